@@ -1,0 +1,1 @@
+"""Plain dataclasses and rules. Imports nothing of ours, no Qt, no SQL, no HTTP."""

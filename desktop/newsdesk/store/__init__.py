@@ -1,0 +1,12 @@
+"""The local SQLite store (sqlite-utils). Imports domain only; never Qt."""
+
+from .db import CorruptStoreError, NewerStoreError, NotFoundError, Store, StoreError, open_store
+
+__all__ = [
+    "CorruptStoreError",
+    "NewerStoreError",
+    "NotFoundError",
+    "Store",
+    "StoreError",
+    "open_store",
+]

@@ -1,0 +1,157 @@
+"""Opening the store: file checks, pragmas, migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from . import migrations
+from .errors import CorruptStoreError, NewerStoreError, NotFoundError, StoreError
+
+DB_NAME = "newsdesk.db"
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+__all__ = [
+    "CorruptStoreError",
+    "NewerStoreError",
+    "NotFoundError",
+    "Store",
+    "StoreError",
+    "open_store",
+]
+
+
+class Store:
+    """One open Newsdesk store: the database plus its folder of files."""
+
+    def __init__(self, folder: Path, conn: sqlite3.Connection) -> None:
+        self.folder = folder
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self._depth = 0
+        # Imported here: each repository module type-checks against Store.
+        from .articles import Articles
+        from .autosaves import Autosaves
+        from .outbox import Outbox
+        from .revisions import Revisions
+        from .search import Search
+        from .tags import Tags
+        from .taxonomy import Taxonomy
+
+        self.articles = Articles(self)
+        self.revisions = Revisions(self)
+        self.tags = Tags(self)
+        self.search = Search(self)
+        self.autosaves = Autosaves(self)
+        self.outbox = Outbox(self)
+        self.taxonomy = Taxonomy(self)
+
+    @property
+    def files_dir(self) -> Path:
+        path = self.folder / "files"
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    @property
+    def media_dir(self) -> Path:
+        path = self.folder / "media"
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    @contextmanager
+    def atomic(self) -> Iterator[sqlite3.Connection]:
+        """A transaction; nested calls become savepoints. All or nothing."""
+        name = f"sp{self._depth}"
+        if self._depth == 0:
+            self.conn.execute("BEGIN IMMEDIATE")
+        else:
+            self.conn.execute(f"SAVEPOINT {name}")
+        self._depth += 1
+        try:
+            yield self.conn
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self.conn.execute("ROLLBACK")
+            else:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+            raise
+        else:
+            self._depth -= 1
+            if self._depth == 0:
+                self.conn.execute("COMMIT")
+            else:
+                self.conn.execute(f"RELEASE {name}")
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise CorruptStoreError(f"{path} is a folder, not a Newsdesk database.")
+    size = path.stat().st_size
+    if size == 0:
+        return  # an empty file is what sqlite itself creates; safe to initialise
+    with path.open("rb") as handle:
+        header = handle.read(len(_SQLITE_HEADER))
+    if header != _SQLITE_HEADER:
+        raise CorruptStoreError(
+            f"{path} is not a SQLite database (it may be damaged or another program's file). "
+            "Newsdesk has left it untouched; move it aside or choose another data folder."
+        )
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves (see Store.atomic).
+    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 10000")
+    return conn
+
+
+def open_store(folder: Path | str, *, migrate: bool = True) -> Store:
+    """Open (creating if new) the store in `folder`, upgraded to the current schema.
+
+    A database from a newer Newsdesk, or a file that is not a SQLite database,
+    raises a StoreError and is not written to.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / DB_NAME
+    _check_file(path)
+    conn = connect(path)
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > migrations.LATEST:
+            raise NewerStoreError(
+                f"{path} was written by a newer Newsdesk (schema {version}; this version "
+                f"knows up to {migrations.LATEST}). It has been left untouched: "
+                "update Newsdesk to open it."
+            )
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        store = Store(folder, conn)
+        if migrate:
+            migrations.upgrade(store)
+        return store
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise CorruptStoreError(
+            f"{path} could not be read as a database ({exc}). It has been left untouched."
+        ) from exc
+    except BaseException:
+        conn.close()
+        raise

@@ -1,0 +1,92 @@
+"""Full-text search (FTS5) over headline, standfirst, body, tags and sources."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..domain.article import Article
+from .articles import SUMMARY_COLUMNS, _filters
+
+if TYPE_CHECKING:
+    from .db import Store
+
+_TERM = re.compile(r'"([^"]+)"|(\S+)')
+
+
+def fts_query(text: str) -> str:
+    """A user's words as a safe FTS5 query: every word must match, the last as a prefix.
+
+    "Quoted phrases" stay phrases. Nothing the user types can be read as FTS5
+    syntax (AND, NEAR, column filters), so no query raises.
+    """
+    parts = []
+    matches = list(_TERM.finditer(text))
+    for index, match in enumerate(matches):
+        phrase, word = match.group(1), match.group(2)
+        term = (phrase or word or "").replace('"', " ").strip()
+        if not term:
+            continue
+        quoted = '"' + term + '"'
+        if word is not None and index == len(matches) - 1:
+            quoted += "*"
+        parts.append(quoted)
+    return " ".join(parts)
+
+
+class Search:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.conn = store.conn
+
+    def index(self, article: Article) -> None:
+        assert article.id is not None
+        self.conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article.id,))
+        self.conn.execute(
+            "INSERT INTO articles_fts (rowid, headline, standfirst, body, tags, sources) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                article.id,
+                article.headline,
+                article.standfirst,
+                article.body,
+                " ".join(article.tags),
+                " ".join(
+                    " ".join(filter(None, (s.name, s.url, s.notes, s.kind))) for s in article.sources
+                ),
+            ),
+        )
+
+    def remove(self, article_id: int) -> None:
+        self.conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+
+    def query(
+        self,
+        text: str,
+        *,
+        status: str | None = None,
+        section: str | None = None,
+        edition: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 50,
+    ) -> list[dict[str, Any]]:
+        """Best matches first; with no words, the newest articles under the filters."""
+        match = fts_query(text)
+        if not match:
+            where, params = _filters(
+                status=status, section=section, edition=edition, since=since, until=until
+            )
+            sql = f"SELECT {SUMMARY_COLUMNS} FROM articles {where} ORDER BY updated_at DESC LIMIT ?"
+            return [dict(r) for r in self.conn.execute(sql, [*params, limit])]
+        where, params = _filters(
+            status=status, section=section, edition=edition, since=since, until=until, table="a"
+        )
+        extra = where.replace("WHERE", "AND", 1) if where else ""
+        columns = ", ".join(f"a.{c.strip()}" for c in SUMMARY_COLUMNS.split(","))
+        sql = (
+            f"SELECT {columns}, snippet(articles_fts, 2, '[', ']', '…', 12) AS snippet "
+            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            f"WHERE articles_fts MATCH ? {extra} ORDER BY articles_fts.rank LIMIT ?"
+        )
+        return [dict(r) for r in self.conn.execute(sql, [match, *params, limit])]

@@ -1,0 +1,36 @@
+"""Session-wide settings: Qt offscreen, a private data folder, stores in temp folders."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Qt: no display is needed, and nothing touches the
+# user's real data folder or keyring.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --no-sandbox")
+os.environ["NEWSDESK_DATA_DIR"] = str(Path(os.environ.get("TMPDIR", "/tmp")) / "newsdesk-tests-unused")
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "artifacts"
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+@pytest.fixture
+def store(tmp_path):
+    from newsdesk.store import open_store
+
+    s = open_store(tmp_path / "store")
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    """Screenshots and exports the tests leave for a person to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
