@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from . import articles
+from . import articles, transfer
 
 # Command groups, in the order `--help` lists them. Add a module here to add a group.
-GROUPS = [articles]
+GROUPS = [articles, transfer]
 
 
 def build_parser() -> argparse.ArgumentParser:

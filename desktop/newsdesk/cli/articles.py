@@ -34,7 +34,12 @@ def register(sub: Any) -> None:
 
 def _print_rows(rows: list[dict[str, Any]], as_json: bool) -> None:
     if as_json:
-        print_json([{k: r[k] for k in (*LIST_KEYS, *(("snippet",) if "snippet" in r else ()))} for r in rows])
+        print_json(
+            [
+                {k: r[k] for k in (*LIST_KEYS, *(("snippet",) if "snippet" in r else ()))}
+                for r in rows
+            ]
+        )
         return
     for r in rows:
         print(f"{r['id']:>6}  {r['status']:<10} {r['edition']}  {r['section']:<12} {r['headline']}")

@@ -40,7 +40,9 @@ def _as_text(value: Any) -> str:
         parts = []
         for item in value:
             if isinstance(item, dict):
-                parts.append(" · ".join(str(v) for v in item.values() if v not in ("", None, False)))
+                parts.append(
+                    " · ".join(str(v) for v in item.values() if v not in ("", None, False))
+                )
             else:
                 parts.append(str(item))
         return "\n".join(parts)

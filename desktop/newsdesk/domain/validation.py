@@ -24,7 +24,11 @@ def check_url(url: str) -> str | None:
     parsed = urlparse(url.strip())
     if parsed.scheme not in ("http", "https"):
         return "a source URL must start with http:// or https://"
-    if not parsed.netloc or "." not in parsed.netloc.split(":")[0] and parsed.hostname != "localhost":
+    if (
+        not parsed.netloc
+        or "." not in parsed.netloc.split(":")[0]
+        and parsed.hostname != "localhost"
+    ):
         return "a source URL needs a host name, such as www.example.org"
     if any(ch.isspace() for ch in url.strip()):
         return "a source URL cannot contain spaces"
@@ -58,7 +62,9 @@ def check_article(
     for index, source in enumerate(article.sources):
         why = check_url(source.url)
         if why:
-            problems.append(FieldProblem(f"sources[{index}].url", f"{source.name or 'Source'}: {why}."))
+            problems.append(
+                FieldProblem(f"sources[{index}].url", f"{source.name or 'Source'}: {why}.")
+            )
         if not source.name.strip():
             problems.append(FieldProblem(f"sources[{index}].name", "A source needs a name."))
     return problems

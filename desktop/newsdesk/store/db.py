@@ -33,6 +33,7 @@ class Store:
         self.conn = conn
         self.db = sqlite_utils.Database(conn)
         self._depth = 0
+        self.is_new = False  # created by this open (samples are seeded only then)
         # Imported here: each repository module type-checks against Store.
         from .articles import Articles
         from .autosaves import Autosaves
@@ -144,6 +145,7 @@ def open_store(folder: Path | str, *, migrate: bool = True) -> Store:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         store = Store(folder, conn)
+        store.is_new = version == 0
         if migrate:
             migrations.upgrade(store)
         return store

@@ -1,0 +1,74 @@
+"""Import and export: `newsdesk import FILE...`, `newsdesk export ID --format ...`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..services import transfer
+from ..store import NotFoundError, Store
+from .common import run_with_store
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "import",
+        help="import Markdown (YAML front matter) or ninjs JSON files; prints new ids",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(handler=run_with_store(_import))
+
+    p = sub.add_parser("export", help="export one article")
+    p.add_argument("id", type=int)
+    p.add_argument("--format", choices=("ninjs", "markdown", "html"), default="markdown")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.set_defaults(handler=run_with_store(_export))
+
+
+def _import(args: argparse.Namespace, store: Store) -> int:
+    try:
+        results = transfer.import_files(store, [Path(f) for f in args.files])
+    except transfer.ImportError_ as exc:
+        print(f"newsdesk: import failed, nothing imported: {exc}", file=sys.stderr)
+        return 1
+    for result in results:
+        print(result.article_id)
+    return 0
+
+
+def _export(args: argparse.Namespace, store: Store) -> int:
+    try:
+        store.articles.get(args.id)
+    except NotFoundError as exc:
+        print(f"newsdesk: {exc}", file=sys.stderr)
+        return 1
+    if args.format == "html":
+        from ..services.preview import export_html
+
+        if not args.output:
+            print(
+                "newsdesk: --format html needs -o FILE (photos are written beside it)",
+                file=sys.stderr,
+            )
+            return 2
+        export_html(store, args.id, Path(args.output))
+        return 0
+    if args.format == "ninjs":
+        from ..render.markdown import render_body
+        from ..services.preview import photo_resolver
+
+        article = store.articles.get(args.id)
+        html = render_body(article.body, photo_resolver(store, article))
+        text = json.dumps(
+            transfer.export_ninjs(store, args.id, body_html=html), ensure_ascii=False, indent=2
+        )
+    else:
+        text = transfer.export_markdown(store, args.id)
+    if args.output:
+        Path(args.output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0

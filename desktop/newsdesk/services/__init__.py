@@ -1,0 +1,1 @@
+"""Use cases that combine the store with rendering and formats. Never Qt."""

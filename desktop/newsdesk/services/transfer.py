@@ -1,0 +1,144 @@
+"""Importing and exporting article files: Markdown with front matter, ninjs JSON.
+
+A batch is all or nothing: every file is read and checked first, then written
+in one transaction. An imported uuid already in the store updates that article
+(a new revision) instead of creating a second one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdownify
+
+from ..domain.article import Article, Status
+from ..render import frontmatter, ninjs
+from ..render.frontmatter import FormatError
+from ..store import Store
+
+MAX_FILE_BYTES = 5 * 1024 * 1024  # an article file; anything bigger is not one
+
+
+class ImportError_(Exception):
+    """One file of a batch could not be imported; nothing of the batch was written."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Imported:
+    article_id: int
+    created: bool
+    path: Path
+
+
+def html_to_markdown(html: str) -> str:
+    return str(markdownify.markdownify(html, heading_style="ATX", bullets="-"))
+
+
+def read_article_file(path: Path) -> Article:
+    """Parse one file (by its extension) into an Article, or raise ImportError_."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ImportError_(path, f"cannot be read ({exc.strerror or exc})") from exc
+    if size > MAX_FILE_BYTES:
+        raise ImportError_(path, f"is {size / 1_048_576:.1f} MB; an article file is at most 5 MB")
+    raw = path.read_bytes()
+    if b"\x00" in raw[:8192]:
+        raise ImportError_(path, "is a binary file, not Markdown or ninjs JSON")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ImportError_(path, f"is not UTF-8 text (byte {exc.start})") from exc
+    try:
+        if path.suffix.lower() == ".json":
+            try:
+                data = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise FormatError(
+                    f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+                ) from exc
+            return ninjs.from_ninjs(data, html_to_markdown=html_to_markdown)
+        return frontmatter.parse(text)
+    except FormatError as exc:
+        raise ImportError_(path, str(exc)) from exc
+
+
+def check_against_store(article: Article, store: Store, path: Path) -> None:
+    """Editions, sections and regions must be ones the store knows; names are canonicalised."""
+    tax = store.taxonomy
+    if article.edition not in tax.edition_codes():
+        raise ImportError_(
+            path,
+            f"unknown edition {article.edition!r} (known: {', '.join(tax.edition_codes())})",
+        )
+    section = tax.section_of(article.section)
+    if section is None:
+        raise ImportError_(
+            path, f"unknown section {article.section!r} (known: {', '.join(tax.sections())})"
+        )
+    article.section = section
+    if article.subsection:
+        sub = tax.subsection_of(section, article.subsection)
+        if sub is None:
+            known = ", ".join(tax.subsections(section)) or "none"
+            raise ImportError_(
+                path,
+                f"unknown subsection {article.subsection!r} of {section} (known: {known})",
+            )
+        article.subsection = sub
+    regions = []
+    for region in article.regions:
+        name = tax.region_of(region)
+        if name is None:
+            raise ImportError_(
+                path, f"unknown region {region!r} (known: {', '.join(tax.regions())})"
+            )
+        regions.append(name)
+    article.regions = regions
+    if article.status not in {s.value for s in Status}:
+        raise ImportError_(
+            path,
+            f"unknown status {article.status!r} (one of: {', '.join(s.value for s in Status)})",
+        )
+
+
+def import_files(store: Store, paths: list[Path], *, author: str = "") -> list[Imported]:
+    """Import every file or none."""
+    parsed = []
+    for path in paths:
+        article = read_article_file(path)
+        check_against_store(article, store, path)
+        parsed.append((path, article))
+    results = []
+    with store.atomic():
+        for path, article in parsed:
+            existing = store.articles.find_id(article.uuid)
+            if existing is None:
+                store.articles.create(article, author=author, reason="import")
+                created = True
+            else:
+                current = store.articles.get(existing)
+                current.apply_content(article.content())
+                store.articles.save(current, author=author, reason="import")
+                article = current
+                created = False
+            assert article.id is not None
+            results.append(Imported(article.id, created, path))
+    return results
+
+
+def export_markdown(store: Store, article_id: int) -> str:
+    return frontmatter.dump(store.articles.get(article_id))
+
+
+def export_ninjs(store: Store, article_id: int, *, body_html: str | None = None) -> dict:
+    article = store.articles.get(article_id)
+    latest = store.revisions.latest(article_id)
+    return ninjs.to_ninjs(article, body_html=body_html, version=latest.number if latest else None)
