@@ -38,7 +38,14 @@ class Revisions:
         self.conn.execute(
             "INSERT INTO revisions (article_id, number, created_at, author, reason, content) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            (article_id, number, now_utc(), author, reason, json.dumps(content, ensure_ascii=False)),
+            (
+                article_id,
+                number,
+                now_utc(),
+                author,
+                reason,
+                json.dumps(content, ensure_ascii=False),
+            ),
         )
         return number
 

@@ -52,7 +52,8 @@ class Search:
                 article.body,
                 " ".join(article.tags),
                 " ".join(
-                    " ".join(filter(None, (s.name, s.url, s.notes, s.kind))) for s in article.sources
+                    " ".join(filter(None, (s.name, s.url, s.notes, s.kind)))
+                    for s in article.sources
                 ),
             ),
         )

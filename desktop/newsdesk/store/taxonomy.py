@@ -72,7 +72,9 @@ class Taxonomy:
 
     def rename_section(self, old: str, new: str) -> None:
         with self.store.atomic():
-            self.conn.execute("UPDATE sections SET name = ? WHERE id = ?", (new, self._section_id(old)))
+            self.conn.execute(
+                "UPDATE sections SET name = ? WHERE id = ?", (new, self._section_id(old))
+            )
             self.conn.execute("UPDATE articles SET section = ? WHERE section = ?", (new, old))
 
     def regions(self) -> list[str]:
