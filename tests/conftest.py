@@ -13,7 +13,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --no-sandbox")
-os.environ["NEWSDESK_DATA_DIR"] = str(Path(os.environ.get("TMPDIR", "/tmp")) / "newsdesk-tests-unused")
+os.environ["NEWSDESK_DATA_DIR"] = str(
+    Path(os.environ.get("TMPDIR", "/tmp")) / "newsdesk-tests-unused"
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"

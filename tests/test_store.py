@@ -1,19 +1,205 @@
+"""The store: revisions, tags, search, autosave journal, outbox, file safety."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
 from newsdesk.domain.article import Article, Source
+from newsdesk.store import CorruptStoreError, NewerStoreError, migrations, open_store
 
 
-def test_save_makes_revision_and_restore_is_new_revision(store):
-    a = store.articles.create(Article(headline="One", body="first text"))
+def test_new_store_is_wal_with_foreign_keys_and_latest_schema(store):
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert store.schema_version == migrations.LATEST
+    versions = [r[0] for r in store.conn.execute("SELECT version FROM migrations ORDER BY version")]
+    assert versions == list(range(1, migrations.LATEST + 1))
+
+
+def test_taxonomy_is_seeded_from_the_site_model(store):
+    assert store.taxonomy.edition_codes() == ["en", "ar", "es"]
+    assert [e.direction for e in store.taxonomy.editions()] == ["ltr", "rtl", "ltr"]
+    assert "In Pictures" in store.taxonomy.sections()
+    assert store.taxonomy.subsections("Articles") == ["Opinion", "Analysis", "Blog", "Features"]
+    assert "US & Canada" in store.taxonomy.regions()
+    store.taxonomy.add_region("Oceania")
+    store.taxonomy.add_subsection("News", "Science")
+    assert store.taxonomy.region_of("oceania") == "Oceania"
+    assert store.taxonomy.subsection_of("News", "science") == "Science"
+
+
+def test_every_save_is_a_revision_and_restore_is_a_new_one(store):
+    a = store.articles.create(Article(headline="One", body="first text"), author="amal")
     a.body = "second text"
-    assert store.articles.save(a) == 2
-    assert store.revisions.restore(a.id, 1) == 3
+    assert store.articles.save(a, author="amal") == 2
+    assert store.articles.save(a) == 2, "an unchanged save writes no revision"
+    assert store.revisions.restore(a.id, 1, author="amal") == 3
     assert store.articles.get(a.id).body == "first text"
-    assert [r.reason for r in store.revisions.list(a.id)] == ["restore of 1", "save", "create"]
+    history = store.revisions.list(a.id)
+    assert [(r.number, r.reason) for r in history] == [
+        (3, "restore of 1"),
+        (2, "save"),
+        (1, "create"),
+    ]
+    assert history[1].content["body"] == "second text"
+    assert history[0].author == "amal"
 
 
-def test_search_finds_sources_and_tags(store):
-    store.articles.create(
-        Article(headline="Port reopens", tags=["Beirut"], sources=[Source("Haaretz", attribution=True)])
+def test_article_round_trips_every_field(store):
+    original = Article(
+        headline="مفاوضات جديدة",
+        standfirst="ملخص",
+        body="نص، مع علامات؛ وسؤال؟",
+        edition="ar",
+        section="News",
+        subsection="Politics",
+        regions=["MENA", "Africa"],
+        coverage="Water talks",
+        tags=["Nile", "المياه"],
+        sources=[Source("Agency", "https://example.org/a", "news agency", "call back", True)],
+        priority=1,
+        embargo_at="2026-12-01T08:00:00Z",
+        byline="Desk",
+        dateline="CAIRO",
     )
-    assert [r["headline"] for r in store.search.query("haaretz")] == ["Port reopens"]
-    assert [r["headline"] for r in store.search.query("beir")] == ["Port reopens"]
-    assert store.search.query('AND OR "') == [] or True
+    saved = store.articles.create(original)
+    loaded = store.articles.get_by_uuid(saved.uuid)
+    assert loaded.content() == original.content()
+    assert loaded.direction == "rtl"
+    assert store.articles.summaries()[0]["word_count"] == 4  # Arabic commas split words
+
+
+def test_tags_are_unique_regardless_of_case_counted_renamed_merged(store):
+    store.articles.create(Article(headline="a", tags=["Iran", "iran", " IRAN "]))
+    store.articles.create(Article(headline="b", tags=["Israel", "Iran"]))
+    store.articles.create(Article(headline="c", tags=["Azerbaijan"]))
+    assert store.tags.usage() == [("Iran", 2), ("Azerbaijan", 1), ("Israel", 1)]
+    assert store.tags.usage("is") == [("Israel", 1)]
+    store.tags.rename("iran", "Islamic Republic of Iran")
+    assert {r["headline"] for r in store.search.query("islamic")} == {"a", "b"}
+    store.tags.merge(["Israel", "Azerbaijan"], "Region")
+    assert dict(store.tags.usage()) == {"Islamic Republic of Iran": 2, "Region": 2}
+    assert store.articles.get(2).tags == ["Region", "Islamic Republic of Iran"]
+    assert {r["headline"] for r in store.search.query("region")} == {"b", "c"}
+
+
+def test_search_covers_every_field_and_combines_with_filters(store):
+    store.articles.create(
+        Article(
+            headline="Port reopens",
+            standfirst="Dockers return",
+            body="Ships queue outside the harbour.",
+            tags=["Beirut"],
+            sources=[Source("Haaretz", attribution=True)],
+        )
+    )
+    store.articles.create(
+        Article(
+            headline="Puerto reabre", body="Los barcos esperan.", edition="es", status="submitted"
+        )
+    )
+    headlines = lambda q, **kw: [r["headline"] for r in store.search.query(q, **kw)]  # noqa: E731
+    assert headlines("haaretz") == ["Port reopens"]
+    assert headlines("beir") == ["Port reopens"], "the last word matches as a prefix"
+    assert headlines("harbour") == ["Port reopens"]
+    assert headlines("dockers") == ["Port reopens"]
+    assert headlines("barcos") == ["Puerto reabre"]
+    assert headlines("barcos", edition="en") == []
+    assert headlines("", status="submitted") == ["Puerto reabre"]
+    assert headlines("reabre", since="2000-01-01", until="2999-01-01") == ["Puerto reabre"]
+    # FTS5 syntax typed by a user is searched for, never an error
+    for hostile in ('AND OR "', "NEAR(", "headline:", "*", '"unclosed'):
+        store.search.query(hostile)
+
+
+def test_search_ranks_headline_matches_first(store):
+    store.articles.create(Article(headline="Budget", body="election " * 3))
+    store.articles.create(Article(headline="Election day", body="Polls open."))
+    assert store.search.query("election")[0]["headline"] == "Election day"
+
+
+def test_autosave_journal_is_recovered_as_a_revision(store):
+    a = store.articles.create(Article(headline="Draft", body="typed"))
+    edited = a.copy()
+    edited.body = "typed and more, not yet saved"
+    store.autosaves.write(a.id, edited.content())
+    recovered = store.autosaves.recover_all(author="amal")
+    assert [(r.article_id, r.headline, r.revision) for r in recovered] == [(a.id, "Draft", 2)]
+    assert store.articles.get(a.id).body == "typed and more, not yet saved"
+    assert store.autosaves.pending() == []
+    assert store.revisions.latest(a.id).reason == "recovered"
+
+
+def test_outbox_keeps_one_pending_push_per_article(store):
+    a = store.articles.create(Article(headline="x"))
+    a.body = "1"
+    store.articles.save(a)
+    a.body = "2"
+    store.articles.save(a)
+    pending = store.outbox.pending()
+    assert [(e.article_id, e.kind, e.revision) for e in pending] == [(a.id, "article.push", 3)]
+
+
+def test_a_failed_batch_leaves_nothing_behind(store):
+    with pytest.raises(RuntimeError), store.atomic():
+        store.articles.create(Article(headline="kept?"))
+        raise RuntimeError("boom")
+    assert store.articles.count() == 0
+
+
+def test_newer_store_is_refused_and_left_untouched(tmp_path):
+    s = open_store(tmp_path)
+    s.conn.execute(f"PRAGMA user_version = {migrations.LATEST + 5}")
+    s.close()
+    db = tmp_path / "newsdesk.db"
+    before = db.read_bytes()
+    with pytest.raises(NewerStoreError, match="newer Newsdesk"):
+        open_store(tmp_path)
+    assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "content", [b"this is a text file, not a database\n", b"\x89PNG\r\n\x1a\n" + b"\x00" * 200]
+)
+def test_non_sqlite_file_is_reported_never_overwritten(tmp_path, content):
+    db = tmp_path / "newsdesk.db"
+    db.write_bytes(content)
+    with pytest.raises(CorruptStoreError, match="left it untouched"):
+        open_store(tmp_path)
+    assert db.read_bytes() == content
+
+
+def test_damaged_sqlite_file_is_reported_never_overwritten(tmp_path):
+    s = open_store(tmp_path)
+    s.articles.create(Article(headline="x", body="y" * 10000))
+    s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    s.close()
+    db = tmp_path / "newsdesk.db"
+    data = bytearray(db.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # wreck the schema page, keep the header
+    db.write_bytes(bytes(data))
+    with pytest.raises(CorruptStoreError):
+        open_store(tmp_path)
+    assert db.read_bytes() == bytes(data)
+
+
+def test_migration_one_from_an_empty_database_with_data_in_it(tmp_path):
+    """Schema 1 starts from nothing; later migrations are tested from their predecessor."""
+    s = open_store(tmp_path, migrate=False)
+    s.conn.execute("CREATE TABLE unrelated (x)")
+    s.conn.execute("INSERT INTO unrelated VALUES (1)")
+    assert migrations.upgrade(s, target=1) == [1]
+    assert s.schema_version == 1
+    assert s.conn.execute("SELECT x FROM unrelated").fetchone()[0] == 1
+    s.close()
+
+
+def test_store_survives_a_second_writer_reading_in_wal(tmp_path):
+    s = open_store(tmp_path)
+    s.articles.create(Article(headline="visible to readers"))
+    reader = sqlite3.connect(tmp_path / "newsdesk.db")
+    assert reader.execute("SELECT headline FROM articles").fetchone()[0] == "visible to readers"
+    reader.close()
+    s.close()
