@@ -1,0 +1,1 @@
+"""The real WordPress the sync tests run against (see server.py)."""
