@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from . import articles, transfer
+from . import articles, photo, transfer
 
 # Command groups, in the order `--help` lists them. Add a module here to add a group.
-GROUPS = [articles, transfer]
+GROUPS = [articles, transfer, photo]
 
 
 def build_parser() -> argparse.ArgumentParser:

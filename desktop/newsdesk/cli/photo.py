@@ -1,0 +1,234 @@
+"""Photo commands: import, show, set, export, list and the photo desk's queue."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..domain.captions import CHECK_NAMES, house_form
+from ..photos.export import export_photo
+from ..photos.imaging import DEFAULT_MAX_PIXELS, PhotoFileError
+from ..photos.importer import import_files
+from ..photos.metadata import MetadataError
+from ..store import Store
+from ..store.photos import PhotoFilter
+from .common import print_json, run_with_store
+
+# --option -> photo field, for `photo set`
+SET_OPTIONS = {
+    "caption": "caption",
+    "credit": "credit",
+    "alt": "alt_text",
+    "creator": "creator",
+    "headline": "headline",
+    "source": "source",
+    "copyright": "copyright",
+    "city": "city",
+    "country": "country",
+    "event": "event",
+    "date": "date_created",
+    "instructions": "instructions",
+    "usage_terms": "usage_terms",
+    "rights_expiry": "rights_expiry",
+    "extended_description": "extended_description",
+    "state": "caption_state",
+}
+
+
+def register(sub: Any) -> None:
+    photo = sub.add_parser("photo", help="the photo library: import, caption, check, export")
+    cmds = photo.add_subparsers(dest="photo_command", metavar="ACTION", required=True)
+
+    p = cmds.add_parser("import", help="copy photos (files or folders) into the library")
+    p.add_argument("files", nargs="+", metavar="FILE", help="image files or folders")
+    p.add_argument("--workers", type=int, default=None, help="processes for thumbnails")
+    p.add_argument(
+        "--max-megapixels",
+        type=float,
+        default=DEFAULT_MAX_PIXELS / 1_000_000,
+        help="refuse larger images (default %(default).0f)",
+    )
+    p.set_defaults(handler=run_with_store(_import))
+
+    p = cmds.add_parser("show", help="a photo's fields and checks")
+    p.add_argument("photo", metavar="ID", help="photo id or uuid")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run_with_store(_show))
+
+    p = cmds.add_parser("set", help="change a photo's caption fields")
+    p.add_argument("photo", metavar="ID", help="photo id or uuid")
+    for option, name in SET_OPTIONS.items():
+        p.add_argument("--" + option.replace("_", "-"), dest=option, metavar=name.upper())
+    p.add_argument("--keywords", help="comma-separated keywords (replaces them all)")
+    p.add_argument(
+        "--house-form",
+        action="store_true",
+        help='close the caption with "(credit)" and a full stop before it',
+    )
+    p.set_defaults(handler=run_with_store(_set))
+
+    p = cmds.add_parser("export", help="write a JPEG with IPTC and XMP captions")
+    p.add_argument("photo", metavar="ID", help="photo id or uuid")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--long-edge", type=int, metavar="N", help="resize to N pixels on the long side")
+    p.set_defaults(handler=run_with_store(_export))
+
+    p = cmds.add_parser("list", help="photos in the library, newest import first")
+    p.add_argument("--search", default="", help="full-text search over captions")
+    p.add_argument("--failing", action="store_true", help="only photos failing a check")
+    p.add_argument("--credit", default="")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run_with_store(_list))
+
+    p = cmds.add_parser("queue", help="articles whose photos still fail a check")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run_with_store(_queue))
+
+
+def _import(args: argparse.Namespace, store: Store) -> int:
+    report = import_files(
+        store,
+        args.files,
+        workers=args.workers,
+        max_pixels=int(args.max_megapixels * 1_000_000),
+    )
+    for photo in report.photos:
+        print(photo.id)
+    for note in report.notes:
+        print(f"newsdesk: note: {note}", file=sys.stderr)
+    for problem in report.problems:
+        print(f"newsdesk: skipped {problem.message}", file=sys.stderr)
+    if report.duplicates:
+        print(
+            f"newsdesk: {len(report.duplicates)} already in the library (same bytes), not copied again",
+            file=sys.stderr,
+        )
+    return 1 if report.problems else 0
+
+
+def photo_json(store: Store, ref: str) -> dict[str, Any]:
+    photo = store.photos.resolve(ref)
+    data = photo.to_dict()
+    data["original_path"] = str(store.photos.original_path(photo))
+    data["thumbnail_path"] = str(store.photos.thumbnail_path(photo))
+    data["checks"] = [
+        {
+            "code": p.code,
+            "field": p.field,
+            "name": CHECK_NAMES.get(p.code, p.code),
+            "message": p.message,
+        }
+        for p in store.photos.check(photo)
+    ]
+    assert photo.id is not None
+    data["used_in"] = store.photos.uses.articles_using(photo.id)
+    return data
+
+
+def _show(args: argparse.Namespace, store: Store) -> int:
+    data = photo_json(store, args.photo)
+    if args.json:
+        print_json(data)
+        return 0
+    for key in ("id", "uuid", "original_name", "width", "height", "caption_state"):
+        print(f"{key:>20}: {data[key]}")
+    for key in SET_OPTIONS.values():
+        if key != "caption_state" and data.get(key):
+            print(f"{key:>20}: {data[key]}")
+    if data["keywords"]:
+        print(f"{'keywords':>20}: {', '.join(data['keywords'])}")
+    for check in data["checks"]:
+        print(f"{'check':>20}: {check['message']}")
+    return 0
+
+
+def _set(args: argparse.Namespace, store: Store) -> int:
+    photo = store.photos.resolve(args.photo)
+    changes: dict[str, Any] = {}
+    for option, name in SET_OPTIONS.items():
+        value = getattr(args, option)
+        if value is not None:
+            changes[name] = value
+    if args.keywords is not None:
+        changes["keywords"] = [k.strip() for k in args.keywords.split(",") if k.strip()]
+    if args.house_form:
+        changes["caption"] = house_form(
+            changes.get("caption", photo.caption), changes.get("credit", photo.credit)
+        )
+    if not changes:
+        print("newsdesk: nothing to change; give --caption, --credit, --alt, ...", file=sys.stderr)
+        return 2
+    assert photo.id is not None
+    updated = store.photos.update(photo.id, **changes)
+    for problem in store.photos.check(updated):
+        print(f"newsdesk: check: {problem.message}", file=sys.stderr)
+    return 0
+
+
+def _export(args: argparse.Namespace, store: Store) -> int:
+    photo = store.photos.resolve(args.photo)
+    try:
+        result = export_photo(
+            photo, store.photos.original_path(photo), Path(args.output), long_edge=args.long_edge
+        )
+    except (PhotoFileError, MetadataError) as exc:
+        print(f"newsdesk: {exc}", file=sys.stderr)
+        return 1
+    for note in result.notes:
+        print(f"newsdesk: note: {note}", file=sys.stderr)
+    print(f"{result.path}  {result.width}×{result.height}")
+    return 0
+
+
+def _list(args: argparse.Namespace, store: Store) -> int:
+    flt = PhotoFilter(text=args.search, credit=args.credit, state="failing" if args.failing else "")
+    rows = store.photos.grid_rows(flt)
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": r[0],
+                    "uuid": r[1],
+                    "name": r[3],
+                    "caption": r[4],
+                    "credit": r[5],
+                    "checks": list(r[7]),
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    for r in rows:
+        flags = ",".join(r[7]) or "ok"
+        print(f"{r[0]:>6}  {r[3][:28]:<28} {flags:<30} {r[4][:60]}")
+    return 0
+
+
+def _queue(args: argparse.Namespace, store: Store) -> int:
+    entries = store.photos.uses.queue()
+    if args.json:
+        print_json(
+            [
+                {
+                    "article_id": e.article_id,
+                    "headline": e.headline,
+                    "status": e.status,
+                    "photos": [
+                        {
+                            "photo_id": u.photo.id,
+                            "role": u.use.role,
+                            "checks": [p.code for p in u.problems],
+                        }
+                        for u in e.failing
+                    ],
+                }
+                for e in entries
+            ]
+        )
+        return 0
+    for e in entries:
+        codes = sorted({p.code for u in e.failing for p in u.problems})
+        print(f"{e.article_id:>6}  {e.status:<10} {e.headline[:50]:<50} {', '.join(codes)}")
+    return 0

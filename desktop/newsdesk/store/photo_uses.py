@@ -1,0 +1,191 @@
+"""Photos in articles: lead, inline and gallery uses, per-use captions, the photo desk's queue.
+
+An article uses a photo when its lead_photo_id points at it, when its body holds
+`![alt](photo:<uuid>)`, or when an `article_photos` row says so (a per-use
+caption or alt text). The caption readers see in one article is the per-use
+caption when set, else the library caption: see `article_caption`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..domain.captions import Caption, CaptionProblem
+from ..domain.photo import Photo, PhotoRole, PhotoUse, photo_refs
+from .errors import NotFoundError
+
+if TYPE_CHECKING:
+    from .db import Store
+    from .photos import Photos
+
+GALLERY_SECTION = "In Pictures"
+# Articles that no longer go anywhere need no photo checks.
+CLOSED_STATUSES = ("spiked", "killed")
+
+
+@dataclass
+class UsedPhoto:
+    """One photo as one article uses it, with the caption readers see there."""
+
+    photo: Photo
+    use: PhotoUse
+    caption: Caption
+    problems: list[CaptionProblem] = field(default_factory=list)
+
+
+@dataclass
+class QueueEntry:
+    article_id: int
+    headline: str
+    status: str
+    edition: str
+    failing: list[UsedPhoto]
+
+
+class PhotoUses:
+    def __init__(self, store: Store, photos: Photos) -> None:
+        self.store = store
+        self.photos = photos
+        self.conn = store.conn
+
+    def _stored(self, article_id: int) -> dict[tuple[int, str], PhotoUse]:
+        rows = self.conn.execute(
+            "SELECT * FROM article_photos WHERE article_id = ? ORDER BY role, position",
+            (article_id,),
+        )
+        return {
+            (r["photo_id"], r["role"]): PhotoUse(
+                article_id=r["article_id"],
+                photo_id=r["photo_id"],
+                role=r["role"],
+                position=r["position"],
+                caption=r["caption"],
+                alt_text=r["alt_text"],
+                id=r["id"],
+            )
+            for r in rows
+        }
+
+    def for_article(self, article_id: int) -> list[UsedPhoto]:
+        """Every photo the article uses: the lead first, then the body's in order."""
+        row = self.conn.execute(
+            "SELECT id, section, edition, body, lead_photo_id FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"No article with id {article_id}.")
+        stored = self._stored(article_id)
+        body_role = PhotoRole.GALLERY if row["section"] == GALLERY_SECTION else PhotoRole.INLINE
+        wanted: list[tuple[int, str, str | None]] = []  # photo id, role, alt in the body
+        if row["lead_photo_id"] is not None:
+            wanted.append((int(row["lead_photo_id"]), PhotoRole.LEAD.value, None))
+        by_uuid = self._ids_for_uuids([u for u, _ in photo_refs(row["body"])])
+        for uuid, alt in photo_refs(row["body"]):
+            if uuid in by_uuid:
+                wanted.append((by_uuid[uuid], body_role.value, alt))
+        for (photo_id, role), _ in stored.items():
+            if not any(w[0] == photo_id and w[1] == role for w in wanted):
+                wanted.append((photo_id, role, None))
+        out: list[UsedPhoto] = []
+        seen: set[tuple[int, str]] = set()
+        for position, (photo_id, role, body_alt) in enumerate(wanted):
+            if (photo_id, role) in seen:
+                continue
+            seen.add((photo_id, role))
+            try:
+                photo = self.photos.get(photo_id)
+            except NotFoundError:
+                continue  # a dangling lead_photo_id: nothing to caption
+            use = stored.get((photo_id, role)) or PhotoUse(article_id, photo_id, role, position)
+            if use.alt_text is None and body_alt:
+                use.alt_text = body_alt  # the body's ![alt] is this use's alt text
+            out.append(UsedPhoto(photo, use, use.resolve(photo, row["edition"])))
+        return out
+
+    def photo_ids_for_article(self, article_id: int) -> list[int]:
+        try:
+            return [u.photo.id for u in self.for_article(article_id) if u.photo.id is not None]
+        except NotFoundError:
+            return []
+
+    def _ids_for_uuids(self, uuids: list[str]) -> dict[str, int]:
+        if not uuids:
+            return {}
+        marks = ",".join("?" * len(uuids))
+        rows = self.conn.execute(f"SELECT uuid, id FROM photos WHERE uuid IN ({marks})", uuids)
+        return {r[0]: int(r[1]) for r in rows}
+
+    def article_caption(self, article_id: int, photo_id: int, role: str | None = None) -> Caption:
+        """The caption, credit and alt text of a photo as this article shows it.
+
+        A per-use caption or alt text (set with `set_caption`) wins; otherwise the
+        library's. The layout preview and the sync use this.
+        """
+        for used in self.for_article(article_id):
+            if used.use.photo_id == photo_id and (role is None or used.use.role == role):
+                return used.caption
+        return self.photos.get(photo_id).caption_view()
+
+    def set_caption(
+        self,
+        article_id: int,
+        photo_id: int,
+        *,
+        caption: str | None,
+        alt_text: str | None,
+        role: str = PhotoRole.INLINE.value,
+    ) -> None:
+        """This article's own caption/alt text for the photo; None goes back to the library's."""
+        with self.store.atomic():
+            self.conn.execute(
+                "INSERT INTO article_photos (article_id, photo_id, role, position, caption, alt_text) "
+                "VALUES (?, ?, ?, (SELECT count(*) FROM article_photos WHERE article_id = ?), ?, ?) "
+                "ON CONFLICT (article_id, photo_id, role) DO UPDATE SET "
+                "caption = excluded.caption, alt_text = excluded.alt_text",
+                (article_id, photo_id, role, article_id, caption, alt_text),
+            )
+
+    def set_lead(self, article_id: int, photo_id: int | None, *, author: str = "") -> int:
+        """Make a photo the article's lead image (None clears it); saved as a revision."""
+        if photo_id is not None:
+            self.photos.get(photo_id)  # raises NotFoundError with a clear message
+        article = self.store.articles.get(article_id)
+        article.lead_photo_id = photo_id
+        return self.store.articles.save(article, author=author, reason="lead photo")
+
+    def articles_using(self, photo_id: int) -> list[dict[str, object]]:
+        """The articles that use a photo (lead, body or per-use row)."""
+        photo = self.photos.get(photo_id)
+        rows = self.conn.execute(
+            "SELECT id, headline, status FROM articles WHERE lead_photo_id = ? OR body LIKE ? "
+            "OR id IN (SELECT article_id FROM article_photos WHERE photo_id = ?) "
+            "ORDER BY updated_at DESC",
+            (photo_id, f"%photo:{photo.uuid}%", photo_id),
+        )
+        return [dict(r) for r in rows]
+
+    def queue(self, *, today: date | None = None, spelling: bool = True) -> list[QueueEntry]:
+        """The photo desk's queue: open articles whose photos still fail a check."""
+        marks = ",".join("?" * len(CLOSED_STATUSES))
+        rows = self.conn.execute(
+            f"SELECT id, headline, status, edition FROM articles WHERE status NOT IN ({marks}) AND "
+            "(lead_photo_id IS NOT NULL OR body LIKE '%](photo:%' "
+            " OR id IN (SELECT article_id FROM article_photos)) ORDER BY updated_at DESC",
+            CLOSED_STATUSES,
+        ).fetchall()
+        entries = []
+        for row in rows:
+            failing = []
+            for used in self.for_article(row["id"]):
+                used.problems = self.photos.check_caption(
+                    used.caption, today=today, spelling=spelling
+                )
+                if used.problems:
+                    failing.append(used)
+            if failing:
+                entries.append(
+                    QueueEntry(row["id"], row["headline"], row["status"], row["edition"], failing)
+                )
+        return entries
