@@ -1,0 +1,81 @@
+"""The GUI entry point: open the store, seed a new one, recover unsaved work, show the window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .paths import data_dir
+from .store import Store, StoreError, open_store
+from .store.autosaves import Recovered
+
+
+def application(qt_args: list[str] | None = None) -> QApplication:
+    """The one QApplication, created on first use (tests already have one)."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(["newsdesk", *(qt_args or [])])
+    app.setApplicationName("Newsdesk")
+    app.setOrganizationName("Newsdesk")
+    app.setDesktopFileName("newsdesk")
+    return app
+
+
+def open_and_recover(folder: Path) -> tuple[Store, list[Recovered]]:
+    """Open the store, seed samples into a new one, turn journalled typing into revisions."""
+    store = open_store(folder)
+    try:
+        try:
+            from .store.samples import seed_if_new
+        except ImportError:  # samples not shipped in this build
+            seed_if_new = None
+        if seed_if_new is not None:
+            seed_if_new(store)
+        recovered = store.autosaves.recover_all()
+    except BaseException:
+        store.close()
+        raise
+    return store, recovered
+
+
+def build_window(folder: Path):  # type: ignore[no-untyped-def]
+    """The main window on the store in `folder`, with crash recovery reported; used by tests too."""
+    from .gui.main_window import MainWindow
+    from .gui.resources import stylesheet
+    from .gui.settings import Settings
+
+    app = application()
+    if not app.styleSheet():
+        app.setStyle("Fusion")
+        app.setStyleSheet(stylesheet())
+    store, recovered = open_and_recover(folder)
+    window = MainWindow(store, Settings(folder))
+    window.recovered = recovered
+    return window
+
+
+def run_gui(data_dir_arg: str | None, qt_args: list[str]) -> int:
+    app = application(qt_args)
+    folder = data_dir(data_dir_arg)
+    try:
+        window = build_window(folder)
+    except StoreError as exc:
+        # Never overwrite: say what is wrong with which file, and leave.
+        box = QMessageBox(QMessageBox.Icon.Critical, "Newsdesk cannot open its store", str(exc))
+        box.setInformativeText(
+            f"Data folder: {folder}\nChoose another with --data-dir or NEWSDESK_DATA_DIR."
+        )
+        box.exec()
+        print(f"newsdesk: {exc}", file=sys.stderr)
+        return 2
+    window.show()
+    window.tell_recovered(window.recovered)
+    app.aboutToQuit.connect(window.store.close)
+    status = app.exec()
+    return int(status)
+
+
+__all__ = ["run_gui", "build_window", "open_and_recover", "application"]

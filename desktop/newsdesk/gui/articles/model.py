@@ -1,0 +1,231 @@
+"""The article list model: cached rows, O(1) data(), paged fetchMore, sortable, searchable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ...store import Store
+from .queries import summaries_one, summaries_page
+
+PAGE_SIZE = 200
+SEARCH_PAGE = 200
+
+HEADLINE, STATUS, SECTION, EDITION, UPDATED = range(5)
+COLUMNS = ("Headline", "Status", "Section", "Ed.", "Updated")
+_SORT_KEYS = ("headline", "status", "section", "edition", "updated_at")
+_STATUS_COLOURS = {
+    "draft": "#6b7280",
+    "submitted": "#2563eb",
+    "in_edit": "#7c3aed",
+    "returned": "#c2410c",
+    "approved": "#15803d",
+    "scheduled": "#0e7490",
+    "published": "#166534",
+    "spiked": "#9ca3af",
+    "killed": "#b91c1c",
+}
+ArticleIdRole = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass
+class Query:
+    text: str = ""
+    status: str | None = None
+    section: str | None = None
+    edition: str | None = None
+
+
+def _when(stamp: str) -> str:
+    """Short, like a mail client: time today, day and time this year, else the date."""
+    try:
+        moment = datetime.fromisoformat(stamp).astimezone()
+    except (TypeError, ValueError):
+        return stamp or ""
+    now = datetime.now().astimezone()
+    if moment.date() == now.date():
+        return moment.strftime("%H:%M")
+    if moment.year == now.year:
+        return moment.strftime("%d %b %H:%M")
+    return moment.strftime("%d %b %Y")
+
+
+def _display(row: dict[str, Any]) -> tuple[str, ...]:
+    headline = row.get("headline") or "(no headline yet)"
+    if row.get("priority"):
+        headline = "● " + headline
+    section = row.get("section") or ""
+    if row.get("subsection"):
+        section = f"{section} › {row['subsection']}"
+    return (
+        headline,
+        (row.get("status") or "").replace("_", " "),
+        section,
+        (row.get("edition") or "").upper(),
+        _when(row.get("updated_at") or ""),
+    )
+
+
+class ArticleListModel(QAbstractTableModel):
+    def __init__(self, store: Store, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.query = Query()
+        self.sort_column = UPDATED
+        self.sort_order = Qt.SortOrder.DescendingOrder
+        self._rows: list[dict[str, Any]] = []
+        self._display: list[tuple[str, ...]] = []
+        self._more = False
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._status_brushes = {k: QBrush(QColor(v)) for k, v in _STATUS_COLOURS.items()}
+
+    # --- Qt model interface (kept O(1) per call) ---------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display[row][column]
+        if role == ArticleIdRole:
+            return self._rows[row]["id"]
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
+            return self._status_brushes.get(self._rows[row].get("status") or "")
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and column == HEADLINE
+            and self._rows[row].get("priority")
+        ):
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole and column == HEADLINE:
+            snippet = self._rows[row].get("snippet")
+            return snippet or self._display[row][HEADLINE]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == EDITION:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more:
+            return
+        rows = self._load(offset=len(self._rows))
+        known = {r["id"] for r in self._rows}
+        rows = [r for r in rows if r["id"] not in known]
+        if not rows:
+            self._more = False
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self._display.extend(_display(r) for r in rows)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_column, self.sort_order = column, order
+        self.refresh()
+
+    # --- what the pane asks for --------------------------------------------
+    def set_query(self, query: Query) -> None:
+        self.query = query
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        rows = self._load(offset=0)
+        self._rows = rows
+        self._display = [_display(r) for r in rows]
+        self.endResetModel()
+
+    def article_id(self, row: int) -> int | None:
+        if 0 <= row < len(self._rows):
+            return int(self._rows[row]["id"])
+        return None
+
+    def row_of(self, article_id: int) -> int:
+        for row, data in enumerate(self._rows):
+            if data["id"] == article_id:
+                return row
+        return -1
+
+    def update_article(self, article_id: int) -> None:
+        """Show an article's new state (after a save) without reloading the list."""
+        fresh = summaries_one(self.store, article_id)
+        row = self.row_of(article_id)
+        if fresh is None:
+            if row >= 0:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row], self._display[row]
+                self.endRemoveRows()
+            return
+        if row >= 0:
+            fresh["snippet"] = self._rows[row].get("snippet")
+            self._rows[row] = fresh
+            self._display[row] = _display(fresh)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        elif not self.query.text and self._matches(fresh):
+            # New articles appear at the top where the reporter expects them.
+            self.beginInsertRows(QModelIndex(), 0, 0)
+            self._rows.insert(0, fresh)
+            self._display.insert(0, _display(fresh))
+            self.endInsertRows()
+
+    # --- loading -------------------------------------------------------------
+    def _matches(self, row: dict[str, Any]) -> bool:
+        q = self.query
+        return all(
+            wanted is None or row.get(key) == wanted
+            for key, wanted in (
+                ("status", q.status),
+                ("section", q.section),
+                ("edition", q.edition),
+            )
+        )
+
+    def _load(self, offset: int) -> list[dict[str, Any]]:
+        q = self.query
+        descending = self.sort_order == Qt.SortOrder.DescendingOrder
+        if q.text.strip():
+            limit = offset + SEARCH_PAGE
+            rows = self.store.search.query(
+                q.text, status=q.status, section=q.section, edition=q.edition, limit=limit
+            )
+            self._more = len(rows) == limit
+            if self.sort_column >= 0 and not self._by_rank():
+                key = _SORT_KEYS[self.sort_column]
+                rows.sort(key=lambda r: (r.get(key) or "").casefold(), reverse=descending)
+            return rows[offset:]
+        rows = summaries_page(
+            self.store,
+            order=_SORT_KEYS[self.sort_column] if self.sort_column >= 0 else "updated_at",
+            descending=descending if self.sort_column >= 0 else True,
+            status=q.status,
+            section=q.section,
+            edition=q.edition,
+            limit=PAGE_SIZE,
+            offset=offset,
+        )
+        self._more = len(rows) == PAGE_SIZE
+        return rows
+
+    def _by_rank(self) -> bool:
+        # With search words, the unsorted state means "best match first".
+        return self.sort_column < 0

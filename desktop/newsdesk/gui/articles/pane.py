@@ -1,0 +1,202 @@
+"""The list pane: instant search box, filter combos and the article table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.article import Status
+from ...store import Store
+from .model import EDITION, HEADLINE, SECTION, STATUS, UPDATED, ArticleListModel, Query
+
+SEARCH_DELAY_MS = 150
+
+
+def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+class ArticleListPane(QWidget):
+    """Emits `articleChosen(id)` when the reporter moves to another article."""
+
+    articleChosen = Signal(int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleListPane")
+        self.store = store
+        self.model = ArticleListModel(store, self)
+        self._quiet = False
+
+        self.search_box = QLineEdit()
+        _named(self.search_box, "searchBox", "Search articles")
+        self.search_box.setPlaceholderText("Search headlines, text, tags, sources…")
+        self.search_box.setClearButtonEnabled(True)
+
+        self.status_filter = self._combo("statusFilter", "Filter by status", "All statuses")
+        for status in Status:
+            self.status_filter.addItem(status.value.replace("_", " ").capitalize(), status.value)
+        self.section_filter = self._combo("sectionFilter", "Filter by section", "All sections")
+        self.edition_filter = self._combo("editionFilter", "Filter by edition", "All editions")
+        self.reload_taxonomy()
+
+        self.table = QTableView()
+        _named(self.table, "articleList", "Articles")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        # Uniform rows: the view never measures rows one by one.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(HEADLINE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((STATUS, 76), (SECTION, 118), (EDITION, 44), (UPDATED, 92)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        self.table.setSortingEnabled(True)
+        header.setSortIndicator(UPDATED, Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(lambda *_: header.setSortIndicatorShown(True))
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("listCount")
+
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        for combo in (self.status_filter, self.section_filter, self.edition_filter):
+            filters.addWidget(combo, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 4, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.search_box)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_query)
+        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_box.returnPressed.connect(self.apply_query)
+        for combo in (self.status_filter, self.section_filter, self.edition_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_query())
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(lambda *_: self._update_count())
+
+    def _combo(self, name: str, accessible: str, everything: str) -> QComboBox:
+        combo = QComboBox()
+        _named(combo, name, accessible)
+        combo.addItem(everything, None)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(6)
+        return combo
+
+    def reload_taxonomy(self) -> None:
+        for combo, items in (
+            (self.section_filter, [(s, s) for s in self.store.taxonomy.sections()]),
+            (
+                self.edition_filter,
+                [(f"{e.language} ({e.code})", e.code) for e in self.store.taxonomy.editions()],
+            ),
+        ):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for label, value in items:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.blockSignals(False)
+
+    # --- querying -------------------------------------------------------------
+    def current_query(self) -> Query:
+        return Query(
+            text=self.search_box.text(),
+            status=self.status_filter.currentData(),
+            section=self.section_filter.currentData(),
+            edition=self.edition_filter.currentData(),
+        )
+
+    def apply_query(self) -> None:
+        self._search_timer.stop()
+        query = self.current_query()
+        searching = bool(query.text.strip())
+        was_searching = bool(self.model.query.text.strip())
+        header = self.table.horizontalHeader()
+        if searching and not was_searching:
+            # Words typed: best match first until the reporter clicks a column.
+            self.model.sort_column = -1
+            header.setSortIndicatorShown(False)
+        elif not searching and was_searching:
+            self.model.sort_column = header.sortIndicatorSection()
+            if self.model.sort_column < 0:
+                self.model.sort_column = UPDATED
+            header.setSortIndicatorShown(True)
+        current = self.current_article_id()
+        self.model.set_query(query)
+        if current is not None:
+            self.select_article(current, quiet=True)
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        more = "+" if self.model.canFetchMore() else ""
+        if self.model.query.text.strip():
+            self.count_label.setText(f"{n}{more} matches, best first" if n else "No matches")
+        else:
+            self.count_label.setText(f"{n}{more} articles")
+
+    # --- selection --------------------------------------------------------------
+    def current_article_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.article_id(index.row()) if index.isValid() else None
+
+    def select_article(self, article_id: int, *, quiet: bool = False) -> bool:
+        row = self.model.row_of(article_id)
+        if row < 0:
+            self.table.clearSelection()
+            return False
+        self._quiet = quiet
+        try:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, HEADLINE),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(self.model.index(row, HEADLINE))
+        finally:
+            self._quiet = False
+        return True
+
+    def step(self, delta: int) -> None:
+        """Move to the next (+1) or previous (-1) article in the list."""
+        row = self.table.currentIndex().row() + delta
+        if row >= self.model.rowCount() and self.model.canFetchMore():
+            self.model.fetchMore(QModelIndex())
+        if 0 <= row < self.model.rowCount():
+            self.table.selectRow(row)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet or not current.isValid():
+            return
+        article_id = self.model.article_id(current.row())
+        if article_id is not None:
+            self.articleChosen.emit(article_id)

@@ -1,0 +1,1 @@
+"""The article editor: fields, Markdown body with formatting, sources, autosave."""

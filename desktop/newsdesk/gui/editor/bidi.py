@@ -1,0 +1,116 @@
+"""Paragraph direction for mixed Arabic/English text.
+
+Rule: a paragraph written in one script takes that script's direction; a mixed
+paragraph keeps the edition's direction (an Arabic sentence that opens with
+"CNN" stays right-to-left, which the first-strong-letter rule would get wrong).
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextBlock, QTextCursor
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+# Strong right-to-left letters: Hebrew, Arabic, Syriac, Thaana, NKo, Arabic presentation forms.
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_LTR = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
+
+
+def paragraph_rtl(text: str, edition_rtl: bool) -> bool:
+    has_rtl = _RTL.search(text) is not None
+    has_ltr = _LTR.search(text) is not None
+    if has_rtl and not has_ltr:
+        return True
+    if has_ltr and not has_rtl:
+        return False
+    return edition_rtl
+
+
+class BidiTextEdit(QTextEdit):
+    """Plain text with each paragraph laid out in its own direction (see paragraph_rtl)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptRichText(False)
+        self._edition_rtl = False
+        self._pending: tuple[int, int] | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._fix_pending)
+        self.document().contentsChange.connect(self._contents_change)
+
+    def set_edition_rtl(self, rtl: bool) -> None:
+        self._edition_rtl = rtl
+        self.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
+        document = self.document()
+        if document.isUndoAvailable():
+            self._fix_all(joined=True)
+        else:  # nothing typed yet: keep the undo history empty
+            document.setUndoRedoEnabled(False)
+            self._fix_all(joined=False)
+            document.setUndoRedoEnabled(True)
+
+    def set_text(self, text: str) -> None:
+        """Load fresh text: directions set, and an undo history that starts here."""
+        document = self.document()
+        document.setUndoRedoEnabled(False)
+        self.setPlainText(text)
+        self._fix_all(joined=False)
+        document.setUndoRedoEnabled(True)  # a fresh, empty undo stack
+        self._pending = None
+
+    def block_rtl(self, number: int) -> bool:
+        block = self.document().findBlockByNumber(number)
+        return block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+    # --- keeping directions right as text changes -------------------------------------
+    def _contents_change(self, position: int, _removed: int, added: int) -> None:
+        start, end = position, position + added
+        if self._pending is not None:
+            start, end = min(start, self._pending[0]), max(end, self._pending[1])
+        self._pending = (start, end)
+        self._timer.start()
+
+    def _fix_pending(self) -> None:
+        if self._pending is None:
+            return
+        start, end = self._pending
+        self._pending = None
+        document = self.document()
+        block = document.findBlock(start)
+        last = document.findBlock(min(end, max(0, document.characterCount() - 1)))
+        while block.isValid():
+            self._fix_block(block, joined=True)
+            if block == last:
+                break
+            block = block.next()
+
+    def _fix_all(self, *, joined: bool) -> None:
+        block = self.document().firstBlock()
+        while block.isValid():
+            self._fix_block(block, joined=joined)
+            block = block.next()
+
+    def _fix_block(self, block: QTextBlock, *, joined: bool) -> None:
+        wanted = (
+            Qt.LayoutDirection.RightToLeft
+            if paragraph_rtl(block.text(), self._edition_rtl)
+            else Qt.LayoutDirection.LeftToRight
+        )
+        fmt = block.blockFormat()
+        if fmt.layoutDirection() == wanted:
+            return
+        fmt.setLayoutDirection(wanted)
+        cursor = QTextCursor(block)
+        if joined:
+            # Part of the edit that caused it: one Ctrl+Z undoes both.
+            cursor.joinPreviousEditBlock()
+        else:
+            cursor.beginEditBlock()
+        cursor.setBlockFormat(fmt)
+        cursor.endEditBlock()

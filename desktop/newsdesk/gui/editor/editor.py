@@ -1,0 +1,472 @@
+"""The article editor: headline, standfirst, Markdown body, metadata and sources.
+
+Signals (other desks and the preview listen; nothing here calls them):
+- `articleOpened(Article)`: a different article is now in the editor.
+- `articleEdited(Article)`: the in-memory article after a change, coalesced
+  (at most every EDITED_DELAY_MS while typing) so a preview can follow cheaply.
+- `contentChanged()`: raw, on every change: the autosaver's cue.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.article import Article
+from ...domain.text import DEFAULT_WORDS_PER_MINUTE, read_time_label, word_count
+from ...domain.validation import DEFAULT_HEADLINE_LIMIT, DEFAULT_STANDFIRST_LIMIT, check_article
+from ...store import Store
+from ..tasks import run_task
+from .bidi import BidiTextEdit
+from .fields import RegionsPicker, TagsEdit
+from .markdown_edit import MarkdownEdit
+from .sources_panel import SourcesPanel
+
+EDITED_DELAY_MS = 200
+STATS_DELAY_MS = 300
+# Counting words in a long body happens off the UI thread.
+BACKGROUND_COUNT_CHARS = 20_000
+
+
+def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+def _problem_label(name: str) -> QLabel:
+    label = QLabel()
+    _named(label, name, name.replace("Problem", " problem"))
+    label.setProperty("role", "problem")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class ArticleEditor(QWidget):
+    articleOpened = Signal(object)
+    articleEdited = Signal(object)
+    contentChanged = Signal()
+    statsChanged = Signal(int, str)  # words, "4 Min Read"
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleEditor")
+        self.store = store
+        self._article: Article | None = None
+        self._loading = False
+        self._dirty = False
+        self._count_generation = 0
+        self.words_per_minute = DEFAULT_WORDS_PER_MINUTE
+        self.headline_limit = DEFAULT_HEADLINE_LIMIT
+        self.standfirst_limit = DEFAULT_STANDFIRST_LIMIT
+        self.words = 0
+
+        self._build_main_column()
+        self._build_inspector()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("editorSplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.main_column)
+        splitter.addWidget(self.inspector)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([640, 330])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self._edited_timer = self._timer(EDITED_DELAY_MS, self._emit_edited)
+        self._stats_timer = self._timer(STATS_DELAY_MS, self._recount)
+        self._connect_changes()
+        self.setEnabled(False)
+
+    # --- building ------------------------------------------------------------------
+    def _timer(self, ms: int, slot) -> QTimer:  # type: ignore[no-untyped-def]
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(ms)
+        timer.timeout.connect(slot)
+        return timer
+
+    def _build_main_column(self) -> None:
+        self.headline_edit = QLineEdit()
+        _named(self.headline_edit, "headlineEdit", "Headline")
+        self.headline_edit.setPlaceholderText("Headline")
+        self.headline_count = QLabel()
+        self.headline_count.setObjectName("headlineCount")
+        self.headline_count.setProperty("role", "hint")
+        self.headline_problem = _problem_label("headlineProblem")
+
+        self.standfirst_edit = BidiTextEdit()
+        _named(self.standfirst_edit, "standfirstEdit", "Standfirst")
+        self.standfirst_edit.setPlaceholderText("Standfirst: one sentence that sums the story up")
+        self.standfirst_edit.setTabChangesFocus(True)
+        self.standfirst_edit.setFixedHeight(62)
+        self.standfirst_problem = _problem_label("standfirstProblem")
+
+        self.body_edit = MarkdownEdit()
+        _named(self.body_edit, "bodyEdit", "Body (Markdown)")
+        self.body_edit.setPlaceholderText(
+            "Write the story here. Markdown: **bold**, *italic*, ## sub-head, > quote"
+        )
+        self.format_bar = QToolBar("Formatting")
+        self.format_bar.setObjectName("formatBar")
+        self.format_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+
+        self.stats_label = QLabel()
+        _named(self.stats_label, "statsLabel", "Word count and read time")
+        self.save_state_label = QLabel()
+        self.save_state_label.setObjectName("saveStateLabel")
+        self.save_state_label.setProperty("role", "hint")
+
+        headline_row = QHBoxLayout()
+        headline_row.addWidget(self.headline_edit, 1)
+        headline_row.addWidget(self.headline_count)
+        body_frame = QFrame()
+        body_frame.setObjectName("bodyFrame")
+        body_layout = QVBoxLayout(body_frame)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(0)
+        body_layout.addWidget(self.format_bar)
+        body_layout.addWidget(self.body_edit, 1)
+        stats_row = QHBoxLayout()
+        stats_row.addWidget(self.stats_label)
+        stats_row.addStretch(1)
+        stats_row.addWidget(self.save_state_label)
+
+        self.main_column = QWidget()
+        self.main_column.setObjectName("editorMain")
+        layout = QVBoxLayout(self.main_column)
+        layout.setContentsMargins(14, 10, 10, 8)
+        layout.setSpacing(6)
+        layout.addLayout(headline_row)
+        layout.addWidget(self.headline_problem)
+        layout.addWidget(self.standfirst_edit)
+        layout.addWidget(self.standfirst_problem)
+        layout.addWidget(body_frame, 1)
+        layout.addLayout(stats_row)
+
+    def _build_inspector(self) -> None:
+        self.edition_combo = QComboBox()
+        _named(self.edition_combo, "editionCombo", "Edition")
+        self.section_combo = QComboBox()
+        _named(self.section_combo, "sectionCombo", "Section")
+        self.subsection_combo = QComboBox()
+        _named(self.subsection_combo, "subsectionCombo", "Subsection")
+        self.regions_picker = RegionsPicker()
+        _named(self.regions_picker, "regionsPicker", "Regions")
+        self.regions_picker.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.coverage_edit = QLineEdit()
+        _named(self.coverage_edit, "coverageEdit", "Coverage (story package)")
+        self.coverage_edit.setPlaceholderText("Story package, e.g. War on Gaza")
+        self.byline_edit = QLineEdit()
+        _named(self.byline_edit, "bylineEdit", "Byline")
+        self.byline_edit.setPlaceholderText("Name or desk")
+        self.dateline_edit = QLineEdit()
+        _named(self.dateline_edit, "datelineEdit", "Dateline")
+        self.dateline_edit.setPlaceholderText("e.g. Beirut")
+        self.tags_edit = TagsEdit(lambda prefix: self.store.tags.usage(prefix, limit=20))
+        _named(self.tags_edit, "tagsEdit", "Tags")
+        self.breaking_check = QCheckBox("Breaking news")
+        _named(self.breaking_check, "breakingCheck", "Breaking news priority")
+        self.sources_panel = SourcesPanel(self.store)
+        self.reload_taxonomy()
+
+        form_box = QWidget()
+        form = QFormLayout(form_box)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setVerticalSpacing(7)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for label, widget in (
+            ("Edition", self.edition_combo),
+            ("Section", self.section_combo),
+            ("Subsection", self.subsection_combo),
+            ("Regions", self.regions_picker),
+            ("Coverage", self.coverage_edit),
+            ("Byline", self.byline_edit),
+            ("Dateline", self.dateline_edit),
+            ("Tags", self.tags_edit),
+            ("", self.breaking_check),
+        ):
+            form.addRow(label, widget)
+            if label:
+                form.labelForField(widget).setBuddy(widget)
+
+        inner = QWidget()
+        inner.setObjectName("inspectorInner")
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(10, 10, 12, 10)
+        column.setSpacing(12)
+        heading = QLabel("Article details")
+        heading.setProperty("role", "heading")
+        column.addWidget(heading)
+        column.addWidget(form_box)
+        column.addWidget(self.sources_panel)
+        column.addStretch(1)
+        self.inspector = QScrollArea()
+        self.inspector.setObjectName("inspector")
+        self.inspector.setWidgetResizable(True)
+        self.inspector.setFrameShape(QFrame.Shape.NoFrame)
+        self.inspector.setWidget(inner)
+        self.inspector.setMinimumWidth(300)
+
+    def reload_taxonomy(self) -> None:
+        """Refill edition/section/region choices (after the taxonomy dialog)."""
+        article = self._article
+        self._loading = True
+        try:
+            self.edition_combo.clear()
+            for ed in self.store.taxonomy.editions():
+                self.edition_combo.addItem(f"{ed.language} ({ed.code})", ed.code)
+            self.section_combo.clear()
+            for name in self.store.taxonomy.sections():
+                self.section_combo.addItem(name, name)
+            self.regions_picker.set_choices(self.store.taxonomy.regions())
+        finally:
+            self._loading = False
+        if article is not None:
+            self._show_choices(self.article())
+
+    def _connect_changes(self) -> None:
+        self.headline_edit.textChanged.connect(self._headline_changed)
+        self.standfirst_edit.textChanged.connect(self._standfirst_changed)
+        self.body_edit.textChanged.connect(self._body_changed)
+        for line in (self.byline_edit, self.dateline_edit, self.coverage_edit, self.tags_edit):
+            line.textChanged.connect(self._changed)
+        self.edition_combo.currentIndexChanged.connect(self._edition_changed)
+        self.section_combo.currentIndexChanged.connect(self._section_changed)
+        self.subsection_combo.currentIndexChanged.connect(self._changed)
+        self.regions_picker.changed.connect(self._changed)
+        self.breaking_check.toggled.connect(self._changed)
+        self.sources_panel.changed.connect(self._sources_changed)
+
+    # --- the article in and out ---------------------------------------------------
+    @property
+    def article_id(self) -> int | None:
+        return self._article.id if self._article else None
+
+    @property
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def mark_clean(self, saved: Article | None = None) -> None:
+        if saved is not None:
+            self._article = saved.copy()
+        self._dirty = False
+
+    def load(self, article: Article) -> None:
+        self._article = article.copy()
+        self._loading = True
+        try:
+            self.headline_edit.setText(article.headline)
+            self.standfirst_edit.set_text(article.standfirst)
+            self.body_edit.set_text(article.body)
+            self.byline_edit.setText(article.byline)
+            self.dateline_edit.setText(article.dateline)
+            self.coverage_edit.setText(article.coverage)
+            self.tags_edit.set_tags(article.tags)
+            self.breaking_check.setChecked(article.is_breaking)
+            self._show_choices(article)
+            self.sources_panel.set_sources(article.sources)
+        finally:
+            self._loading = False
+        self._dirty = False
+        self.setEnabled(True)
+        self._validate()
+        self._recount()
+        self.articleOpened.emit(article.copy())
+
+    def _show_choices(self, article: Article) -> None:
+        self._loading = True
+        try:
+            for combo, value in (
+                (self.edition_combo, article.edition),
+                (self.section_combo, article.section),
+            ):
+                index = combo.findData(value)
+                if index < 0 and value:  # keep a value the taxonomy no longer lists
+                    combo.addItem(value, value)
+                    index = combo.count() - 1
+                combo.setCurrentIndex(index)
+            self._fill_subsections(article.section, article.subsection)
+            self.regions_picker.set_regions(article.regions)
+            self._apply_direction(article.edition)
+        finally:
+            self._loading = False
+
+    def article(self) -> Article:
+        """A copy of the loaded article carrying whatever is in the fields now."""
+        if self._article is None:
+            raise RuntimeError("no article is open")
+        article = self._article.copy()
+        article.headline = self.headline_edit.text()
+        article.standfirst = self.standfirst_edit.toPlainText()
+        article.body = self.body_edit.toPlainText()
+        article.byline = self.byline_edit.text()
+        article.dateline = self.dateline_edit.text()
+        article.coverage = self.coverage_edit.text()
+        article.tags = self.tags_edit.tags()
+        article.edition = self.edition_combo.currentData() or article.edition
+        article.section = self.section_combo.currentData() or ""
+        article.subsection = self.subsection_combo.currentData() or ""
+        article.regions = self.regions_picker.regions()
+        article.priority = 1 if self.breaking_check.isChecked() else 0
+        article.sources = self.sources_panel.sources()
+        return article
+
+    def set_limits(
+        self, *, words_per_minute: int, headline_limit: int, standfirst_limit: int
+    ) -> None:
+        self.words_per_minute = words_per_minute
+        self.headline_limit = headline_limit
+        self.standfirst_limit = standfirst_limit
+        if self._article is not None:
+            self._validate()
+            self._show_stats(self.words)
+
+    # --- reacting to edits ------------------------------------------------------------
+    def _changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        self.contentChanged.emit()
+        if not self._edited_timer.isActive():
+            self._edited_timer.start()
+
+    def _headline_changed(self, _text: str) -> None:
+        self._changed()
+        if not self._loading:
+            self._validate()
+
+    def _standfirst_changed(self) -> None:
+        self._changed()
+        if not self._loading:
+            self._validate()
+
+    def _sources_changed(self) -> None:
+        self._changed()
+        self._validate()
+
+    def _body_changed(self) -> None:
+        # Per keystroke: only restart timers. Counting waits for a pause.
+        self._changed()
+        if not self._loading:
+            self._stats_timer.start()
+
+    def _emit_edited(self) -> None:
+        if self._article is not None:
+            self.articleEdited.emit(self.article())
+
+    def _edition_changed(self, _index: int) -> None:
+        self._apply_direction(self.edition_combo.currentData() or "en")
+        self._changed()
+
+    def _section_changed(self, _index: int) -> None:
+        if self._loading:
+            return
+        self._fill_subsections(self.section_combo.currentData() or "", "")
+        self._changed()
+
+    def _fill_subsections(self, section: str, chosen: str) -> None:
+        was_loading = self._loading
+        self._loading = True
+        try:
+            self.subsection_combo.clear()
+            self.subsection_combo.addItem("—", "")
+            for name in self.store.taxonomy.subsections(section) if section else []:
+                self.subsection_combo.addItem(name, name)
+            index = self.subsection_combo.findData(chosen)
+            if index < 0 and chosen:
+                self.subsection_combo.addItem(chosen, chosen)
+                index = self.subsection_combo.count() - 1
+            self.subsection_combo.setCurrentIndex(max(0, index))
+            self.subsection_combo.setEnabled(self.subsection_combo.count() > 1)
+        finally:
+            self._loading = was_loading
+
+    def _apply_direction(self, edition: str) -> None:
+        rtl = any(e.code == edition and e.is_rtl for e in self.store.taxonomy.editions())
+        direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        self.body_edit.set_edition_rtl(rtl)
+        self.standfirst_edit.set_edition_rtl(rtl)
+        for widget in (
+            self.headline_edit,
+            self.byline_edit,
+            self.dateline_edit,
+            self.tags_edit,
+            self.coverage_edit,
+        ):
+            widget.setLayoutDirection(direction)
+
+    # --- counting and checking ------------------------------------------------------
+    def _recount(self) -> None:
+        self._count_generation += 1
+        generation = self._count_generation
+        document = self.body_edit.document()
+        if document.characterCount() < BACKGROUND_COUNT_CHARS:
+            self._show_stats(word_count(self.body_edit.toPlainText()))
+            return
+        text = self.body_edit.toPlainText()
+
+        def done(words: int) -> None:
+            if generation == self._count_generation:  # a later count supersedes this one
+                self._show_stats(words)
+
+        run_task(lambda: word_count(text), done, owner=self)
+
+    def _show_stats(self, words: int) -> None:
+        self.words = words
+        label = read_time_label(words, self.words_per_minute) if words else "0 Min Read"
+        self.stats_label.setText(f"{words:,} words  ·  {label}")
+        self.statsChanged.emit(words, label)
+
+    def _validate(self) -> None:
+        if self._article is None:
+            return
+        probe = Article(
+            headline=self.headline_edit.text(),
+            standfirst=self.standfirst_edit.toPlainText(),
+            sources=self.sources_panel.sources(),
+        )
+        problems = check_article(probe, self.headline_limit, self.standfirst_limit)
+        by_field = {p.field: p.message for p in problems}
+        for label, key, widget in (
+            (self.headline_problem, "headline", self.headline_edit),
+            (self.standfirst_problem, "standfirst", self.standfirst_edit),
+        ):
+            message = by_field.get(key, "")
+            label.setText(message)
+            label.setVisible(bool(message))
+            widget.setProperty("invalid", bool(message))
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+        length = len(self.headline_edit.text().strip())
+        self.headline_count.setText(f"{length}/{self.headline_limit}")
+        self.headline_count.setProperty("over", length > self.headline_limit)
+        self.headline_count.style().unpolish(self.headline_count)
+        self.headline_count.style().polish(self.headline_count)
+
+    def problems(self) -> list[str]:
+        """Every problem in words (for the status bar on save)."""
+        if self._article is None:
+            return []
+        return [
+            p.message
+            for p in check_article(self.article(), self.headline_limit, self.standfirst_limit)
+        ]

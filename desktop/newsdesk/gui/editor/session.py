@@ -1,0 +1,125 @@
+"""One editing session: which article is open, autosave, save, switching, restore.
+
+Autosave writes the editor's content to the store's journal a short pause
+after typing (AUTOSAVE_DELAY_MS) and never later than AUTOSAVE_MAX_WAIT_MS
+after the first unsaved keystroke, so typing older than ~1 s survives a kill.
+A revision is made on Save, on switching article and on closing.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ...domain.article import Article
+from ...store import Store, StoreError
+from .editor import ArticleEditor
+
+AUTOSAVE_DELAY_MS = 700
+AUTOSAVE_MAX_WAIT_MS = 1000
+
+
+class EditingSession(QObject):
+    saved = Signal(int, int)  # article id, revision number
+    created = Signal(int)
+    autosaved = Signal(str)  # local time, for the status line
+    failed = Signal(str)  # a sentence for the reporter
+
+    def __init__(self, store: Store, editor: ArticleEditor, author: str = "") -> None:
+        super().__init__(editor)
+        self.store = store
+        self.editor = editor
+        self.author = author
+        self._first_pending: float | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.flush_autosave)
+        editor.contentChanged.connect(self._note_change)
+
+    # --- autosave --------------------------------------------------------------------
+    def _note_change(self) -> None:
+        now = time.monotonic()
+        if self._first_pending is None:
+            self._first_pending = now
+        left_ms = AUTOSAVE_MAX_WAIT_MS - (now - self._first_pending) * 1000
+        self._timer.start(int(max(0, min(AUTOSAVE_DELAY_MS, left_ms))))
+
+    def flush_autosave(self) -> None:
+        self._timer.stop()
+        if self._first_pending is None:
+            return
+        self._first_pending = None
+        article_id = self.editor.article_id
+        if article_id is None or not self.editor.is_dirty:
+            return
+        try:
+            self.store.autosaves.write(article_id, self.editor.article().content())
+        except StoreError as exc:
+            self.failed.emit(f"Autosave failed: {exc}")
+            return
+        self.autosaved.emit(time.strftime("%H:%M:%S"))
+
+    # --- revisions -----------------------------------------------------------------------
+    def save(self, reason: str = "save") -> int | None:
+        """Make a revision of the open article if anything changed; its number, or None."""
+        self._timer.stop()
+        self._first_pending = None
+        if self.editor.article_id is None or not self.editor.is_dirty:
+            return None
+        article = self.editor.article()
+        try:
+            number = self.store.articles.save(article, author=self.author, reason=reason)
+        except StoreError as exc:
+            # Nothing is lost: the text stays in the editor and the journal.
+            self.failed.emit(f"Could not save “{article.headline or 'untitled'}”: {exc}")
+            return None
+        self.editor.mark_clean(article)
+        assert article.id is not None
+        self.saved.emit(article.id, number)
+        return number
+
+    def open(self, article_id: int) -> bool:
+        if article_id == self.editor.article_id:
+            return True
+        self.save(reason="save")
+        try:
+            article = self.store.articles.get(article_id)
+        except StoreError as exc:
+            self.failed.emit(str(exc))
+            return False
+        self.editor.load(article)
+        return True
+
+    def new_article(self, template: Article | None = None) -> int:
+        self.save()
+        article = Article()
+        if template is not None:
+            article.edition = template.edition
+            article.section = template.section
+            article.byline = template.byline
+        article.byline = article.byline or self.author
+        self.store.articles.create(article, author=self.author, reason="create")
+        assert article.id is not None
+        self.editor.load(article)
+        self.created.emit(article.id)
+        return article.id
+
+    def restore(self, number: int) -> int | None:
+        """Bring back revision `number` as a new revision (after saving what is open)."""
+        article_id = self.editor.article_id
+        if article_id is None:
+            return None
+        self.save()
+        try:
+            new_number = self.store.revisions.restore(article_id, number, author=self.author)
+            article = self.store.articles.get(article_id)
+        except StoreError as exc:
+            self.failed.emit(str(exc))
+            return None
+        self.editor.load(article)
+        self.saved.emit(article_id, new_number)
+        return new_number
+
+    def close(self) -> None:
+        self.save()

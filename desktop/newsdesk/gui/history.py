@@ -1,0 +1,173 @@
+"""The history dialog: revisions newest first, a word-level diff against the open text, restore."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.diff import Chunk, content_diff
+from ..store import Store
+from ..store.revisions import Revision
+
+FIELD_LABELS = {
+    "headline": "Headline",
+    "standfirst": "Standfirst",
+    "body": "Body",
+    "byline": "Byline",
+    "dateline": "Dateline",
+    "edition": "Edition",
+    "section": "Section",
+    "subsection": "Subsection",
+    "regions": "Regions",
+    "coverage": "Coverage",
+    "slug": "Slug",
+    "tags": "Tags",
+    "sources": "Sources",
+    "priority": "Priority",
+    "status": "Status",
+    "embargo_at": "Embargo",
+    "scheduled_at": "Scheduled",
+    "lead_photo_id": "Lead photo",
+}
+_INSERT = "background-color:#d9f7e3; color:#14532d;"
+_DELETE = "background-color:#fde2e2; color:#991b1b; text-decoration:line-through;"
+
+
+def _when(stamp: str) -> str:
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%d %b %Y %H:%M:%S")
+    except ValueError:
+        return stamp
+
+
+def _chunk_html(chunk: Chunk) -> str:
+    text = html.escape(chunk.text).replace("\n", "<br>")
+    if chunk.op == "insert":
+        return f'<span style="{_INSERT}">{text}</span>'
+    if chunk.op == "delete":
+        return f'<span style="{_DELETE}">{text}</span>'
+    return text
+
+
+def diff_html(old: dict[str, Any], new: dict[str, Any], *, rtl: bool = False) -> str:
+    """Every changed field with insertions green and deletions red and struck through."""
+    changes = content_diff(old, new)
+    if not changes:
+        return "<p><i>No differences: this revision matches the text in the editor.</i></p>"
+    direction = "rtl" if rtl else "ltr"
+    parts = []
+    for key, chunks in changes.items():
+        label = FIELD_LABELS.get(key, key)
+        parts.append(f'<h4 style="margin:10px 0 2px 0; color:#374151;">{html.escape(label)}</h4>')
+        parts.append(
+            f'<p dir="{direction}" style="margin:0;">{"".join(_chunk_html(c) for c in chunks)}</p>'
+        )
+    return "".join(parts)
+
+
+class HistoryDialog(QDialog):
+    """`restoreRequested(number)` asks the editing session to restore; the dialog then reloads."""
+
+    restoreRequested = Signal(int)
+
+    def __init__(
+        self,
+        store: Store,
+        article_id: int,
+        current: dict[str, Any],
+        *,
+        rtl: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyDialog")
+        self.setWindowTitle("History")
+        self.resize(920, 600)
+        self.store = store
+        self.article_id = article_id
+        self.current = current
+        self.rtl = rtl
+        self._revisions: list[Revision] = []
+
+        self.revision_list = QListWidget()
+        self.revision_list.setObjectName("revisionList")
+        self.revision_list.setAccessibleName("Revisions, newest first")
+        self.diff_view = QTextBrowser()
+        self.diff_view.setObjectName("historyDiff")
+        self.diff_view.setAccessibleName("Differences from the text in the editor")
+        self.caption = QLabel()
+        self.caption.setProperty("role", "hint")
+        self.caption.setWordWrap(True)
+        self.restore_button = QPushButton("Restore this revision")
+        self.restore_button.setObjectName("restoreButton")
+        self.restore_button.setAccessibleName("Restore this revision")
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.caption)
+        right_layout.addWidget(self.diff_view, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.revision_list)
+        splitter.addWidget(right)
+        splitter.setSizes([290, 630])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(buttons)
+
+        self.revision_list.currentRowChanged.connect(self._show)
+        self.restore_button.clicked.connect(self._restore)
+        self.reload(current)
+
+    def reload(self, current: dict[str, Any]) -> None:
+        self.current = current
+        self._revisions = self.store.revisions.list(self.article_id)
+        self.revision_list.clear()
+        for rev in self._revisions:
+            who = rev.author or "unknown author"
+            item = QListWidgetItem(
+                f"#{rev.number}  ·  {_when(rev.created_at)}\n{who}  ·  {rev.reason}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, rev.number)
+            self.revision_list.addItem(item)
+        self.revision_list.setCurrentRow(0 if self._revisions else -1)
+
+    def selected_number(self) -> int | None:
+        row = self.revision_list.currentRow()
+        return self._revisions[row].number if 0 <= row < len(self._revisions) else None
+
+    def _show(self, row: int) -> None:
+        if not 0 <= row < len(self._revisions):
+            self.diff_view.clear()
+            self.restore_button.setEnabled(False)
+            return
+        rev = self._revisions[row]
+        self.caption.setText(
+            f"Revision #{rev.number} compared with the text in the editor: "
+            "green was added since, red struck-through was removed since."
+        )
+        self.diff_view.setHtml(diff_html(rev.content, self.current, rtl=self.rtl))
+        self.restore_button.setEnabled(True)
+
+    def _restore(self) -> None:
+        number = self.selected_number()
+        if number is not None:
+            self.restoreRequested.emit(number)

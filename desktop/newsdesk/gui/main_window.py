@@ -1,0 +1,413 @@
+"""The main window: a desk switcher, the reporter's desk (list | editor | preview), menus.
+
+Other desks plug in with one line each, from wherever the window is built:
+
+    window.add_desk("Photo desk", PhotoDesk(window.store))   # a QWidget
+    window.set_preview(PreviewPane(window.store))             # follows the editor
+
+The preview should listen to `window.editor.articleOpened` and
+`window.editor.articleEdited` (both carry an Article); nothing here calls it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QTextEdit,
+    QToolBar,
+    QWidget,
+)
+
+from ..store import Store
+from ..store.autosaves import Recovered
+from .actions import build_actions, shortcut_table
+from .articles.pane import ArticleListPane
+from .editor.editor import ArticleEditor
+from .editor.markdown_edit import ShortcutGuard
+from .editor.session import EditingSession
+from .history import HistoryDialog
+from .preferences import PreferencesDialog
+from .resources import icon
+from .settings import Settings
+from .taxonomy_dialog import TaxonomyDialog
+
+REPORTERS_DESK = "Reporter's desk"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, settings: Settings) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Newsdesk")
+        self.setWindowIcon(icon("newsdesk"))
+        self.store = store
+        self.settings = settings
+        self.preview: QWidget | None = None
+        self.history_dialog: HistoryDialog | None = None
+        self.recovery_notice: QMessageBox | None = None
+
+        self.actions_by_name = build_actions(self)
+        self.list_pane = ArticleListPane(store)
+        self.editor = ArticleEditor(store)
+        self.session = EditingSession(store, self.editor, author=settings.author)
+        self._apply_settings()
+
+        self.reporter_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.reporter_splitter.setObjectName("reporterSplitter")
+        self.reporter_splitter.setChildrenCollapsible(False)
+        self.reporter_splitter.addWidget(self.list_pane)
+        self.reporter_splitter.addWidget(self.editor)
+        self.reporter_splitter.setStretchFactor(0, 0)
+        self.reporter_splitter.setStretchFactor(1, 1)
+        self.reporter_splitter.setSizes([540, 900])
+
+        self.desk_bar = QListWidget()
+        self.desk_bar.setObjectName("deskBar")
+        self.desk_bar.setAccessibleName("Desks")
+        self.desk_bar.setFixedWidth(104)
+        self.desk_bar.setWordWrap(True)
+        self.desk_bar.setIconSize(QSize(26, 26))
+        self.desk_bar.setViewMode(QListWidget.ViewMode.IconMode)
+        self.desk_bar.setMovement(QListWidget.Movement.Static)
+        self.desk_bar.setFlow(QListWidget.Flow.TopToBottom)
+        self.desk_bar.setWrapping(False)
+        self.desk_bar.setSpacing(2)
+        self.desks = QStackedWidget()
+        self.desks.setObjectName("desks")
+        self.desk_bar.currentRowChanged.connect(self.desks.setCurrentIndex)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.desk_bar)
+        layout.addWidget(self.desks, 1)
+        self.setCentralWidget(central)
+        self.add_desk(REPORTERS_DESK, self.reporter_splitter, icon_name="desk-reporter")
+
+        self._build_menus()
+        self._build_toolbar()
+        self._connect()
+        self._guard_shortcuts()
+        self.autosave_label = QLabel()
+        self.autosave_label.setObjectName("autosaveLabel")
+        self.statusBar().addPermanentWidget(self.autosave_label)
+        self.resize(1440, 880)
+        self.list_pane.apply_query()
+        self._restore_window_state()
+        if not self.list_pane.select_article(self._first_article_id() or -1):
+            self.editor.setEnabled(False)
+
+    # --- for other desks -------------------------------------------------------------
+    def add_desk(self, title: str, widget: QWidget, icon_name: str = "") -> int:
+        """Add a desk to the switcher (after the reporter's desk); returns its index."""
+        item = QListWidgetItem(icon(icon_name or "desk"), title)
+        item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
+        item.setSizeHint(QSize(96, 72))
+        item.setToolTip(title)
+        self.desk_bar.addItem(item)
+        index = self.desks.addWidget(widget)
+        if self.desk_bar.currentRow() < 0:
+            self.desk_bar.setCurrentRow(0)
+        return index
+
+    def show_desk(self, title: str) -> bool:
+        for row in range(self.desk_bar.count()):
+            if self.desk_bar.item(row).text() == title:
+                self.desk_bar.setCurrentRow(row)
+                return True
+        return False
+
+    def set_preview(self, widget: QWidget) -> None:
+        """Place a preview pane right of the editor; View ▸ Show preview (F9) toggles it."""
+        if self.preview is not None:
+            self.preview.setParent(None)
+        self.preview = widget
+        self.reporter_splitter.addWidget(widget)
+        self.reporter_splitter.setStretchFactor(2, 1)
+        action = self.actions_by_name["preview"]
+        action.setEnabled(True)
+        action.setChecked(True)
+        widget.setVisible(True)
+
+    # --- building -------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        a = self.actions_by_name
+        bar = self.menuBar()
+        for title, names in (
+            ("&File", ["new", "save", None, "history", None, "quit"]),
+            ("&Edit", ["undo", "redo", None, "find", None, "preferences"]),
+            ("F&ormat", ["bold", "italic", "link", None, "heading", "quote", "bullets"]),
+            ("&View", ["next", "previous", None, "preview"]),
+            ("&Tools", ["taxonomy"]),
+            ("&Help", ["shortcuts", "about"]),
+        ):
+            menu = bar.addMenu(title)
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(a[name])
+        a["preview"].setEnabled(False)
+        for name in ("bold", "italic", "heading", "quote", "bullets", "link"):
+            self.editor.format_bar.addAction(a[name])
+
+    def _build_toolbar(self) -> None:
+        a = self.actions_by_name
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for name in ("new", "save", "history"):
+            toolbar.addAction(a[name])
+        toolbar.addSeparator()
+        for name in ("previous", "next"):
+            toolbar.addAction(a[name])
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(a["preview"])
+        self.addToolBar(toolbar)
+
+    def _connect(self) -> None:
+        a = self.actions_by_name
+        body = self.editor.body_edit
+        a["new"].triggered.connect(self.new_article)
+        a["save"].triggered.connect(self.save)
+        a["history"].triggered.connect(self.show_history)
+        a["quit"].triggered.connect(self.close)
+        a["undo"].triggered.connect(lambda: self._focused_text("undo"))
+        a["redo"].triggered.connect(lambda: self._focused_text("redo"))
+        a["find"].triggered.connect(self.focus_search)
+        a["bold"].triggered.connect(body.toggle_bold)
+        a["italic"].triggered.connect(body.toggle_italic)
+        a["link"].triggered.connect(body.insert_link)
+        a["heading"].triggered.connect(body.toggle_heading)
+        a["quote"].triggered.connect(body.toggle_quote)
+        a["bullets"].triggered.connect(body.toggle_bullets)
+        for name in ("bold", "italic", "link", "heading", "quote", "bullets"):
+            a[name].triggered.connect(body.setFocus)
+        a["next"].triggered.connect(lambda: self.list_pane.step(+1))
+        a["previous"].triggered.connect(lambda: self.list_pane.step(-1))
+        a["preview"].toggled.connect(
+            lambda on: self.preview.setVisible(on) if self.preview else None
+        )
+        a["taxonomy"].triggered.connect(self.show_taxonomy)
+        a["preferences"].triggered.connect(self.show_preferences)
+        a["shortcuts"].triggered.connect(self.show_shortcuts)
+        a["about"].triggered.connect(self.show_about)
+
+        self.list_pane.articleChosen.connect(self.session.open)
+        self.session.saved.connect(self._after_save)
+        self.session.created.connect(self._after_create)
+        self.session.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.session.autosaved.connect(
+            lambda when: self.autosave_label.setText(f"Autosaved {when}")
+        )
+        self.editor.sources_panel.problem.connect(
+            lambda text: self.statusBar().showMessage(text, 15000)
+        )
+        self.editor.articleOpened.connect(self._article_opened)
+        self.editor.contentChanged.connect(self._mark_unsaved)
+        self.settings.changed.connect(lambda _key: self._apply_settings())
+
+    def _guard_shortcuts(self) -> None:
+        reserved = [seq for action in self.actions_by_name.values() for seq in action.shortcuts()]
+        # Undo/redo stay with the text widget that has focus.
+        keep = {
+            QKeySequence("Ctrl+Z").toString(),
+            QKeySequence("Ctrl+Shift+Z").toString(),
+            QKeySequence("Ctrl+Y").toString(),
+        }
+        self._guard = ShortcutGuard([s for s in reserved if s.toString() not in keep], self)
+        for widget in [
+            self.list_pane.search_box,
+            *self.editor.findChildren(QLineEdit),
+            *self.editor.findChildren(QPlainTextEdit),
+            *self.editor.findChildren(QTextEdit),
+        ]:
+            widget.installEventFilter(self._guard)
+
+    def _apply_settings(self) -> None:
+        self.session.author = self.settings.author
+        self.editor.set_limits(
+            words_per_minute=self.settings.words_per_minute,
+            headline_limit=self.settings.headline_limit,
+            standfirst_limit=self.settings.standfirst_limit,
+        )
+
+    # --- commands ------------------------------------------------------------------------
+    def new_article(self) -> None:
+        template = self.editor.article() if self.editor.article_id is not None else None
+        self.show_desk(REPORTERS_DESK)
+        self.session.new_article(template)
+        self.editor.headline_edit.setFocus()
+
+    def save(self) -> None:
+        number = self.session.save()
+        if number is not None:
+            self.statusBar().showMessage(f"Saved revision {number}.", 5000)
+        elif self.editor.article_id is not None and not self.editor.is_dirty:
+            self.statusBar().showMessage("Nothing new to save.", 3000)
+        problems = self.editor.problems()
+        if problems:
+            self.statusBar().showMessage("Saved, but: " + " ".join(problems), 8000)
+
+    def focus_search(self) -> None:
+        self.show_desk(REPORTERS_DESK)
+        self.list_pane.search_box.setFocus()
+        self.list_pane.search_box.selectAll()
+
+    def show_history(self) -> None:
+        if self.editor.article_id is None:
+            return
+        self.session.save()
+        article = self.editor.article()
+        dialog = HistoryDialog(
+            self.store,
+            article.id or 0,
+            article.content(),
+            rtl=article.direction == "rtl",
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restoreRequested.connect(lambda number: self._restore(dialog, number))
+        self.history_dialog = dialog
+        dialog.open()
+
+    def _restore(self, dialog: HistoryDialog, number: int) -> None:
+        new_number = self.session.restore(number)
+        if new_number is not None:
+            self.statusBar().showMessage(
+                f"Revision {number} restored as revision {new_number}.", 8000
+            )
+            dialog.reload(self.editor.article().content())
+
+    def show_taxonomy(self) -> None:
+        dialog = TaxonomyDialog(self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self._taxonomy_changed)
+        dialog.open()
+
+    def _taxonomy_changed(self) -> None:
+        self.editor.reload_taxonomy()
+        self.list_pane.reload_taxonomy()
+        self.list_pane.apply_query()
+
+    def show_preferences(self) -> None:
+        PreferencesDialog(self.settings, self).exec()
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(
+            f"<tr><td>{name}</td><td><b>{keys}</b></td></tr>" for name, keys in shortcut_table()
+        )
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table cellpadding=3>{rows}</table>")
+
+    def show_about(self) -> None:
+        from .. import __version__
+
+        QMessageBox.about(
+            self,
+            "About Newsdesk",
+            f"<b>Newsdesk {__version__}</b><br>A desktop newsroom editor that works offline.<br>"
+            f"Store: {self.store.folder}",
+        )
+
+    def tell_recovered(self, recovered: list[Recovered]) -> None:
+        """Say in words what came back after a crash: status bar and a non-modal notice."""
+        if not recovered:
+            return
+        n = len(recovered)
+        self.statusBar().showMessage(
+            f"Recovered unsaved work in {n} article{'s' if n > 1 else ''} after Newsdesk was not closed properly.",
+            30000,
+        )
+        lines = "".join(
+            f"<li><b>{_escape(r.headline or '(no headline yet)')}</b> — typing up to "
+            f"{_local_time(r.saved_at)}, kept as revision {r.revision}</li>"
+            for r in recovered
+        )
+        notice = QMessageBox(self)
+        notice.setObjectName("recoveryNotice")
+        notice.setIcon(QMessageBox.Icon.Information)
+        notice.setWindowTitle("Work recovered")
+        notice.setText("Newsdesk was not closed properly last time. Your unsaved typing is back:")
+        notice.setInformativeText(
+            f"<ul>{lines}</ul>Each article's history shows the recovered revision."
+        )
+        notice.setStandardButtons(QMessageBox.StandardButton.Ok)
+        notice.setWindowModality(Qt.WindowModality.NonModal)
+        notice.show()
+        self.recovery_notice = notice
+
+    # --- reacting ------------------------------------------------------------------------
+    def _focused_text(self, method: str) -> None:
+        widget = self.focusWidget()
+        if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
+            getattr(widget, method)()
+
+    def _article_opened(self, article: object) -> None:
+        headline = getattr(article, "headline", "") or "Untitled"
+        self.setWindowTitle(f"{headline} — Newsdesk")
+        self.autosave_label.setText("")
+        self.actions_by_name["history"].setEnabled(True)
+
+    def _mark_unsaved(self) -> None:
+        if not self.autosave_label.text().startswith("Unsaved"):
+            self.autosave_label.setText("Unsaved changes")
+
+    def _after_save(self, article_id: int, _number: int) -> None:
+        self.autosave_label.setText("All changes saved")
+        self.list_pane.model.update_article(article_id)
+        if self.editor.article_id == article_id:
+            self.list_pane.select_article(article_id, quiet=True)
+            self._article_opened(self.editor.article())
+
+    def _after_create(self, article_id: int) -> None:
+        self.list_pane.model.update_article(article_id)
+        self.list_pane.select_article(article_id, quiet=True)
+
+    def _first_article_id(self) -> int | None:
+        return self.list_pane.model.article_id(0)
+
+    # --- window state ------------------------------------------------------------------
+    def _restore_window_state(self) -> None:
+        geometry = self.settings.window_state("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        splitter = self.settings.window_state("reporter_splitter")
+        if isinstance(splitter, QByteArray):
+            self.reporter_splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.session.close()
+        self.settings.set_window_state("geometry", self.saveGeometry())
+        self.settings.set_window_state("reporter_splitter", self.reporter_splitter.saveState())
+        super().closeEvent(event)
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text)
+
+
+def _local_time(stamp: str) -> str:
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%d %b %Y %H:%M:%S")
+    except ValueError:
+        return stamp

@@ -1,0 +1,97 @@
+"""Every user setting declared once, with its type and default (kept in the data folder).
+
+The file lives beside the store, so `--data-dir` moves settings too and tests
+never touch the user's own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from ..domain.text import DEFAULT_WORDS_PER_MINUTE
+from ..domain.validation import DEFAULT_HEADLINE_LIMIT, DEFAULT_STANDFIRST_LIMIT
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    type: type
+    default: Any
+    label: str
+    minimum: int = 0
+    maximum: int = 100_000
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option(
+        "editor/words_per_minute",
+        int,
+        DEFAULT_WORDS_PER_MINUTE,
+        "Reading speed (words a minute)",
+        60,
+        600,
+    ),
+    Option(
+        "editor/headline_limit", int, DEFAULT_HEADLINE_LIMIT, "Headline limit (characters)", 20, 400
+    ),
+    Option(
+        "editor/standfirst_limit",
+        int,
+        DEFAULT_STANDFIRST_LIMIT,
+        "Standfirst limit (characters)",
+        40,
+        2000,
+    ),
+    Option("user/name", str, "", "Your name (recorded with each revision)"),
+)
+_BY_KEY = {o.key: o for o in OPTIONS}
+
+
+class Settings(QObject):
+    changed = Signal(str)
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self._qs = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+
+    def get(self, key: str) -> Any:
+        option = _BY_KEY[key]
+        value = self._qs.value(key, option.default)
+        try:
+            return option.type(value)
+        except (TypeError, ValueError):
+            return option.default
+
+    def set(self, key: str, value: Any) -> None:
+        option = _BY_KEY[key]
+        self._qs.setValue(key, option.type(value))
+        self._qs.sync()
+        self.changed.emit(key)
+
+    # Shorthands for the settings the editor reads often.
+    @property
+    def words_per_minute(self) -> int:
+        return int(self.get("editor/words_per_minute"))
+
+    @property
+    def headline_limit(self) -> int:
+        return int(self.get("editor/headline_limit"))
+
+    @property
+    def standfirst_limit(self) -> int:
+        return int(self.get("editor/standfirst_limit"))
+
+    @property
+    def author(self) -> str:
+        return str(self.get("user/name"))
+
+    # Window state is not a user setting; it rides along in the same file.
+    def window_state(self, key: str) -> Any:
+        return self._qs.value(f"window/{key}")
+
+    def set_window_state(self, key: str, value: Any) -> None:
+        self._qs.setValue(f"window/{key}", value)
