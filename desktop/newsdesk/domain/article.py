@@ -94,6 +94,7 @@ CONTENT_FIELDS = (
     "embargo_at",
     "scheduled_at",
     "lead_photo_id",
+    "correction",
 )
 
 
@@ -117,6 +118,7 @@ class Article:
     embargo_at: str | None = None
     scheduled_at: str | None = None
     lead_photo_id: int | None = None
+    correction: str = ""  # the published correction note, part of the article
     uuid: str = field(default_factory=new_uuid)
     id: int | None = None
     created_at: str = field(default_factory=now_utc)

@@ -35,6 +35,7 @@ _ROW_FIELDS = (
     "embargo_at",
     "scheduled_at",
     "lead_photo_id",
+    "correction",
     "created_at",
     "updated_at",
 )
@@ -152,7 +153,7 @@ class Articles:
         self.conn.execute(
             "UPDATE articles SET edition=?, section=?, subsection=?, regions=?, coverage=?, "
             "slug=?, headline=?, standfirst=?, body=?, byline=?, dateline=?, priority=?, "
-            "status=?, embargo_at=?, scheduled_at=?, lead_photo_id=?, word_count=?, "
+            "status=?, embargo_at=?, scheduled_at=?, lead_photo_id=?, correction=?, word_count=?, "
             "updated_at=? WHERE id=?",
             (
                 article.edition,
@@ -171,6 +172,7 @@ class Articles:
                 article.embargo_at,
                 article.scheduled_at,
                 article.lead_photo_id,
+                article.correction,
                 word_count(article.body),
                 article.updated_at,
                 article.id,

@@ -38,10 +38,14 @@ class Store:
         from .articles import Articles
         from .autosaves import Autosaves
         from .outbox import Outbox
+        from .photos import Photos
         from .revisions import Revisions
         from .search import Search
+        from .sites import Sites
+        from .sync_state import SyncState
         from .tags import Tags
         from .taxonomy import Taxonomy
+        from .workflow import Workflow
 
         self.articles = Articles(self)
         self.revisions = Revisions(self)
@@ -50,6 +54,10 @@ class Store:
         self.autosaves = Autosaves(self)
         self.outbox = Outbox(self)
         self.taxonomy = Taxonomy(self)
+        self.photos = Photos(self)
+        self.sites = Sites(self)
+        self.sync = SyncState(self)
+        self.workflow = Workflow(self)
 
     @property
     def files_dir(self) -> Path:
