@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
         a["find"].triggered.connect(self.focus_search)
         a["bold"].triggered.connect(body.toggle_bold)
         a["italic"].triggered.connect(body.toggle_italic)
-        a["link"].triggered.connect(body.insert_link)
+        a["link"].triggered.connect(lambda: body.insert_link())
         a["heading"].triggered.connect(body.toggle_heading)
         a["quote"].triggered.connect(body.toggle_quote)
         a["bullets"].triggered.connect(body.toggle_bullets)
@@ -359,8 +359,7 @@ class MainWindow(QMainWindow):
             getattr(widget, method)()
 
     def _article_opened(self, article: object) -> None:
-        headline = getattr(article, "headline", "") or "Untitled"
-        self.setWindowTitle(f"{headline} — Newsdesk")
+        self._show_title(article)
         self.autosave_label.setText("")
         self.actions_by_name["history"].setEnabled(True)
 
@@ -372,8 +371,11 @@ class MainWindow(QMainWindow):
         self.autosave_label.setText("All changes saved")
         self.list_pane.model.update_article(article_id)
         if self.editor.article_id == article_id:
-            self.list_pane.select_article(article_id, quiet=True)
-            self._article_opened(self.editor.article())
+            self._show_title(self.editor.article())
+
+    def _show_title(self, article: object) -> None:
+        headline = getattr(article, "headline", "") or "Untitled"
+        self.setWindowTitle(f"{headline} — Newsdesk")
 
     def _after_create(self, article_id: int) -> None:
         self.list_pane.model.update_article(article_id)
