@@ -1,0 +1,223 @@
+"""A small WordPress REST client on httpx: Basic auth with an application password.
+
+TLS is always verified (a custom CA bundle may be given; there is no switch to
+turn checking off). Plain http is accepted only for a loopback address, and
+then `warnings` says so.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from .errors import (
+    AuthError,
+    ConfigError,
+    NetworkError,
+    NotFoundOnServer,
+    RefusedError,
+    ServerBusyError,
+    StaleWriteError,
+)
+
+USER_AGENT = "Newsdesk/0.1 (+https://example.invalid/newsdesk)"
+BASE_HEADER = "X-Newsdesk-Base-Modified"
+PER_PAGE = 100  # WordPress's ceiling (101 answers 400)
+BATCH_LIMIT = 25  # /batch/v1 takes at most 25 requests
+
+# WordPress error codes in the words a newsroom uses.
+_PLAIN_WORDS = {
+    "rest_cannot_publish": "{role}s cannot publish",
+    "rest_cannot_create": "{role}s cannot create this",
+    "rest_cannot_edit": "{role}s cannot edit this post",
+    "rest_cannot_edit_others": "{role}s cannot edit other people's posts",
+    "rest_cannot_assign_term": "{role}s cannot assign these categories",
+    "rest_cannot_create_term": "{role}s cannot create categories",
+    "rest_cannot_delete": "{role}s cannot delete this",
+}
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def normalise_url(url: str) -> tuple[str, list[str]]:
+    """The site URL without a trailing slash, plus warnings; ConfigError when unusable."""
+    url = url.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"{url!r} is not a web address (it should start with https://).")
+    warnings = []
+    if parts.scheme == "http":
+        if not is_loopback(parts.hostname):
+            raise ConfigError(
+                f"{url} uses plain http: the password would cross the network readable by "
+                "anyone. Use https:// (plain http is allowed only for this computer, 127.0.0.1)."
+            )
+        warnings.append(
+            f"{url} uses plain http: acceptable only because it is this computer (loopback)."
+        )
+    return url, warnings
+
+
+@dataclass
+class RequestCounter:
+    """Counts what went over the wire (the benchmarks report it)."""
+
+    requests: int = 0
+
+
+class WordPressClient:
+    def __init__(
+        self,
+        url: str,
+        user: str,
+        password: str,
+        *,
+        ca_bundle: str = "",
+        site_name: str = "",
+        role: str = "",
+        timeout: float = 30.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.url, self.warnings = normalise_url(url)
+        self.user = user
+        self.site_name = site_name or self.url
+        self.role = role or "user"
+        verify: Any = True
+        if ca_bundle:
+            if not Path(ca_bundle).is_file():
+                raise ConfigError(f"The CA bundle {ca_bundle} for {self.site_name} does not exist.")
+            verify = ca_bundle
+        self.counter = RequestCounter()
+        self.http = httpx.Client(
+            base_url=self.url + "/wp-json",
+            auth=(user, password),
+            verify=verify,
+            timeout=timeout,
+            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+            transport=transport,
+        )
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> WordPressClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- the one place requests go out --------------------------------------
+    def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        self.counter.requests += 1
+        try:
+            response = self.http.request(method, path, **kwargs)
+        except httpx.TimeoutException as exc:
+            raise NetworkError(
+                f"{self.site_name} did not answer in time ({method} {path})."
+            ) from exc
+        except httpx.TransportError as exc:
+            raise NetworkError(f"{self.site_name} cannot be reached: {exc}") from exc
+        if response.status_code < 400:
+            return response
+        raise self._error(response, method, path)
+
+    def _error(self, response: httpx.Response, method: str, path: str) -> Exception:
+        status = response.status_code
+        try:
+            body = response.json()
+        except ValueError:
+            body = {}
+        if not isinstance(body, dict):
+            body = {}
+        code = str(body.get("code", ""))
+        message = str(body.get("message", "")) or response.reason_phrase
+        if status == 401:
+            return AuthError(
+                f"The application password for {self.user} at {self.site_name} was rejected."
+            )
+        if status == 409 and code == "newsdesk_stale_write":
+            data = body.get("data") or {}
+            return StaleWriteError(message, str(data.get("modified_gmt", "")))
+        if status == 404 and code in ("rest_post_invalid_id", "rest_invalid_post_id", ""):
+            return NotFoundOnServer(f"{self.site_name}: {method} {path} is not there any more.")
+        if status == 429 or status >= 500:
+            return ServerBusyError(f"{self.site_name} answered {status}: {message}")
+        plain = _PLAIN_WORDS.get(code, "").format(role=self.role)
+        return RefusedError(
+            f"The server refused: {plain or message}" + (f" ({code})" if code else ""),
+            code=code,
+            status=status,
+        )
+
+    def get(self, path: str, **params: Any) -> Any:
+        return self.request("GET", path, params=params).json()
+
+    def post(self, path: str, data: dict[str, Any], **kwargs: Any) -> Any:
+        return self.request("POST", path, json=data, **kwargs).json()
+
+    # --- what the engine asks -------------------------------------------------
+    def me(self) -> dict[str, Any]:
+        """Who we are logged in as (fails with AuthError on a wrong password)."""
+        me = self.get("/wp/v2/users/me", context="edit")
+        if not isinstance(me, dict) or "id" not in me:
+            raise RefusedError(f"{self.site_name} did not answer as a WordPress site would.")
+        return me
+
+    def has_plugin(self) -> bool:
+        try:
+            info = self.get("/newsdesk/v1/info")
+        except (NotFoundOnServer, RefusedError):
+            return False
+        return isinstance(info, dict) and info.get("plugin") == "newsdesk-sync"
+
+    def pages(self, path: str, params: dict[str, Any]) -> Iterator[list[dict[str, Any]]]:
+        """Every page of a collection, following X-WP-TotalPages."""
+        page = 1
+        while True:
+            response = self.request(
+                "GET", path, params={**params, "per_page": PER_PAGE, "page": page}
+            )
+            items = response.json()
+            yield items
+            total_pages = int(response.headers.get("X-WP-TotalPages", "1") or 1)
+            if page >= total_pages or not items:
+                return
+            page += 1
+
+    def batch(self, requests: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """POST /batch/v1 (at most 25); returns each sub-response {status, body}."""
+        body = {"validation": "normal", "requests": requests}
+        answer = self.request(
+            "POST",
+            "/batch/v1",
+            content=json.dumps(body),
+            headers={"Content-Type": "application/json"},
+        ).json()
+        responses: list[dict[str, Any]] = answer.get("responses", [])
+        return responses
+
+    def upload_media(
+        self, filename: str, data: bytes, mime: str, fields: dict[str, str]
+    ) -> dict[str, Any]:
+        response = self.request(
+            "POST",
+            "/wp/v2/media",
+            files={"file": (filename, data, mime)},
+            data=fields,
+        )
+        result: dict[str, Any] = response.json()
+        return result

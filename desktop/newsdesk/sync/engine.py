@@ -1,0 +1,334 @@
+"""The sync engine: drain the outbox (with retries), pull, keep conflicts; and site setup.
+
+Everything here is blocking and Qt-free: the GUI runs `SyncEngine.sync` on a
+worker thread, the CLI calls it directly.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from ..domain.article import now_utc
+from ..store.sites import Site
+from . import credentials
+from .client import WordPressClient
+from .errors import NetworkError, SyncError
+from .pull import pull_site
+from .push import batch_create, push_article
+from .reconcile import article_revision
+from .resources import SiteResources
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+BACKOFF_BASE_SECONDS = 2.0
+BACKOFF_CAP_SECONDS = 15 * 60
+
+
+def backoff_delay(attempts: int, rng: Callable[[], float] = random.random) -> float:
+    """Exponential back-off with jitter: 2 s, 4 s, 8 s ... up to 15 min, each ±50 %."""
+    delay = min(BACKOFF_CAP_SECONDS, BACKOFF_BASE_SECONDS * 2**attempts)
+    return delay * (0.5 + rng())
+
+
+@dataclass
+class SyncReport:
+    pushed: list[dict[str, Any]] = field(default_factory=list)
+    pulled: list[dict[str, Any]] = field(default_factory=list)
+    merged: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    failed: list[dict[str, Any]] = field(default_factory=list)
+    offline: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    waiting: int = 0
+    requests: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.conflicts and not self.offline
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["ok"] = self.ok
+        return data
+
+
+@dataclass
+class VerifiedLogin:
+    user_id: int
+    name: str
+    roles: list[str]
+    has_plugin: bool
+    warnings: list[str]
+
+    @property
+    def role(self) -> str:
+        return self.roles[0] if self.roles else ""
+
+
+def verify_login(
+    url: str,
+    user: str,
+    password: str,
+    *,
+    ca_bundle: str = "",
+    site_name: str = "",
+    transport: httpx.BaseTransport | None = None,
+) -> VerifiedLogin:
+    """Log in once against /wp/v2/users/me (public routes would answer anyone)."""
+    with WordPressClient(
+        url, user, password, ca_bundle=ca_bundle, site_name=site_name, transport=transport
+    ) as client:
+        me = client.me()
+        return VerifiedLogin(
+            user_id=int(me["id"]),
+            name=str(me.get("name", user)),
+            roles=[str(r) for r in me.get("roles", [])],
+            has_plugin=client.has_plugin(),
+            warnings=list(client.warnings),
+        )
+
+
+def add_site(
+    store: Store,
+    name: str,
+    url: str,
+    user: str,
+    password: str,
+    *,
+    ca_bundle: str = "",
+    editions: list[str] | None = None,
+    session_only: bool = False,
+    transport: httpx.BaseTransport | None = None,
+) -> tuple[Site, VerifiedLogin, str]:
+    """Verify, keep the password (keyring or session), record the site. Returns where it went."""
+    login = verify_login(
+        url, user, password, ca_bundle=ca_bundle, site_name=name, transport=transport
+    )
+    from .client import normalise_url
+
+    clean_url, _ = normalise_url(url)
+    kept = credentials.save_password(clean_url, user, password, session_only=session_only)
+    site = Site(
+        name=name,
+        url=clean_url,
+        username=user,
+        ca_bundle=ca_bundle,
+        editions=editions or [],
+        role=login.role,
+        remote_user_id=login.user_id,
+        has_plugin=login.has_plugin,
+        verified_at=now_utc(),
+    )
+    store.sites.add(site)
+    return site, login, kept
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        timeout: float = 30.0,
+        use_batch: bool = True,
+        rng: Callable[[], float] = random.random,
+    ) -> None:
+        self.store = store
+        self.transport = transport
+        self.timeout = timeout
+        self.use_batch = use_batch
+        self.rng = rng
+
+    def client_for(self, site: Site) -> WordPressClient:
+        password = credentials.get_password(site.url, site.username, site.name)
+        return WordPressClient(
+            site.url,
+            site.username,
+            password,
+            ca_bundle=site.ca_bundle,
+            site_name=site.name,
+            role=site.role,
+            timeout=self.timeout,
+            transport=self.transport,
+        )
+
+    def sync(self, site_name: str | None = None, *, check_deleted: bool = False) -> SyncReport:
+        report = SyncReport()
+        sites = [self.store.sites.by_name(site_name)] if site_name else self.store.sites.list()
+        for site in sites:
+            try:
+                client = self.client_for(site)
+            except SyncError as exc:
+                report.failed.append({"site": site.name, "error": str(exc)})
+                continue
+            with client:
+                report.warnings.extend(client.warnings)
+                res = SiteResources(self.store, site, client)
+                try:
+                    self.push(res, report)
+                    self.pull(res, report, check_deleted=check_deleted)
+                except NetworkError as exc:
+                    report.offline.append(f"{site.name}: {exc}")
+                    self._log(site, f"Offline: {exc}", "warning")
+                except SyncError as exc:
+                    report.failed.append({"site": site.name, "error": str(exc)})
+                    self._log(site, str(exc), "error")
+                report.requests += client.counter.requests
+        report.waiting = self.store.outbox.count_pending()
+        return report
+
+    # --- push ---------------------------------------------------------------
+    def push(self, res: SiteResources, report: SyncReport) -> None:
+        entries = self.store.sync.due_entries()
+        if entries:
+            self.store.sync.make_all_due()  # the server answers: waiting out back-off is over
+        fresh: list[tuple[Any, Any]] = []
+        for entry in entries:
+            article = self.store.articles.get(entry.article_id)
+            if not res.site.takes(article.edition):
+                self._finish_if_everywhere(entry.id, entry.article_id, entry.revision)
+                continue
+            if self.use_batch and self.store.sync.remote_post(article.id or 0, res.site_id) is None:
+                fresh.append((entry, article))
+                continue
+            self._push_one(res, report, entry, article)
+        if fresh:
+            self._push_batch(res, report, fresh)
+
+    def _push_one(self, res: SiteResources, report: SyncReport, entry: Any, article: Any) -> None:
+        try:
+            result = push_article(res, article)
+        except NetworkError as exc:
+            self._retry(res, entry, exc)
+            raise
+        except SyncError as exc:
+            self._fail(res, report, entry, article, exc)
+            return
+        self._record(res, report, entry, article, result)
+
+    def _push_batch(
+        self, res: SiteResources, report: SyncReport, fresh: list[tuple[Any, Any]]
+    ) -> None:
+        try:
+            results, _ = batch_create(res, [a for _, a in fresh])
+        except NetworkError as exc:
+            for entry, _ in fresh:
+                self._retry(res, entry, exc)
+            raise
+        except SyncError:
+            for entry, article in fresh:  # e.g. no /batch/v1: one by one
+                self._push_one(res, report, entry, article)
+            return
+        for (entry, article), result in zip(fresh, results, strict=False):
+            if isinstance(result, SyncError):
+                self._fail(res, report, entry, article, result)
+            else:
+                self._record(res, report, entry, article, result)
+
+    def _record(
+        self, res: SiteResources, report: SyncReport, entry: Any, article: Any, result: Any
+    ) -> None:
+        item = {
+            "article_id": article.id,
+            "headline": article.headline,
+            "site": res.site.name,
+            "remote_id": result.remote_id,
+            "link": result.link,
+        }
+        if result.kind == "conflict":
+            report.conflicts.append({**item, "fields": result.detail})
+            with self.store.atomic():
+                self.store.sync.finish_entry(entry.id, "blocked", "conflict: " + result.detail)
+            return
+        if result.kind in ("trashed", "deleted"):
+            report.failed.append({**item, "error": result.detail})
+            with self.store.atomic():
+                self.store.sync.finish_entry(entry.id, "blocked", result.detail)
+            return
+        if result.kind in ("pushed", "merged+pushed"):
+            report.pushed.append(item)
+        if result.kind in ("merged", "merged+pushed"):
+            report.merged.append(item)
+        with self.store.atomic():
+            self.store.sync.log(
+                f"{result.kind}: {article.headline}", site_id=res.site_id, article_id=article.id
+            )
+        self._finish_if_everywhere(entry.id, article.id, entry.revision)
+
+    def _finish_if_everywhere(self, entry_id: int, article_id: int, revision: int) -> None:
+        """Done once every site that takes the article holds this revision (or newer)."""
+        article = self.store.articles.get(article_id)
+        current = article_revision(self.store, article_id)
+        for site in self.store.sites.list():
+            if not site.takes(article.edition):
+                continue
+            rp = self.store.sync.remote_post(article_id, site.id or 0)
+            if (
+                rp is None
+                or rp.remote_id is None
+                or (rp.base_revision or 0) < min(revision, current)
+            ):
+                return
+        with self.store.atomic():
+            self.store.sync.finish_entry(entry_id)
+            if article_revision(self.store, article_id) > revision:
+                # A merge made a newer revision: it still has to go out.
+                self.store.outbox.enqueue_article(
+                    article_id, article_revision(self.store, article_id)
+                )
+
+    def _retry(self, res: SiteResources, entry: Any, exc: Exception) -> None:
+        with self.store.atomic():
+            self.store.sync.retry_entry(
+                entry.id, backoff_delay(entry.attempts, self.rng), str(exc), res.site_id
+            )
+
+    def _fail(
+        self, res: SiteResources, report: SyncReport, entry: Any, article: Any, exc: Exception
+    ) -> None:
+        report.failed.append(
+            {
+                "article_id": article.id,
+                "headline": article.headline,
+                "site": res.site.name,
+                "error": str(exc),
+            }
+        )
+        with self.store.atomic():
+            if getattr(exc, "transient", False):
+                self.store.sync.retry_entry(
+                    entry.id, backoff_delay(entry.attempts, self.rng), str(exc), res.site_id
+                )
+            else:
+                self.store.sync.finish_entry(entry.id, "failed", str(exc))
+            self.store.sync.set_state(article.id, res.site_id, "error", str(exc))
+            self.store.sync.log(
+                f"{article.headline}: {exc}",
+                level="error",
+                site_id=res.site_id,
+                article_id=article.id,
+            )
+
+    # --- pull ---------------------------------------------------------------
+    def pull(self, res: SiteResources, report: SyncReport, *, check_deleted: bool = False) -> None:
+        result = pull_site(res, check_deleted=check_deleted)
+        for kind, ids in (
+            ("pulled", result.pulled),
+            ("merged", result.merged),
+            ("conflicts", result.conflicts),
+        ):
+            target = getattr(report, kind)
+            for article_id in ids:
+                target.append({"article_id": article_id, "site": res.site.name})
+        for article_id in result.trashed + result.deleted:
+            report.warnings.append(f"article {article_id}: removed on {res.site.name}, kept here")
+
+    def _log(self, site: Site, message: str, level: str) -> None:
+        with self.store.atomic():
+            self.store.sync.log(message, level=level, site_id=site.id)

@@ -1,0 +1,245 @@
+"""Pulling from one site: everything changed since the last pull, in pages, merged locally.
+
+`modified_after` is strict and has one-second resolution, so each pull asks
+from one second before the newest `modified_gmt` it has seen and skips posts
+whose `modified_gmt` it already holds. Trash is asked for explicitly (`any`
+leaves it out); a post deleted for good leaves no trace, so `check_deleted`
+asks for every mapped id.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import queue
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from ..domain.article import Article, Source
+from ..store.sync_state import RemotePost
+from .blocks import html_to_markdown
+from .mapping import (
+    EDIT_FIELDS,
+    PULL_STATUSES,
+    local_status,
+    locals_from_categories,
+    markdown_if_current,
+    scheduled_from,
+    snapshot,
+)
+from .reconcile import article_revision, reconcile
+
+if TYPE_CHECKING:
+    from .resources import SiteResources
+
+
+@dataclass
+class PullResult:
+    pulled: list[int] = field(default_factory=list)  # article ids new or updated from the server
+    merged: list[int] = field(default_factory=list)
+    conflicts: list[int] = field(default_factory=list)
+    trashed: list[int] = field(default_factory=list)
+    deleted: list[int] = field(default_factory=list)
+    seen: int = 0
+
+
+def since_param(pulled_until: str) -> str | None:
+    if not pulled_until:
+        return None
+    moment = datetime.fromisoformat(pulled_until[:19]) - timedelta(seconds=1)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def _prefetched(pages: Iterator[list[dict[str, Any]]]) -> Iterator[list[dict[str, Any]]]:
+    """The next page is fetched while this one is stored (the server, not us, sets the pace)."""
+    box: queue.Queue[Any] = queue.Queue(maxsize=2)
+    done = object()
+
+    def produce() -> None:
+        try:
+            for page in pages:
+                box.put(page)
+        except BaseException as exc:  # handed to the consumer, raised there
+            box.put(exc)
+        box.put(done)
+
+    worker = threading.Thread(target=produce, name="newsdesk-pull-pages", daemon=True)
+    worker.start()
+    while True:
+        item = box.get()
+        if item is done:
+            return
+        if isinstance(item, BaseException):
+            raise item
+        yield item
+
+
+def pull_site(res: SiteResources, *, check_deleted: bool = False) -> PullResult:
+    result = PullResult()
+    params: dict[str, Any] = {
+        "status": PULL_STATUSES,
+        "context": "edit",
+        "orderby": "modified",
+        "order": "asc",
+        "_fields": EDIT_FIELDS,
+    }
+    since = since_param(res.site.pulled_until)
+    if since:
+        params["modified_after"] = since
+    newest = res.site.pulled_until
+    for page in _prefetched(res.client.pages("/wp/v2/posts", params)):
+        _prefetch_terms(res, page)
+        with res.store.atomic():
+            for post in page:
+                result.seen += 1
+                _take(res, post, result)
+                newest = max(newest, str(post.get("modified_gmt", "")))
+            assert res.site.id is not None
+            res.store.sites.set_pulled_until(res.site.id, newest)
+    res.site.pulled_until = newest
+    if check_deleted:
+        _check_deleted(res, result)
+    return result
+
+
+def _prefetch_terms(res: SiteResources, page: list[dict[str, Any]]) -> None:
+    for taxonomy in ("categories", "tags"):
+        ids = sorted({int(i) for post in page for i in post.get(taxonomy) or []})
+        if ids:
+            res.term_names(taxonomy, ids)
+
+
+def _take(res: SiteResources, post: dict[str, Any], result: PullResult) -> None:
+    store = res.store
+    rp = store.sync.remote_post_by_remote_id(res.site_id, int(post["id"]))
+    if rp is None:
+        if post.get("status") != "trash":
+            _create_local(res, post, result)
+        return
+    if post.get("modified_gmt") == rp.modified_gmt and rp.state not in ("trashed",):
+        return  # seen already (the one-second overlap)
+    if post.get("status") == "trash":
+        if rp.state != "trashed":
+            rp.state = "trashed"
+            rp.modified_gmt = str(post.get("modified_gmt", ""))
+            rp.last_error = f"trashed on {res.site.name}; the local article is kept"
+            store.sync.save_remote_post(rp)
+            store.sync.log(
+                "The post was trashed on the server.",
+                level="warning",
+                site_id=res.site_id,
+                article_id=rp.article_id,
+            )
+            result.trashed.append(rp.article_id)
+        return
+    if rp.state in ("trashed", "deleted"):
+        rp.state = "synced"  # restored from the trash on the server
+    article = store.articles.get(rp.article_id)
+    outcome = reconcile(res, article, rp, post)
+    if outcome.kind == "pulled":
+        result.pulled.append(rp.article_id)
+    elif outcome.kind == "merged":
+        result.merged.append(rp.article_id)
+    elif outcome.kind == "conflict":
+        result.conflicts.append(rp.article_id)
+
+
+def _create_local(res: SiteResources, post: dict[str, Any], result: PullResult) -> None:
+    """A post started elsewhere (the web editor, another Newsdesk) becomes a local article."""
+    store = res.store
+    snap = snapshot(post)
+    meta = snap.get("meta") or {}
+    uuid = meta.get("newsdesk_uuid", "")
+    if uuid and store.articles.find_id(uuid) is not None:
+        store.sync.log(
+            f"Post {post['id']} carries the uuid of a local article that is mapped elsewhere; "
+            "left alone.",
+            level="warning",
+            site_id=res.site_id,
+        )
+        return
+    from html import unescape
+
+    markdown = markdown_if_current(snap)
+    article = Article(
+        headline=unescape(snap["title"]),
+        standfirst=unescape(snap["excerpt"]).strip(),
+        body=markdown
+        if markdown is not None
+        else html_to_markdown(snap["content"], res.photo_uuid_for_media),
+        edition=res.site.editions[0] if res.site.editions else "en",
+        status=local_status(snap),
+        scheduled_at=scheduled_from(snap),
+        tags=res.term_names("tags", snap["tags"]),
+        byline=meta.get("newsdesk_byline", ""),
+    )
+    article.lead_photo_id = (
+        res.photo_id_for_media(snap["featured_media"]) if snap["featured_media"] else None
+    )
+    placement = locals_from_categories(
+        res.term_names("categories", snap["categories"]), res.site.category_map
+    )
+    article.section = placement["section"] or article.section
+    article.subsection = placement["subsection"]
+    article.regions = placement["regions"]
+    if meta.get("newsdesk_sources"):
+        with contextlib.suppress(ValueError, TypeError, AttributeError):
+            article.sources = [Source.from_dict(s) for s in json.loads(meta["newsdesk_sources"])]
+    if uuid:
+        article.uuid = uuid
+    store.articles.create(article, reason=f"from {res.site.name}")
+    assert article.id is not None
+    # Came from the server: nothing to send back.
+    store.conn.execute(
+        "DELETE FROM outbox WHERE article_id = ? AND state = 'pending'", (article.id,)
+    )
+    rp = RemotePost(
+        article.id,
+        res.site_id,
+        str(post.get("slug") or ""),
+        remote_id=int(post["id"]),
+        modified_gmt=str(post.get("modified_gmt", "")),
+        base_revision=article_revision(store, article.id),
+        base_remote=snap,
+        remote_status=snap["status"],
+        link=str(post.get("link", "")),
+        state="synced",
+    )
+    store.sync.save_remote_post(rp)
+    result.pulled.append(article.id)
+
+
+def _check_deleted(res: SiteResources, result: PullResult) -> None:
+    mapped = [
+        rp
+        for rp in res.store.sync.remote_posts(res.site_id)
+        if rp.remote_id is not None and rp.state != "deleted"
+    ]
+    present: set[int] = set()
+    for start in range(0, len(mapped), 100):
+        ids = [str(rp.remote_id) for rp in mapped[start : start + 100]]
+        posts = res.client.get(
+            "/wp/v2/posts",
+            include=",".join(ids),
+            status=PULL_STATUSES,
+            context="edit",
+            per_page=100,
+            _fields="id",
+        )
+        present.update(int(p["id"]) for p in posts)
+    with res.store.atomic():
+        for rp in mapped:
+            if rp.remote_id not in present:
+                rp.state = "deleted"
+                rp.last_error = f"deleted on {res.site.name}; the local article is kept"
+                res.store.sync.save_remote_post(rp)
+                res.store.sync.log(
+                    "The post was deleted on the server; the local article is kept.",
+                    level="warning",
+                    site_id=res.site_id,
+                    article_id=rp.article_id,
+                )
+                result.deleted.append(rp.article_id)

@@ -1,0 +1,258 @@
+"""Pushing one article to one site: media first, then the post; never twice, never stale.
+
+Idempotent creates: before a create is sent, the store records the intent
+(a `remote_posts` row without a remote id, with the slug marker). If the
+answer is lost, the next attempt finds the post by its marker (or, with the
+companion plugin, by the article's uuid) instead of creating another.
+
+Stale writes: before an update the post's `modified_gmt` is compared with the
+base; a difference means a merge first. With the plugin the server enforces
+the same check atomically (409), closing the race window between our check
+and our write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..domain.article import Article, now_utc
+from ..store.sync_state import RemotePost
+from .blocks import MediaRef, markdown_to_blocks
+from .client import BASE_HEADER
+from .errors import NotFoundOnServer, StaleWriteError, SyncError
+from .mapping import EDIT_FIELDS, PULL_STATUSES, category_names, marker_for, post_payload, snapshot
+from .reconcile import article_revision, reconcile
+
+if TYPE_CHECKING:
+    from .resources import SiteResources
+
+MAX_STALE_RETRIES = 3
+
+
+@dataclass
+class PushResult:
+    kind: str  # 'pushed', 'unchanged', 'merged+pushed', 'conflict', 'trashed', 'deleted'
+    remote_id: int | None = None
+    link: str = ""
+    detail: str = ""
+
+
+def prepare(res: SiteResources, article: Article) -> tuple[dict[str, Any], int]:
+    """The post payload for the article's current content (uploading its photos first)."""
+    media: dict[str, MediaRef] = {}
+    lead = 0
+    for photo in res.photos_of(article.lead_photo_id, article.body):
+        ref = res.media_for(photo)
+        media[photo.uuid] = ref
+        if photo.id == article.lead_photo_id:
+            lead = ref.media_id
+    categories = [
+        res.term_id("categories", name, parent)
+        for name, parent in category_names(article, res.site.category_map)
+    ]
+    tags = [res.term_id("tags", name) for name in article.tags]
+    content = markdown_to_blocks(article.body, media.get)
+    payload = post_payload(
+        article,
+        content=content,
+        category_ids=list(dict.fromkeys(categories)),
+        tag_ids=list(dict.fromkeys(tags)),
+        featured_media=lead,
+        with_plugin=res.site.has_plugin,
+    )
+    return payload, article_revision(res.store, article.id or 0)
+
+
+def find_created(
+    res: SiteResources, rps: list[RemotePost], uuids: dict[int, str]
+) -> dict[int, dict[str, Any]]:
+    """Posts our earlier, unanswered creates made: article id -> post (found ones only)."""
+    found: dict[int, dict[str, Any]] = {}
+    if not rps:
+        return found
+    if res.site.has_plugin:
+        for rp in rps:
+            posts = res.client.get(
+                "/wp/v2/posts",
+                newsdesk_uuid=uuids[rp.article_id],
+                status=PULL_STATUSES,
+                context="edit",
+                _fields=EDIT_FIELDS,
+            )
+            if posts:
+                found[rp.article_id] = min(posts, key=lambda p: int(p["id"]))
+        return found
+    by_marker = {rp.marker: rp.article_id for rp in rps}
+    markers = list(by_marker)
+    for start in range(0, len(markers), 100):
+        posts = res.client.get(
+            "/wp/v2/posts",
+            slug=",".join(markers[start : start + 100]),
+            status=PULL_STATUSES,
+            context="edit",
+            per_page=100,
+            _fields=EDIT_FIELDS,
+        )
+        for post in sorted(posts, key=lambda p: int(p["id"])):
+            article_id = by_marker.get(str(post.get("slug")))
+            if article_id is not None and article_id not in found:
+                found[article_id] = post
+    return found
+
+
+def record_written(res: SiteResources, rp: RemotePost, post: dict[str, Any], revision: int) -> None:
+    assert rp.article_id is not None
+    rp.remote_id = int(post["id"])
+    rp.modified_gmt = str(post.get("modified_gmt", ""))
+    rp.base_revision = revision
+    rp.base_remote = snapshot(post)
+    rp.remote_status = str(post.get("status", ""))
+    rp.link = str(post.get("link", ""))
+    rp.state = "synced" if article_revision(res.store, rp.article_id) == revision else "waiting"
+    rp.last_error = ""
+    rp.synced_at = now_utc()
+    with res.store.atomic():
+        res.store.sync.save_remote_post(rp)
+
+
+def intend_create(res: SiteResources, article: Article, revision: int) -> RemotePost:
+    """Record, durably and before sending, that a create is about to go out."""
+    assert article.id is not None
+    rp = res.store.sync.remote_post(article.id, res.site_id)
+    if rp is None:
+        rp = RemotePost(article.id, res.site_id, marker_for(article))
+    rp.base_revision = revision
+    rp.state = "waiting"
+    with res.store.atomic():
+        res.store.sync.save_remote_post(rp)
+    return rp
+
+
+def push_article(res: SiteResources, article: Article) -> PushResult:
+    assert article.id is not None
+    rp = res.store.sync.remote_post(article.id, res.site_id)
+    if rp is not None and rp.state == "conflict":
+        return PushResult(
+            "conflict", rp.remote_id, rp.link, "waiting for the conflict to be resolved"
+        )
+    if rp is not None and rp.state in ("trashed", "deleted"):
+        return PushResult(rp.state, rp.remote_id, rp.link, f"the post was {rp.state} on the server")
+    if rp is not None and rp.remote_id is None:
+        found = find_created(res, [rp], {article.id: article.uuid}).get(article.id)
+        if found is not None:
+            res.store.sync.log(
+                "Found the post an earlier, unanswered create had made: not creating it again.",
+                site_id=res.site_id,
+                article_id=article.id,
+            )
+            record_written(res, rp, found, rp.base_revision or 0)
+    if rp is None or rp.remote_id is None:
+        payload, revision = prepare(res, article)
+        rp = intend_create(res, article, revision)
+        payload["slug"] = rp.marker
+        post = res.client.post("/wp/v2/posts", payload)
+        record_written(res, rp, post, revision)
+        return PushResult("pushed", rp.remote_id, rp.link)
+    return update_article(res, article, rp)
+
+
+def update_article(res: SiteResources, article: Article, rp: RemotePost) -> PushResult:
+    assert article.id is not None and rp.remote_id is not None
+    article_id = article.id
+    merged = False
+    for _attempt in range(MAX_STALE_RETRIES):
+        check = _fetch(res, rp, fields="id,modified_gmt,status")
+        if isinstance(check, PushResult):
+            return check
+        if check["modified_gmt"] != rp.modified_gmt:
+            full = _fetch(res, rp, fields=EDIT_FIELDS)
+            if isinstance(full, PushResult):
+                return full
+            with res.store.atomic():
+                outcome = reconcile(res, article, rp, full)
+            if outcome.kind == "conflict":
+                return PushResult("conflict", rp.remote_id, rp.link, ", ".join(outcome.fields))
+            merged = merged or outcome.kind == "merged"
+            article = res.store.articles.get(article_id)
+        if article_revision(res.store, article_id) == rp.base_revision:
+            with res.store.atomic():
+                rp.state = "synced"
+                res.store.sync.save_remote_post(rp)
+            return PushResult("merged" if merged else "unchanged", rp.remote_id, rp.link)
+        payload, revision = prepare(res, article)
+        headers = {BASE_HEADER: rp.modified_gmt} if res.site.has_plugin else {}
+        try:
+            post = res.client.post(f"/wp/v2/posts/{rp.remote_id}", payload, headers=headers)
+        except StaleWriteError:
+            continue  # changed between our check and our write: merge again
+        except NotFoundOnServer:
+            return _gone(res, rp, "deleted")
+        record_written(res, rp, post, revision)
+        return PushResult("merged+pushed" if merged else "pushed", rp.remote_id, rp.link)
+    raise SyncError(
+        f"The post on {res.site.name} kept changing while Newsdesk tried to update it; "
+        "it will try again."
+    )
+
+
+def _fetch(res: SiteResources, rp: RemotePost, fields: str) -> dict[str, Any] | PushResult:
+    try:
+        post: dict[str, Any] = res.client.get(
+            f"/wp/v2/posts/{rp.remote_id}", context="edit", _fields=fields
+        )
+    except NotFoundOnServer:
+        return _gone(res, rp, "deleted")
+    if post.get("status") == "trash":
+        return _gone(res, rp, "trashed")
+    return post
+
+
+def _gone(res: SiteResources, rp: RemotePost, state: str) -> PushResult:
+    """Trashed or deleted on the server: the local article stays, marked, never deleted."""
+    with res.store.atomic():
+        rp.state = state
+        rp.last_error = f"{state} on {res.site.name}; the local article is kept"
+        res.store.sync.save_remote_post(rp)
+        res.store.sync.log(
+            f"The post was {state} on the server; the local article is kept and not pushed.",
+            level="warning",
+            site_id=res.site_id,
+            article_id=rp.article_id,
+        )
+    return PushResult(state, rp.remote_id, rp.link, rp.last_error)
+
+
+def batch_create(
+    res: SiteResources, articles: list[Article]
+) -> tuple[list[PushResult | SyncError], int]:
+    """Creates of new articles in /batch/v1 requests of up to 25; results in order."""
+    from .client import BATCH_LIMIT
+    from .errors import RefusedError
+
+    results: list[PushResult | SyncError] = []
+    for start in range(0, len(articles), BATCH_LIMIT):
+        chunk = articles[start : start + BATCH_LIMIT]
+        prepared = []
+        for article in chunk:
+            payload, revision = prepare(res, article)
+            rp = intend_create(res, article, revision)
+            payload["slug"] = rp.marker
+            prepared.append((article, rp, revision, payload))
+        answers = res.client.batch(
+            [{"method": "POST", "path": "/wp/v2/posts", "body": p} for *_, p in prepared]
+        )
+        for (_article, rp, revision, _payload), answer in zip(prepared, answers, strict=False):
+            body = answer.get("body") or {}
+            if int(answer.get("status", 0)) in (200, 201) and "id" in body:
+                record_written(res, rp, body, revision)
+                results.append(PushResult("pushed", rp.remote_id, rp.link))
+            else:
+                message = str(body.get("message", "refused"))
+                results.append(
+                    RefusedError(f"The server refused: {message}", str(body.get("code", "")))
+                )
+        results.extend(
+            RefusedError("The batch answer was short") for _ in range(len(prepared) - len(answers))
+        )
+    return results, len(articles)

@@ -1,0 +1,197 @@
+"""Categories, tags and media on one site: found or created once, remembered in the store."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import mimetypes
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .blocks import MediaRef
+from .errors import RefusedError
+
+if TYPE_CHECKING:
+    from ..store import Store
+    from ..store.sites import Site
+    from .client import WordPressClient
+
+_PHOTO_LINK = re.compile(r"\]\(photo:([0-9A-Za-z-]+)\)")
+
+
+@dataclass(frozen=True)
+class LocalPhoto:
+    id: int
+    uuid: str
+    sha256: str
+    path: str
+    original_name: str
+    caption: str
+    credit: str
+    alt: str
+    description: str
+
+
+def house_caption(caption: str, credit: str) -> str:
+    """The caption as the site prints it: the credit closes it in parentheses."""
+    try:
+        from ..domain.captions import house_form
+    except ImportError:  # the photo desk's rules are optional here
+        return f"{caption.strip()} ({credit.strip()})".strip() if credit.strip() else caption
+    return house_form(caption, credit)
+
+
+class SiteResources:
+    def __init__(self, store: Store, site: Site, client: WordPressClient) -> None:
+        assert site.id is not None
+        self.store = store
+        self.site = site
+        self.site_id: int = site.id
+        self.client = client
+
+    # --- terms ----------------------------------------------------------------
+    def term_id(self, taxonomy: str, name: str, parent: str | None = None) -> int:
+        known = self.store.sync.term_id(self.site_id, taxonomy, name)
+        if known is not None:
+            return known
+        found = self.client.get(f"/wp/v2/{taxonomy}", search=name, per_page=100, _fields="id,name")
+        from html import unescape
+
+        for term in found:
+            if unescape(str(term["name"])).lower() == name.lower():
+                self._remember(taxonomy, name, int(term["id"]))
+                return int(term["id"])
+        data: dict[str, Any] = {"name": name}
+        if parent and taxonomy == "categories":
+            data["parent"] = self.term_id("categories", parent)
+        try:
+            made = self.client.post(f"/wp/v2/{taxonomy}", data)
+            term_id = int(made["id"])
+        except RefusedError as exc:
+            if exc.code != "term_exists":
+                raise
+            # Created meanwhile (or by our own lost request): WordPress names the id.
+            term_id = self._existing_term_id(taxonomy, name)
+        self._remember(taxonomy, name, term_id)
+        return term_id
+
+    def _existing_term_id(self, taxonomy: str, name: str) -> int:
+        for term in self.client.get(f"/wp/v2/{taxonomy}", search=name, _fields="id,name"):
+            return int(term["id"])
+        raise RefusedError(f"The server says the {taxonomy} {name!r} exists but does not list it.")
+
+    def _remember(self, taxonomy: str, name: str, term_id: int) -> None:
+        with self.store.atomic():
+            self.store.sync.save_term(self.site_id, taxonomy, name, term_id)
+
+    def term_names(self, taxonomy: str, ids: list[int]) -> list[str]:
+        unknown = [i for i in ids if self.store.sync.term_name(self.site_id, taxonomy, i) is None]
+        if unknown:
+            from html import unescape
+
+            for chunk in range(0, len(unknown), 100):
+                part = unknown[chunk : chunk + 100]
+                terms = self.client.get(
+                    f"/wp/v2/{taxonomy}",
+                    include=",".join(map(str, part)),
+                    per_page=100,
+                    _fields="id,name",
+                )
+                with self.store.atomic():
+                    for term in terms:
+                        self.store.sync.save_term(
+                            self.site_id, taxonomy, unescape(str(term["name"])), int(term["id"])
+                        )
+        names = []
+        for term_id in ids:
+            name = self.store.sync.term_name(self.site_id, taxonomy, term_id)
+            if name is not None:
+                names.append(name)
+        return names
+
+    # --- photos -> media ------------------------------------------------------
+    def photos_of(self, lead_photo_id: int | None, body: str) -> list[LocalPhoto]:
+        """The article's lead photo and every `photo:` image in its body, once each."""
+        clauses, params = [], []
+        if lead_photo_id is not None:
+            clauses.append("id = ?")
+            params.append(lead_photo_id)
+        uuids = list(dict.fromkeys(_PHOTO_LINK.findall(body)))
+        if uuids:
+            clauses.append(f"uuid IN ({','.join('?' * len(uuids))})")
+            params.extend(uuids)
+        if not clauses:
+            return []
+        rows = self.store.conn.execute(
+            "SELECT id, uuid, sha256, file_path, original_name, caption, credit, alt_text, "
+            f"extended_description FROM photos WHERE {' OR '.join(clauses)} ORDER BY id",
+            params,
+        ).fetchall()
+        return [LocalPhoto(*row) for row in rows]
+
+    def media_for(self, photo: LocalPhoto) -> MediaRef:
+        """Upload once per site (by content hash); a changed caption or alt text is updated."""
+        caption = house_caption(photo.caption, photo.credit)
+        fields = {
+            "caption": caption,
+            "alt_text": photo.alt,
+            "description": photo.description or caption,
+        }
+        meta_hash = hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()[:16]
+        known = self.store.sync.media(self.site_id, photo.sha256)
+        slug = "nd-" + photo.sha256[:24]
+        if known is None:
+            # A lost answer to an earlier upload left it on the server: find it by its slug.
+            found = self.client.get("/wp/v2/media", slug=slug, _fields="id,source_url")
+            if found:
+                known = (int(found[0]["id"]), str(found[0]["source_url"]), "")
+            else:
+                made = self._upload(photo, slug, fields)
+                known = (int(made["id"]), str(made["source_url"]), meta_hash)
+            self._save_media(photo.sha256, known[0], known[1], known[2])
+        media_id, url, stored_hash = known
+        if stored_hash != meta_hash:
+            self.client.post(f"/wp/v2/media/{media_id}", fields)
+            self._save_media(photo.sha256, media_id, url, meta_hash)
+        return MediaRef(photo.uuid, media_id, url, caption, photo.alt)
+
+    def _upload(self, photo: LocalPhoto, slug: str, fields: dict[str, str]) -> dict[str, Any]:
+        path = self.store.media_dir / photo.path
+        if not path.is_file():
+            raise RefusedError(
+                f"The photo file {path} is missing from the store; it cannot be sent."
+            )
+        name = photo.original_name or path.name
+        mime = mimetypes.guess_type(name)[0] or "image/jpeg"
+        try:
+            return self.client.upload_media(
+                name, path.read_bytes(), mime, {**fields, "slug": slug, "title": name}
+            )
+        except RefusedError as exc:
+            if exc.status == 403:
+                raise RefusedError(
+                    f"The server refused: {self.client.role}s cannot upload photos "
+                    f"({self.site.name} needs an author or editor account).",
+                    code=exc.code,
+                    status=403,
+                ) from exc
+            raise
+
+    def _save_media(self, sha256: str, media_id: int, url: str, meta_hash: str) -> None:
+        with self.store.atomic():
+            self.store.sync.save_media(self.site_id, sha256, media_id, url, meta_hash)
+
+    def photo_uuid_for_media(self, media_id: int) -> str | None:
+        sha = self.store.sync.media_by_remote_id(self.site_id, media_id)
+        if sha is None:
+            return None
+        row = self.store.conn.execute("SELECT uuid FROM photos WHERE sha256 = ?", (sha,)).fetchone()
+        return str(row[0]) if row else None
+
+    def photo_id_for_media(self, media_id: int) -> int | None:
+        sha = self.store.sync.media_by_remote_id(self.site_id, media_id)
+        if sha is None:
+            return None
+        row = self.store.conn.execute("SELECT id FROM photos WHERE sha256 = ?", (sha,)).fetchone()
+        return int(row[0]) if row else None

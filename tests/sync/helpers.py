@@ -1,0 +1,42 @@
+"""Shared steps for the sync tests: a store connected to a test site as some role."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsdesk.domain.article import Article, now_utc
+from newsdesk.store import Store, open_store
+from newsdesk.sync.engine import SyncEngine, add_site
+from wordpress.server import WordPress
+
+
+def connect(
+    store: Store,
+    wp: WordPress,
+    role: str = "editor",
+    name: str = "english-site",
+    *,
+    from_now: bool = True,
+    **kwargs,
+):
+    """Add `wp` as a site for `role`; `from_now` skips posts other tests left on the server."""
+    user = wp.users[role]
+    site, login, kept = add_site(store, name, wp.url, user.login, user.app_password, **kwargs)
+    if from_now:
+        store.sites.set_pulled_until(site.id, now_utc().rstrip("Z"))
+        site = store.sites.get(site.id)
+    return site
+
+
+def new_store(folder: Path) -> Store:
+    return open_store(folder)
+
+
+def write(store: Store, **fields) -> Article:
+    article = Article(**{"headline": "A headline", "body": "First paragraph.", **fields})
+    store.articles.create(article, author="test")
+    return article
+
+
+def sync(store: Store, **kwargs):
+    return SyncEngine(store, **kwargs).sync()
