@@ -1,0 +1,347 @@
+"""PreviewPane: the article page in a locked-down QWebEngineView, following the editor.
+
+Typing never waits for the preview: `show_article` only restarts a timer. When
+the timer fires (150 ms after the last change) the store is read on the UI
+thread (cached, cheap) and the Markdown + template render runs on a
+QThreadPool; the finished page comes back through a queued signal and the
+newest one wins.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.article import Article
+from ...render.page import PageOptions, RenderedPage
+from ...services.preview import PreviewContext, PreviewSource, export_article_html, render_preview
+from ...store import Store
+from .scheme import PAGE_PREFIX, SCHEME, STATIC_PREFIX
+
+log = logging.getLogger(__name__)
+
+# CSS widths the site's responsive rules are written for.
+WIDTHS = {"desktop": 1280, "tablet": 820, "phone": 390}
+DEBOUNCE_MS = 150
+NO_WEBENGINE_ENV = "NEWSDESK_NO_WEBENGINE"  # force the simple view (tests, broken GPUs)
+
+
+class _RenderSignals(QObject):
+    done = Signal(int, object)  # generation, RenderedPage | Exception
+
+
+class _RenderTask(QRunnable):
+    """Markdown + template off the UI thread: pure work on copies, no store, no widgets."""
+
+    def __init__(
+        self,
+        generation: int,
+        article: Article,
+        context: PreviewContext,
+        options: PageOptions,
+        signals: _RenderSignals,
+    ) -> None:
+        super().__init__()
+        self.generation, self.article, self.context = generation, article, context
+        self.options, self.signals = options, signals
+
+    def run(self) -> None:
+        try:
+            result: object = render_preview(self.article, self.context, self.options)
+        except Exception as exc:  # shown in the pane's notice line; never lost
+            log.exception("preview render failed")
+            result = exc
+        self.signals.done.emit(self.generation, result)
+
+
+def webengine_available() -> tuple[bool, str]:
+    """Whether QtWebEngine can be used here, and why not."""
+    if os.environ.get(NO_WEBENGINE_ENV):
+        return False, f"{NO_WEBENGINE_ENV} is set"
+    try:
+        from PySide6 import QtWebEngineWidgets  # noqa: F401
+    except ImportError as exc:  # missing libraries (e.g. libnss3) on this system
+        return False, str(exc)
+    return True, ""
+
+
+class PreviewPane(QWidget):
+    """The whole article page as the site shows it, at desktop, tablet or phone width."""
+
+    rendered = Signal(int)  # generation whose page was handed to the view
+    pageLoaded = Signal(bool)  # noqa: N815 (Qt signal naming)
+    linkActivated = Signal(QUrl)  # noqa: N815 - a link clicked in the page (not followed)
+    pdfExported = Signal(str, bool)  # noqa: N815
+
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        *,
+        source: PreviewSource | None = None,
+        debounce_ms: int = DEBOUNCE_MS,
+        use_webengine: bool | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.source = source or PreviewSource(store)
+        self.mode = "desktop"
+        self.last_page: RenderedPage | None = None
+        self._article: Article | None = None
+        self._rendered_article: Article | None = None
+        self._cursor: tuple[int | None, float] = (None, 0.3)
+        self._generation = 0
+        self._shown_generation = 0
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # one render at a time; newer ones supersede
+        self._signals = _RenderSignals(self)
+        self._signals.done.connect(self._on_rendered)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(debounce_ms)
+        self._timer.timeout.connect(self._start_render)
+
+        available, reason = webengine_available()
+        if use_webengine is False:
+            available, reason = False, "turned off"
+        self.web = None
+        self.fallback: FallbackBrowser | None = None
+        self.notice = QLabel(self)
+        self.notice.setObjectName("previewNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self._build_toolbar()
+        if available:
+            from .web import WebStage
+
+            self.web = WebStage(self.source, self)
+            self.web.loaded.connect(self.pageLoaded)
+            self.web.linkActivated.connect(self.linkActivated)
+            self.web.pdfExported.connect(self.pdfExported)
+            self.web.crashed.connect(self._fall_back)
+            stage: QWidget = self.web
+        else:
+            self.fallback = FallbackBrowser(self.source, self)
+            stage = self.fallback
+            self._show_notice(
+                f"The full preview (QtWebEngine) is not available ({reason}); "
+                "showing a simplified page."
+            )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.notice)
+        layout.addWidget(stage, 1)
+        self._layout = layout
+
+    # --- toolbar -----------------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        self.toolbar = QWidget(self)
+        row = QHBoxLayout(self.toolbar)
+        row.setContentsMargins(6, 4, 6, 4)
+        self.width_buttons = QButtonGroup(self)
+        for mode in WIDTHS:
+            button = QPushButton(mode.capitalize(), self.toolbar)
+            button.setCheckable(True)
+            button.setChecked(mode == self.mode)
+            button.setToolTip(f"Preview at {WIDTHS[mode]} px, the site's {mode} layout")
+            button.clicked.connect(lambda _=False, m=mode: self.set_width_mode(m))
+            self.width_buttons.addButton(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        self.export_html_button = QPushButton("Export HTML…", self.toolbar)
+        self.export_pdf_button = QPushButton("Export PDF…", self.toolbar)
+        self.export_html_button.clicked.connect(self._ask_export_html)
+        self.export_pdf_button.clicked.connect(self._ask_export_pdf)
+        row.addWidget(self.export_html_button)
+        row.addWidget(self.export_pdf_button)
+
+    def set_width_mode(self, mode: str) -> None:
+        if mode not in WIDTHS:
+            raise ValueError(f"unknown preview width {mode!r}; choose one of {', '.join(WIDTHS)}")
+        self.mode = mode
+        for button in self.width_buttons.buttons():
+            button.setChecked(button.text().lower() == mode)
+        if self.web is not None:
+            self.web.set_css_width(WIDTHS[mode])
+        elif self.fallback is not None:
+            self.fallback.setMaximumWidth(WIDTHS[mode])
+
+    # --- following the editor -------------------------------------------------------
+    @Slot(object)
+    def show_article(
+        self, article: Article, cursor_line: int | None = None, cursor_fraction: float = 0.3
+    ) -> None:
+        """Preview `article` shortly; cheap enough to call on every keystroke.
+
+        `cursor_line` (0-based line in the body) is the part being edited: the
+        preview keeps it at `cursor_fraction` of its height, as in the editor.
+        """
+        self._article = article
+        self._cursor = (cursor_line, cursor_fraction)
+        self._timer.start()
+
+    @Slot(int, float)
+    def set_cursor(self, line: int, fraction: float = 0.3) -> None:
+        self._cursor = (line, fraction)
+
+    def render_now(self) -> None:
+        """Skip the debounce (tests, export of what is on screen)."""
+        if self._article is not None:
+            self._timer.stop()
+            self._start_render()
+
+    def refresh(self) -> None:
+        """Captions, photos or other articles changed: read them again."""
+        self.source.forget_photos()
+        if self._article is not None:
+            self.show_article(self._article, *self._cursor)
+
+    def _start_render(self) -> None:
+        if self._article is None:
+            return
+        article = self._article.copy()  # the editor keeps changing its own object
+        article.id, article.uuid = self._article.id, self._article.uuid
+        line, fraction = self._cursor
+        context = self.source.context_for(article)  # store reads stay on this thread
+        options = PageOptions(
+            line_anchors=True,
+            scroll_line=line,
+            scroll_fraction=fraction,
+            asset_base=STATIC_PREFIX,
+        )
+        self._generation += 1
+        self._rendered_article = article
+        task = _RenderTask(self._generation, article, context, options, self._signals)
+        self._pool.start(task)
+
+    @Slot(int, object)
+    def _on_rendered(self, generation: int, result: object) -> None:
+        if generation < self._shown_generation:
+            return  # an older render finished late: the newer page is already shown
+        self._shown_generation = generation
+        if isinstance(result, Exception):
+            self._show_notice(f"The preview could not be rendered: {result}")
+            return
+        assert isinstance(result, RenderedPage)
+        self.last_page = result
+        if result.notices:
+            self._show_notice(" ".join(result.notices))
+        elif self.fallback is None or self.notice.property("sticky") is not True:
+            self.notice.hide()
+        if self.web is not None:
+            self.web.show_page(result)
+        elif self.fallback is not None:
+            self.fallback.show_page(result)
+        self.rendered.emit(generation)
+
+    def _show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setStyleSheet("background:#fff4d6;color:#5c4300;padding:4px 8px;")
+        self.notice.show()
+
+    @Slot(str)
+    def _fall_back(self, reason: str) -> None:
+        """The page's renderer died: keep working with the simple view."""
+        if self.web is None:
+            return
+        self.fallback = FallbackBrowser(self.source, self)
+        self._layout.replaceWidget(self.web, self.fallback)
+        self.web.hide()
+        self.web.deleteLater()
+        self.web = None
+        self.notice.setProperty("sticky", True)
+        self._show_notice(f"The full preview stopped ({reason}); showing a simplified page.")
+        if self.last_page is not None:
+            self.fallback.show_page(self.last_page)
+
+    # --- export -----------------------------------------------------------------------
+    @property
+    def current_article(self) -> Article | None:
+        return self._rendered_article or self._article
+
+    def export_html(self, path: Path | str) -> Path:
+        """The previewed article as a standalone HTML file with its photos beside it."""
+        article = self.current_article
+        if article is None:
+            raise ValueError("Nothing to export: no article is being previewed.")
+        return export_article_html(self.store, article, path, library=self.source.library)
+
+    def export_pdf(self, path: Path | str) -> None:
+        """Print the previewed page to PDF; `pdfExported(path, ok)` follows."""
+        if self.web is None:
+            raise RuntimeError("PDF export needs QtWebEngine, which is not available here.")
+        self.web.print_pdf(str(path))
+
+    def _ask_export_html(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        name, _ = QFileDialog.getSaveFileName(self, "Export HTML", "", "HTML (*.html)")
+        if name:
+            try:
+                written = self.export_html(name)
+            except (OSError, ValueError) as exc:
+                QMessageBox.warning(self, "Export HTML", f"Could not export: {exc}")
+            else:
+                self._show_notice(f"Exported {written} (photos in {written.stem}_files).")
+
+    def _ask_export_pdf(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getSaveFileName(self, "Export PDF", "", "PDF (*.pdf)")
+        if name:
+            self.export_pdf(name)
+
+
+class FallbackBrowser(QTextBrowser):
+    """A simpler view (Qt's rich text) for systems where QtWebEngine cannot start.
+
+    It loads only `newsdesk:` photos and the stylesheet; nothing remote, ever.
+    """
+
+    def __init__(self, source: PreviewSource, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.refused: list[str] = []
+
+    def show_page(self, page: RenderedPage) -> None:
+        bar = self.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self.setHtml(page.html)
+        if page.anchor:
+            self.scrollToAnchor(page.anchor)
+        else:
+            bar.setValue(int(fraction * bar.maximum()))
+
+    def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 (Qt API)
+        if url.scheme() != SCHEME:
+            self.refused.append(url.toString())
+            return None
+        if url.host() == "photo":
+            photo = self.source.photo(url.path().lstrip("/"))
+            if photo is not None and photo.path.is_file():
+                image = QImage(str(photo.path))
+                # Rich text has no max-width: scale big photos to the column.
+                return image.scaledToWidth(min(image.width(), 680)) if not image.isNull() else None
+            return None
+        if url.toString().startswith(STATIC_PREFIX + "site.css"):
+            return ""  # the site's CSS is beyond rich text; its plain defaults read better
+        if url.toString().startswith(PAGE_PREFIX):
+            return None
+        return None

@@ -1,0 +1,439 @@
+"""Article bodies: Markdown -> sanitised HTML, with `photo:<uuid>` images resolved.
+
+One function, `render_body`, serves the preview, the ninjs exporter and sync. The
+Markdown is parsed by markdown-it-py (CommonMark + tables + strikethrough +
+footnotes) and the HTML is then cleaned by nh3 (ammonia): no script, no event
+handlers, no frames, forms, styles or remote resources survive. Images survive
+only when their `src` is one the resolver returned during this very render.
+
+Pathological input never hangs: the input is capped, container nesting is
+clamped before parsing and paragraphs dense with markup characters are shown as
+plain text. Each of these adds a visible notice (see `RenderedBody.notices`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+
+PHOTO_SCHEME = "photo:"
+
+# --- limits: generous for any real article, small enough to stay well under 1 s ----
+MAX_INPUT_CHARS = 1_000_000  # ~150,000 words; the rest is cut off with a notice
+MAX_CONTAINER_DEPTH = 12  # quotes/lists deeper than this are shown at this depth
+# markdown-it's token nesting ceiling. Each list level takes two (list + item);
+# every unmatched `[` also costs work proportional to it.
+MAX_NESTING = 40
+MAX_EMPHASIS_MARKS = 20_000  # `*`/`_` in the whole text (~0.1 s of emphasis matching)
+# Each unclosed `[` costs markdown-it ~50 us and each `![` ~130 us, whatever the
+# paragraph's length: past this weighted count (~0.2 s) paragraphs go verbatim.
+MAX_LABEL_OPENERS = 4_000
+
+
+@dataclass(frozen=True)
+class PhotoRef:
+    """A photo as a page shows it. `src` is whatever URL the caller's page can load."""
+
+    uuid: str
+    src: str
+    caption: str = ""
+    credit: str = ""
+    alt: str = ""
+    width: int = 0
+    height: int = 0
+
+
+# uuid -> PhotoRef, or None when the photo is unknown (it is then dropped).
+PhotoResolver = Callable[[str], PhotoRef | None]
+
+
+@dataclass
+class RenderedBody:
+    html: str
+    notices: list[str] = field(default_factory=list)
+    # The body cut in two between top-level blocks, when a split was asked for.
+    parts: tuple[str, ...] = ()
+    # 0-based source lines of the top-level blocks carrying `nd-L<line>` ids.
+    anchors: list[int] = field(default_factory=list)
+
+
+# --- the sanitiser's allowlist ------------------------------------------------
+_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "del", "div", "em",
+    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "kbd",
+    "li", "mark", "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub",
+    "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+}  # fmt: skip
+# Removed together with everything inside them (their text would be noise or code).
+_CLEAN_CONTENT = {
+    "script", "style", "svg", "math", "iframe", "object", "embed", "template",
+    "noscript", "textarea", "select", "button", "frame", "frameset", "noembed",
+}  # fmt: skip
+_ATTRIBUTES = {
+    "*": {"dir", "lang", "id", "title"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "ol": {"start"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan"},
+    "blockquote": {"cite"},
+}
+_CLASSES = {
+    "figure": {"nd-photo", "nd-missing"},
+    "span": {"nd-credit", "nd-caption"},
+    "div": {"nd-notice", "nd-missing-box"},
+    "p": {"nd-notice"},
+    "sup": {"footnote-ref"},
+    "a": {"footnote-backref"},
+    "hr": {"footnotes-sep"},
+    "section": {"footnotes"},
+    "ol": {"footnotes-list"},
+    "li": {"footnote-item"},
+}
+_ALLOWED_ID = re.compile(r"^(nd-L\d+|fn\d+|fnref\d+(:\d+)?)$")
+_LINK_SCHEMES = ("http://", "https://", "mailto:")
+_IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
+
+# --- input guards --------------------------------------------------------------
+# The run of container markers opening a line: `>` quotes and list bullets/numbers.
+_CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))+")
+_CONTAINER_MARK = re.compile(r">|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])")
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+
+
+def _build_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+    md.enable(["table", "strikethrough"])
+    md.use(footnote_plugin)
+    md.add_render_rule("image", _render_image)
+    return md
+
+
+def _render_image(self: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
+    """`photo:` images become the resolved photo; every other image is dropped."""
+    token = tokens[idx]
+    src = str(token.attrGet("src") or "")
+    alt = self.renderInlineAsText(token.children or [], options, env)
+    if not src.startswith(PHOTO_SCHEME):
+        return ""  # remote or file images never load: the page makes no outside request
+    ref = _resolve(env, src[len(PHOTO_SCHEME) :].strip())
+    if ref is None:
+        return _missing_photo_html(env, src)
+    return _img_html(ref, alt, env)
+
+
+def _resolve(env: dict[str, Any], uuid: str) -> PhotoRef | None:
+    resolver: PhotoResolver | None = env.get("resolver")
+    ref = resolver(uuid) if resolver is not None and uuid else None
+    if ref is not None:
+        env["allowed_src"].add(ref.src)
+    return ref
+
+
+def _img_html(ref: PhotoRef, alt: str, env: dict[str, Any]) -> str:
+    size = ""
+    if ref.width > 0 and ref.height > 0:
+        size = f' width="{ref.width}" height="{ref.height}"'
+    return f'<img src="{escape(ref.src)}" alt="{escape(alt or ref.alt)}"{size} loading="lazy">'
+
+
+def figure_html(ref: PhotoRef, alt: str = "", *, tag: str = "figure") -> str:
+    """A photo with its caption; the credit closes the caption in parentheses."""
+    img = _img_html(ref, alt, {"allowed_src": set()})
+    caption = caption_html(ref)
+    figcaption = f"<figcaption>{caption}</figcaption>" if caption else ""
+    return f'<{tag} class="nd-photo">{img}{figcaption}</{tag}>'
+
+
+def caption_html(ref: PhotoRef) -> str:
+    parts = []
+    if ref.caption.strip():
+        parts.append(f'<span class="nd-caption">{escape(ref.caption.strip())}</span>')
+    if ref.credit.strip():
+        parts.append(f'<span class="nd-credit">({escape(ref.credit.strip())})</span>')
+    return " ".join(parts)
+
+
+def _missing_photo_html(env: dict[str, Any], src: str) -> str:
+    if not env.get("show_missing"):
+        return ""
+    return (
+        '<figure class="nd-photo nd-missing"><div class="nd-missing-box">'
+        f"Photo not found in the library: {escape(src)}</div></figure>"
+    )
+
+
+def _lone_photo(paragraph_inline: Token) -> Token | None:
+    """The photo image when a paragraph holds that image and nothing else."""
+    children = [
+        c
+        for c in paragraph_inline.children or []
+        if not (
+            c.type in ("softbreak", "hardbreak") or (c.type == "text" and not c.content.strip())
+        )
+    ]
+    if len(children) == 1 and children[0].type == "image":
+        src = str(children[0].attrGet("src") or "")
+        if src.startswith(PHOTO_SCHEME):
+            return children[0]
+    return None
+
+
+def _figures_rule(state: Any) -> None:
+    """A paragraph that is only a photo becomes a <figure> with its caption."""
+    tokens: list[Token] = state.tokens
+    env = state.env
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if (
+            tok.type == "paragraph_open"
+            and i + 2 < len(tokens)
+            and tokens[i + 1].type == "inline"
+            and tokens[i + 2].type == "paragraph_close"
+        ):
+            image = _lone_photo(tokens[i + 1])
+            if image is not None:
+                uuid = str(image.attrGet("src"))[len(PHOTO_SCHEME) :].strip()
+                ref = _resolve(env, uuid)
+                alt = "".join(c.content for c in image.children or [])
+                block = Token("html_block", "", 0)
+                block.map = tok.map
+                block.level = tok.level
+                if ref is not None:
+                    block.content = figure_html(ref, alt) + "\n"
+                else:
+                    block.content = _missing_photo_html(env, f"photo:{uuid}") + "\n"
+                out.append(block)
+                i += 3
+                continue
+        out.append(tok)
+        i += 1
+    state.tokens = out
+
+
+_TEXT_BLOCKS = {"paragraph_open", "heading_open", "blockquote_open", "list_item_open", "th_open", "td_open"}  # fmt: skip
+
+
+def _page_attributes_rule(state: Any) -> None:
+    """Attributes only the page wants (sync keeps plain HTML).
+
+    line_anchors: top-level blocks carry their source line (id `nd-L<line>`) so
+    the preview can scroll to the part being edited. auto_direction: every text
+    block takes its direction from its own first strong letter, so an English
+    quote in an Arabic story (or the reverse) reads the right way.
+    """
+    env = state.env
+    anchors = env.get("line_anchors")
+    auto_dir = env.get("auto_direction")
+    if not (anchors or auto_dir):
+        return
+    for tok in state.tokens:
+        if tok.nesting != 1:
+            continue
+        if anchors and tok.level == 0 and tok.map and not tok.attrGet("id"):
+            tok.attrSet("id", f"nd-L{tok.map[0]}")
+            env["anchors"].append(tok.map[0])
+        if auto_dir and tok.type in _TEXT_BLOCKS:
+            tok.attrSet("dir", "auto")
+
+
+_PARSER = _build_parser()
+_PARSER.core.ruler.push("nd_figures", _figures_rule)
+_PARSER.core.ruler.push("nd_page_attributes", _page_attributes_rule)
+
+
+# --- input guards --------------------------------------------------------------
+def _clamp_nesting(text: str, notices: list[str]) -> str:
+    clamped = False
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        prefix = _CONTAINER_PREFIX.match(line)
+        if prefix is None:
+            continue
+        marks = list(_CONTAINER_MARK.finditer(prefix.group(0)))
+        if len(marks) > MAX_CONTAINER_DEPTH:
+            cut = marks[MAX_CONTAINER_DEPTH].start()
+            lines[n] = line[:cut] + " " + line[prefix.end() :].lstrip()
+            clamped = True
+    if clamped:
+        notices.append(
+            f"Quotes or lists nested deeper than {MAX_CONTAINER_DEPTH} levels are shown "
+            f"at {MAX_CONTAINER_DEPTH} levels."
+        )
+        return "\n".join(lines)
+    return text
+
+
+def _defuse_dense_paragraphs(text: str, notices: list[str]) -> str:
+    """Paragraphs so dense with markup that parsing them would crawl become plain text.
+
+    Budgets are for the whole text (many small hostile paragraphs add up); the
+    costliest paragraphs are defused first until the rest fits.
+    """
+    chunks = _BLANK_LINES.split(text)
+    separators = _BLANK_LINES.findall(text)
+    emphasis = [c.count("*") + c.count("_") for c in chunks]
+    label_openers = [c.count("[") + c.count("![") * 3 // 2 for c in chunks]
+    defused: set[int] = set()
+    for costs, budget in ((emphasis, MAX_EMPHASIS_MARKS), (label_openers, MAX_LABEL_OPENERS)):
+        total = sum(costs)
+        for n in sorted(range(len(chunks)), key=costs.__getitem__, reverse=True):
+            if total <= budget:
+                break
+            total -= costs[n]
+            defused.add(n)
+    if not defused:
+        return text
+    for n in defused:
+        # An HTML block (it ends at the next blank line) of escaped text: linear time.
+        chunks[n] = "<p>" + escape(chunks[n].strip(), quote=False) + "</p>"
+    notices.append("A paragraph with unusually many formatting marks is shown as plain text.")
+    out = [chunks[0]]
+    for sep, chunk in zip(separators, chunks[1:], strict=True):
+        out.extend((sep, chunk))
+    return "".join(out)
+
+
+def guard_input(markdown: str) -> tuple[str, list[str]]:
+    """The text made safe to parse quickly, and notices saying what was changed."""
+    notices: list[str] = []
+    text = markdown.replace("\r\n", "\n").replace("\x00", "\ufffd")
+    if len(text) > MAX_INPUT_CHARS:
+        text = text[:MAX_INPUT_CHARS]
+        notices.append(
+            f"The text is longer than {MAX_INPUT_CHARS:,} characters; the rest is not shown."
+        )
+    text = _clamp_nesting(text, notices)
+    text = _defuse_dense_paragraphs(text, notices)
+    return text, notices
+
+
+# --- sanitising ------------------------------------------------------------------
+def sanitise(html: str, allowed_src: set[str] | frozenset[str] = frozenset()) -> str:
+    """Clean HTML: allowlisted tags only; images only from `allowed_src`."""
+
+    def attribute_filter(tag: str, attr: str, value: str) -> str | None:
+        if attr == "src":
+            return value if tag == "img" and value in allowed_src else None
+        if attr == "href":
+            return value if value.startswith(_LINK_SCHEMES) or value.startswith("#") else None
+        if attr == "id":
+            return value if _ALLOWED_ID.match(value) else None
+        if attr in ("width", "height"):
+            return value if value.isdigit() else None
+        return value
+
+    cleaned = nh3.clean(
+        html,
+        tags=_TAGS,
+        clean_content_tags=_CLEAN_CONTENT,
+        attributes=_ATTRIBUTES,
+        attribute_filter=attribute_filter,
+        allowed_classes=_CLASSES,
+        url_schemes={"http", "https", "mailto", "newsdesk"} | _schemes_of(allowed_src),
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+    # An <img> whose src was refused would show a broken-image box: drop it.
+    # (nh3 escapes '>' inside attribute values, so the pattern cannot overrun.)
+    return _IMG_WITHOUT_SRC.sub("", cleaned).replace("<p></p>\n", "").replace("<p></p>", "")
+
+
+def _schemes_of(sources: set[str] | frozenset[str]) -> set[str]:
+    schemes = set()
+    for src in sources:
+        head, sep, _ = src.partition(":")
+        if sep and head.isalnum():
+            schemes.add(head.lower())
+    return schemes
+
+
+def _check_nesting_ceiling(tokens: list[Token], notices: list[str]) -> None:
+    """markdown-it silently stops at its nesting ceiling (e.g. lists nested by
+    indentation alone, which the line clamp cannot see): say so."""
+    deepest = max(tokens, key=lambda t: t.level, default=None)
+    if deepest is not None and deepest.level >= MAX_NESTING - 1:
+        line = (deepest.map[0] + 1) if deepest.map else "?"
+        notices.append(
+            f"Lists nested too deeply near line {line}: the text from there on is not shown."
+        )
+
+
+def _notice_html(notices: list[str]) -> str:
+    return "".join(f'<p class="nd-notice">{escape(n)}</p>\n' for n in notices)
+
+
+# --- public API --------------------------------------------------------------------
+def render_body(markdown: str, resolver: PhotoResolver | None = None) -> str:
+    """Markdown body -> sanitised HTML; unknown photos and all other images are dropped."""
+    return render_body_full(markdown, resolver).html
+
+
+def render_body_full(
+    markdown: str,
+    resolver: PhotoResolver | None = None,
+    *,
+    show_missing: bool = False,
+    line_anchors: bool = False,
+    split_at_middle: bool = False,
+    auto_direction: bool = False,
+) -> RenderedBody:
+    """The body with its notices; optionally split in two between top-level blocks.
+
+    `show_missing` shows a visible box for `photo:` references the resolver does
+    not know (the preview wants this; sync and export do not). `line_anchors`
+    gives each top-level block an id `nd-L<line>` (0-based source line);
+    `auto_direction` puts dir="auto" on text blocks.
+    """
+    text, notices = guard_input(markdown or "")
+    env: dict[str, Any] = {
+        "resolver": resolver,
+        "allowed_src": set(),
+        "show_missing": show_missing,
+        "line_anchors": line_anchors,
+        "auto_direction": auto_direction,
+        "anchors": [],
+    }
+    tokens = _PARSER.parse(text, env)
+    _check_nesting_ceiling(tokens, notices)
+    render = _PARSER.renderer.render
+    notice_html = _notice_html(notices)
+    if not split_at_middle:
+        html = render(tokens, _PARSER.options, env)
+        clean = sanitise(html, env["allowed_src"])
+        return RenderedBody(html=clean + notice_html, notices=notices, anchors=env["anchors"])
+    cut = middle_block_boundary(tokens)
+    first = sanitise(render(tokens[:cut], _PARSER.options, env), env["allowed_src"])
+    second = sanitise(render(tokens[cut:], _PARSER.options, env), env["allowed_src"])
+    return RenderedBody(
+        html=first + second + notice_html,
+        notices=notices,
+        parts=(first, second + notice_html),
+        anchors=env["anchors"],
+    )
+
+
+def middle_block_boundary(tokens: list[Token]) -> int:
+    """Token index after the top-level paragraph nearest the middle of the body.
+
+    The "Related News" box goes there; never before the first paragraph, never
+    right before a sub-head's text is cut from its heading.
+    """
+    ends = [
+        i + 1 for i, tok in enumerate(tokens) if tok.level == 0 and tok.type == "paragraph_close"
+    ]
+    if not ends:
+        return len(tokens)
+    if len(ends) == 1:
+        return ends[0]
+    return ends[(len(ends) - 1) // 2]
