@@ -57,25 +57,35 @@ def build_window(folder: Path):  # type: ignore[no-untyped-def]
     return window
 
 
+def start(folder: Path):  # type: ignore[no-untyped-def]
+    """What a start does once the store is open: show the window, then say what was recovered."""
+    window = build_window(folder)
+    window.show()
+    window.tell_recovered(window.recovered)
+    return window
+
+
+def store_error_box(exc: StoreError, folder: Path) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Critical, "Newsdesk cannot open its store", str(exc))
+    box.setObjectName("storeErrorBox")
+    box.setInformativeText(
+        f"Data folder: {folder}\nChoose another with --data-dir or NEWSDESK_DATA_DIR."
+    )
+    return box
+
+
 def run_gui(data_dir_arg: str | None, qt_args: list[str]) -> int:
     app = application(qt_args)
     folder = data_dir(data_dir_arg)
     try:
-        window = build_window(folder)
+        window = start(folder)
     except StoreError as exc:
-        # Never overwrite: say what is wrong with which file, and leave.
-        box = QMessageBox(QMessageBox.Icon.Critical, "Newsdesk cannot open its store", str(exc))
-        box.setInformativeText(
-            f"Data folder: {folder}\nChoose another with --data-dir or NEWSDESK_DATA_DIR."
-        )
-        box.exec()
-        print(f"newsdesk: {exc}", file=sys.stderr)
+        # Never overwrite: say what is wrong with which file, and leave non-zero.
+        print(f"newsdesk: {exc}", file=sys.stderr, flush=True)
+        store_error_box(exc, folder).exec()
         return 2
-    window.show()
-    window.tell_recovered(window.recovered)
     app.aboutToQuit.connect(window.store.close)
-    status = app.exec()
-    return int(status)
+    return int(app.exec())
 
 
-__all__ = ["run_gui", "build_window", "open_and_recover", "application"]
+__all__ = ["application", "build_window", "open_and_recover", "run_gui", "start"]
