@@ -157,6 +157,9 @@ class WordPressClient:
         if status == 429 or status >= 500:
             return ServerBusyError(f"{self.site_name} answered {status}: {message}")
         plain = _PLAIN_WORDS.get(code, "").format(role=self.role)
+        for taxonomy in ("categories", "tags", "media"):
+            if code == "rest_cannot_create" and f"/wp/v2/{taxonomy}" in path:
+                plain = f"{self.role}s cannot create {taxonomy}"
         return RefusedError(
             f"The server refused: {plain or message}" + (f" ({code})" if code else ""),
             code=code,

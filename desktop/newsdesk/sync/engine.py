@@ -158,8 +158,19 @@ class SyncEngine:
             transport=self.transport,
         )
 
-    def sync(self, site_name: str | None = None, *, check_deleted: bool = False) -> SyncReport:
+    def sync(
+        self,
+        site_name: str | None = None,
+        *,
+        check_deleted: bool = False,
+        respect_backoff: bool = False,
+    ) -> SyncReport:
+        """Push what waits, then pull. A person asking to sync now (`respect_backoff`
+        False) does not wait out the back-off; the background loop does."""
         report = SyncReport()
+        if not respect_backoff:
+            with self.store.atomic():
+                self.store.sync.make_all_due()
         sites = [self.store.sites.by_name(site_name)] if site_name else self.store.sites.list()
         for site in sites:
             try:
@@ -186,8 +197,6 @@ class SyncEngine:
     # --- push ---------------------------------------------------------------
     def push(self, res: SiteResources, report: SyncReport) -> None:
         entries = self.store.sync.due_entries()
-        if entries:
-            self.store.sync.make_all_due()  # the server answers: waiting out back-off is over
         fresh: list[tuple[Any, Any]] = []
         for entry in entries:
             article = self.store.articles.get(entry.article_id)

@@ -20,7 +20,7 @@ from ..domain.article import Article, now_utc
 from ..store.sync_state import RemotePost
 from .blocks import MediaRef, markdown_to_blocks
 from .client import BASE_HEADER
-from .errors import NotFoundOnServer, StaleWriteError, SyncError
+from .errors import NotFoundOnServer, RefusedError, StaleWriteError, SyncError
 from .mapping import EDIT_FIELDS, PULL_STATUSES, category_names, marker_for, post_payload, snapshot
 from .reconcile import article_revision, reconcile
 
@@ -47,10 +47,21 @@ def prepare(res: SiteResources, article: Article) -> tuple[dict[str, Any], int]:
         media[photo.uuid] = ref
         if photo.id == article.lead_photo_id:
             lead = ref.media_id
-    categories = [
-        res.term_id("categories", name, parent)
-        for name, parent in category_names(article, res.site.category_map)
-    ]
+    categories = []
+    for name, parent in category_names(article, res.site.category_map):
+        try:
+            categories.append(res.term_id("categories", name, parent))
+        except RefusedError as exc:
+            # Authors may not create categories: the post goes out without this
+            # one, and the log says which to add (nothing is lost locally).
+            with res.store.atomic():
+                res.store.sync.log(
+                    f"Category {name!r} is missing on {res.site.name} and {exc}; "
+                    "the post was sent without it.",
+                    level="warning",
+                    site_id=res.site_id,
+                    article_id=article.id,
+                )
     tags = [res.term_id("tags", name) for name in article.tags]
     content = markdown_to_blocks(article.body, media.get)
     payload = post_payload(

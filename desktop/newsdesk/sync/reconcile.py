@@ -44,10 +44,32 @@ def article_revision(store: Store, article_id: int) -> int:
     return int(row[0]) if row else 0
 
 
+def _body_from(res: SiteResources, theirs: dict[str, Any], candidates: list[dict[str, Any]]) -> str:
+    """The Markdown behind the server's content, as exactly as can be known.
+
+    The plugin's Markdown if still current; else a local version (mine, the
+    base) that renders to exactly this content (e.g. our own write whose answer
+    was lost); only else HTML-to-Markdown, which is lossy.
+    """
+    markdown = markdown_if_current(theirs)
+    if markdown is not None:
+        return markdown
+    for content in candidates:
+        body = str(content.get("body", ""))
+        if res.render_offline(content.get("lead_photo_id"), body) == theirs["content"]:
+            return body
+    return html_to_markdown(theirs["content"], res.photo_uuid_for_media)
+
+
 def remote_to_local(
-    res: SiteResources, base: dict[str, Any], base_snap: dict[str, Any], theirs: dict[str, Any]
+    res: SiteResources,
+    base: dict[str, Any],
+    base_snap: dict[str, Any],
+    theirs: dict[str, Any],
+    candidates: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """The base content with each field the server changed replaced by the server's value."""
+    candidates = [*(candidates or []), base]
     out = json.loads(json.dumps(base))
 
     def changed(key: str) -> bool:
@@ -58,12 +80,7 @@ def remote_to_local(
     if changed("excerpt"):
         out["standfirst"] = unescape(theirs["excerpt"]).strip()
     if changed("content"):
-        markdown = markdown_if_current(theirs)
-        out["body"] = (
-            markdown
-            if markdown is not None
-            else html_to_markdown(theirs["content"], res.photo_uuid_for_media)
-        )
+        out["body"] = _body_from(res, theirs, candidates)
     if changed("status") or changed("meta"):
         out["status"] = local_status(theirs)
     if changed("date_gmt"):
@@ -126,8 +143,8 @@ def reconcile(
         else article.content()
     )
     theirs_snap = snapshot(post)
-    theirs = remote_to_local(res, base_content, rp.base_remote, theirs_snap)
     mine = json.loads(json.dumps(article.content()))
+    theirs = remote_to_local(res, base_content, rp.base_remote, theirs_snap, [mine])
     if theirs == base_content:
         # Nothing the article knows about changed (e.g. a field we do not map).
         rp.base_remote = theirs_snap

@@ -156,6 +156,27 @@ class SiteResources:
             self._save_media(photo.sha256, media_id, url, meta_hash)
         return MediaRef(photo.uuid, media_id, url, caption, photo.alt)
 
+    def stored_media(self, photo: LocalPhoto) -> MediaRef | None:
+        """The photo's media on this site as last uploaded, without asking the server."""
+        known = self.store.sync.media(self.site_id, photo.sha256)
+        if known is None:
+            return None
+        return MediaRef(
+            photo.uuid, known[0], known[1], house_caption(photo.caption, photo.credit), photo.alt
+        )
+
+    def render_offline(self, lead_photo_id: int | None, body: str) -> str | None:
+        """The content a push of `body` would send, or None if a photo is not uploaded yet."""
+        from .blocks import markdown_to_blocks
+
+        refs: dict[str, MediaRef] = {}
+        for photo in self.photos_of(lead_photo_id, body):
+            ref = self.stored_media(photo)
+            if ref is None:
+                return None
+            refs[photo.uuid] = ref
+        return markdown_to_blocks(body, refs.get)
+
     def _upload(self, photo: LocalPhoto, slug: str, fields: dict[str, str]) -> dict[str, Any]:
         path = self.store.media_dir / photo.path
         if not path.is_file():
