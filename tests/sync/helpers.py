@@ -45,3 +45,17 @@ def write(store: Store, **fields) -> Article:
 
 def sync(store: Store, **kwargs):
     return SyncEngine(store, **kwargs).sync()
+
+
+def add_photo(store: Store, folder: Path, *, caption: str, credit: str, alt: str, seed: int = 0):
+    """A real JPEG imported through the photo desk's importer, captioned."""
+    from PIL import Image
+
+    from newsdesk.photos.importer import import_files
+
+    path = folder / f"photo-{seed}.jpg"
+    Image.new("RGB", (320, 200), ((seed * 37) % 256, (seed * 91) % 256, 120)).save(path, "JPEG")
+    report = import_files(store, [path], workers=1)
+    assert report.photos, report.problems
+    photo = report.photos[0]
+    return store.photos.update(photo.id, caption=caption, credit=credit, alt_text=alt)
