@@ -80,7 +80,9 @@ class ArticleListModel(QAbstractTableModel):
         self.sort_column = UPDATED
         self.sort_order = Qt.SortOrder.DescendingOrder
         self._rows: list[dict[str, Any]] = []
-        self._display: list[tuple[str, ...]] = []
+        # Display strings are made on first use: a page costs its SQL, not its formatting.
+        self._display: list[tuple[str, ...] | None] = []
+        self._ids: set[int] = set()
         self._more = False
         self._bold = QFont()
         self._bold.setBold(True)
@@ -96,7 +98,7 @@ class ArticleListModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row, column = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display[row][column]
+            return self._shown(row)[column]
         if role == ArticleIdRole:
             return self._rows[row]["id"]
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
@@ -109,7 +111,7 @@ class ArticleListModel(QAbstractTableModel):
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and column == HEADLINE:
             snippet = self._rows[row].get("snippet")
-            return snippet or self._display[row][HEADLINE]
+            return snippet or self._shown(row)[HEADLINE]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == EDITION:
             return Qt.AlignmentFlag.AlignCenter
         return None
@@ -127,21 +129,26 @@ class ArticleListModel(QAbstractTableModel):
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or not self._more:
             return
-        rows = self._load(offset=len(self._rows))
-        known = {r["id"] for r in self._rows}
-        rows = [r for r in rows if r["id"] not in known]
+        rows = [r for r in self._load(offset=len(self._rows)) if r["id"] not in self._ids]
         if not rows:
             self._more = False
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self._rows.extend(rows)
-        self._display.extend(_display(r) for r in rows)
+        self._display.extend([None] * len(rows))
+        self._ids.update(r["id"] for r in rows)
         self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sort_column, self.sort_order = column, order
         self.refresh()
+
+    def _shown(self, row: int) -> tuple[str, ...]:
+        shown = self._display[row]
+        if shown is None:
+            shown = self._display[row] = _display(self._rows[row])
+        return shown
 
     # --- what the pane asks for --------------------------------------------
     def set_query(self, query: Query) -> None:
@@ -152,7 +159,8 @@ class ArticleListModel(QAbstractTableModel):
         self.beginResetModel()
         rows = self._load(offset=0)
         self._rows = rows
-        self._display = [_display(r) for r in rows]
+        self._display = [None] * len(rows)
+        self._ids = {r["id"] for r in rows}
         self.endResetModel()
 
     def article_id(self, row: int) -> int | None:
@@ -174,6 +182,7 @@ class ArticleListModel(QAbstractTableModel):
             if row >= 0:
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._rows[row], self._display[row]
+                self._ids.discard(article_id)
                 self.endRemoveRows()
             return
         if row >= 0:
@@ -186,6 +195,7 @@ class ArticleListModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), 0, 0)
             self._rows.insert(0, fresh)
             self._display.insert(0, _display(fresh))
+            self._ids.add(article_id)
             self.endInsertRows()
 
     # --- loading -------------------------------------------------------------

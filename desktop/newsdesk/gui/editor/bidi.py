@@ -82,35 +82,38 @@ class BidiTextEdit(QTextEdit):
         start, end = self._pending
         self._pending = None
         document = self.document()
-        block = document.findBlock(start)
+        first = document.findBlock(start)
         last = document.findBlock(min(end, max(0, document.characterCount() - 1)))
+        self._fix_blocks(first, last, joined=True)
+
+    def _fix_all(self, *, joined: bool) -> None:
+        document = self.document()
+        self._fix_blocks(document.firstBlock(), document.lastBlock(), joined=joined)
+
+    def _fix_blocks(self, first: QTextBlock, last: QTextBlock, *, joined: bool) -> None:
+        """Set each block's direction; all changes in one edit block (one relayout)."""
+        cursor: QTextCursor | None = None
+        block = first
         while block.isValid():
-            self._fix_block(block, joined=True)
+            wanted = (
+                Qt.LayoutDirection.RightToLeft
+                if paragraph_rtl(block.text(), self._edition_rtl)
+                else Qt.LayoutDirection.LeftToRight
+            )
+            fmt = block.blockFormat()
+            if fmt.layoutDirection() != wanted:
+                if cursor is None:
+                    cursor = QTextCursor(block)
+                    if joined:
+                        # Part of the edit that caused it: one Ctrl+Z undoes both.
+                        cursor.joinPreviousEditBlock()
+                    else:
+                        cursor.beginEditBlock()
+                fmt.setLayoutDirection(wanted)
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(fmt)
             if block == last:
                 break
             block = block.next()
-
-    def _fix_all(self, *, joined: bool) -> None:
-        block = self.document().firstBlock()
-        while block.isValid():
-            self._fix_block(block, joined=joined)
-            block = block.next()
-
-    def _fix_block(self, block: QTextBlock, *, joined: bool) -> None:
-        wanted = (
-            Qt.LayoutDirection.RightToLeft
-            if paragraph_rtl(block.text(), self._edition_rtl)
-            else Qt.LayoutDirection.LeftToRight
-        )
-        fmt = block.blockFormat()
-        if fmt.layoutDirection() == wanted:
-            return
-        fmt.setLayoutDirection(wanted)
-        cursor = QTextCursor(block)
-        if joined:
-            # Part of the edit that caused it: one Ctrl+Z undoes both.
-            cursor.joinPreviousEditBlock()
-        else:
-            cursor.beginEditBlock()
-        cursor.setBlockFormat(fmt)
-        cursor.endEditBlock()
+        if cursor is not None:
+            cursor.endEditBlock()

@@ -35,6 +35,7 @@ from .bidi import BidiTextEdit
 from .fields import RegionsPicker, TagsEdit
 from .markdown_edit import MarkdownEdit
 from .sources_panel import SourcesPanel
+from .style_flags import set_flag
 
 EDITED_DELAY_MS = 200
 STATS_DELAY_MS = 300
@@ -374,6 +375,8 @@ class ArticleEditor(QWidget):
             self.articleEdited.emit(self.article())
 
     def _edition_changed(self, _index: int) -> None:
+        if self._loading:
+            return  # load() applies the direction once, after all fields are in
         self._apply_direction(self.edition_combo.currentData() or "en")
         self._changed()
 
@@ -453,14 +456,10 @@ class ArticleEditor(QWidget):
             message = by_field.get(key, "")
             label.setText(message)
             label.setVisible(bool(message))
-            widget.setProperty("invalid", bool(message))
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+            set_flag(widget, "invalid", bool(message))
         length = len(self.headline_edit.text().strip())
         self.headline_count.setText(f"{length}/{self.headline_limit}")
-        self.headline_count.setProperty("over", length > self.headline_limit)
-        self.headline_count.style().unpolish(self.headline_count)
-        self.headline_count.style().polish(self.headline_count)
+        set_flag(self.headline_count, "over", length > self.headline_limit)
 
     def problems(self) -> list[str]:
         """Every problem in words (for the status bar on save)."""

@@ -27,6 +27,7 @@ from ...domain.validation import check_url
 from ...store import Store, StoreError
 from ...store.attachments import attach_file
 from ..tasks import run_task
+from .style_flags import set_flag
 
 FILE_FILTER = "Documents, audio and images (*.pdf *.mp3 *.m4a *.wav *.ogg *.jpg *.jpeg *.png *.webp *.heic *.txt *.docx);;All files (*)"
 
@@ -239,6 +240,4 @@ class SourcesPanel(QGroupBox):
         why = check_url(url)
         self.url_problem.setText(f"This URL will not work: {why}." if why else "")
         self.url_problem.setVisible(bool(why))
-        self.url_edit.setProperty("invalid", bool(why))
-        self.url_edit.style().unpolish(self.url_edit)
-        self.url_edit.style().polish(self.url_edit)
+        set_flag(self.url_edit, "invalid", bool(why))
