@@ -16,6 +16,7 @@ if (!defined('ABSPATH')) {
 
 const NEWSDESK_SYNC_VERSION = '1.0.0';
 const NEWSDESK_BASE_HEADER = 'x_newsdesk_base_modified';  // X-Newsdesk-Base-Modified, as WP_REST_Request names it
+const NEWSDESK_VERSION_HEADER = 'x_newsdesk_base_version';  // X-Newsdesk-Base-Version
 
 /** Post meta Newsdesk reads and writes; WordPress drops unregistered meta silently. */
 function newsdesk_sync_meta_keys() {
@@ -43,6 +44,26 @@ add_action('init', function () {
             },
         ));
     }
+});
+
+/*
+ * modified_gmt has one-second resolution: two saves in the same second look
+ * alike. Every save of a post (REST, block editor, classic screen, cron) bumps
+ * a counter, shown read-only in REST as `newsdesk_version`.
+ */
+add_action('wp_insert_post', function ($post_id, $post, $update) {
+    if ($post->post_type === 'post') {
+        update_post_meta($post_id, '_newsdesk_version', (int) get_post_meta($post_id, '_newsdesk_version', true) + 1);
+    }
+}, 10, 3);
+
+add_action('rest_api_init', function () {
+    register_rest_field('post', 'newsdesk_version', array(
+        'get_callback' => function ($post) {
+            return (int) get_post_meta($post['id'], '_newsdesk_version', true);
+        },
+        'schema' => array('type' => 'integer', 'readonly' => true, 'context' => array('view', 'edit')),
+    ));
 });
 
 // ?newsdesk_uuid=... on /wp/v2/posts: the client finds its post by uuid.
@@ -105,19 +126,23 @@ add_filter('rest_pre_insert_post', function ($prepared, $request) {
         return new WP_Error('newsdesk_busy', 'Another write to this post is in progress; try again.', array('status' => 503));
     }
     $base = $request->get_header(NEWSDESK_BASE_HEADER);
-    if ($base === null || $base === '') {
+    $base_version = $request->get_header(NEWSDESK_VERSION_HEADER);
+    if (($base === null || $base === '') && ($base_version === null || $base_version === '')) {
         return $prepared;
     }
     global $wpdb;
-    // Read past the object cache: the lock makes this the value our write replaces.
+    // Read past the object cache: the lock makes these the values our write replaces.
     $row = $wpdb->get_row($wpdb->prepare("SELECT post_modified, post_modified_gmt FROM {$wpdb->posts} WHERE ID = %d", $prepared->ID));
     $current_iso = $row ? newsdesk_sync_modified_gmt($row->post_modified, $row->post_modified_gmt) : '';
-    if (rtrim($base, 'Z') !== $current_iso) {
+    $current_version = (int) $wpdb->get_var($wpdb->prepare("SELECT meta_value FROM {$wpdb->postmeta} WHERE post_id = %d AND meta_key = '_newsdesk_version'", $prepared->ID));
+    $stale = ($base !== null && $base !== '' && rtrim($base, 'Z') !== $current_iso)
+        || ($base_version !== null && $base_version !== '' && (int) $base_version !== $current_version);
+    if ($stale) {
         newsdesk_sync_unlock_all();
         return new WP_Error(
             'newsdesk_stale_write',
             'The post was changed on the server after the version this edit started from.',
-            array('status' => 409, 'modified_gmt' => $current_iso, 'base_modified_gmt' => $base)
+            array('status' => 409, 'modified_gmt' => $current_iso, 'newsdesk_version' => $current_version, 'base_modified_gmt' => $base)
         );
     }
     return $prepared;
@@ -144,7 +169,7 @@ add_action('rest_api_init', function () {
             return array(
                 'plugin' => 'newsdesk-sync',
                 'version' => NEWSDESK_SYNC_VERSION,
-                'stale_write_header' => 'X-Newsdesk-Base-Modified',
+                'stale_write_headers' => array('X-Newsdesk-Base-Modified', 'X-Newsdesk-Base-Version'),
                 'meta' => array_keys(newsdesk_sync_meta_keys()),
             );
         },

@@ -30,6 +30,7 @@ from .errors import (
 
 USER_AGENT = "Newsdesk/0.1 (+https://example.invalid/newsdesk)"
 BASE_HEADER = "X-Newsdesk-Base-Modified"
+VERSION_HEADER = "X-Newsdesk-Base-Version"
 PER_PAGE = 100  # WordPress's ceiling (101 answers 400)
 BATCH_LIMIT = 25  # /batch/v1 takes at most 25 requests
 

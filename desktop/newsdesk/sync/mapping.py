@@ -49,7 +49,11 @@ WP_TO_STATUS = {
 }
 # Every status a pull asks for: `any` leaves out trash, and trash must be seen.
 PULL_STATUSES = "publish,future,draft,pending,private,trash"
-EDIT_FIELDS = "id,modified_gmt,status,title,excerpt,content,categories,tags,featured_media,date_gmt,slug,link,meta"
+EDIT_FIELDS = (
+    "id,modified_gmt,status,title,excerpt,content,categories,tags,featured_media,date_gmt,"
+    "slug,link,meta,newsdesk_version"
+)
+CHECK_FIELDS = "id,modified_gmt,status,newsdesk_version"
 META_KEYS = ("newsdesk_uuid", "newsdesk_byline", "newsdesk_sources", "newsdesk_stage")
 
 SUBSECTION_PARENT = {sub: s.name for s in SECTIONS for sub in s.subsections}
@@ -160,11 +164,20 @@ def snapshot(post: dict[str, Any]) -> dict[str, Any]:
         "featured_media": int(post.get("featured_media") or 0),
         "date_gmt": str(post.get("date_gmt") or "") if status == "future" else "",
     }
+    if "newsdesk_version" in post:
+        snap["version"] = int(post["newsdesk_version"] or 0)
     if meta:
         snap["meta"] = {key: str(meta.get(key, "")) for key in META_KEYS}
         snap["markdown"] = str(meta.get("newsdesk_markdown", ""))
         snap["content_sha"] = str(meta.get("newsdesk_content_sha", ""))
     return snap
+
+
+def same_content(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two snapshots hold the same post content (the save counter aside)."""
+    return {k: v for k, v in a.items() if k != "version"} == {
+        k: v for k, v in b.items() if k != "version"
+    }
 
 
 def markdown_if_current(snap: dict[str, Any]) -> str | None:

@@ -27,6 +27,7 @@ from .mapping import (
     local_status,
     locals_from_categories,
     markdown_if_current,
+    same_content,
     scheduled_from,
     snapshot,
 )
@@ -119,8 +120,12 @@ def _take(res: SiteResources, post: dict[str, Any], result: PullResult) -> None:
         if post.get("status") != "trash":
             _create_local(res, post, result)
         return
-    if post.get("modified_gmt") == rp.modified_gmt and rp.state not in ("trashed",):
-        return  # seen already (the one-second overlap)
+    if (
+        post.get("modified_gmt") == rp.modified_gmt
+        and rp.state != "trashed"
+        and same_content(snapshot(post), rp.base_remote)
+    ):
+        return  # seen already (the one-second overlap); a same-second edit is not skipped
     if post.get("status") == "trash":
         if rp.state != "trashed":
             rp.state = "trashed"

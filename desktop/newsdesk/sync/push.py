@@ -19,9 +19,18 @@ from typing import TYPE_CHECKING, Any
 from ..domain.article import Article, now_utc
 from ..store.sync_state import RemotePost
 from .blocks import MediaRef, markdown_to_blocks
-from .client import BASE_HEADER
+from .client import BASE_HEADER, VERSION_HEADER
 from .errors import NotFoundOnServer, RefusedError, StaleWriteError, SyncError
-from .mapping import EDIT_FIELDS, PULL_STATUSES, category_names, marker_for, post_payload, snapshot
+from .mapping import (
+    CHECK_FIELDS,
+    EDIT_FIELDS,
+    PULL_STATUSES,
+    category_names,
+    marker_for,
+    post_payload,
+    same_content,
+    snapshot,
+)
 from .reconcile import article_revision, reconcile
 
 if TYPE_CHECKING:
@@ -173,13 +182,23 @@ def update_article(res: SiteResources, article: Article, rp: RemotePost) -> Push
     article_id = article.id
     merged = False
     for _attempt in range(MAX_STALE_RETRIES):
-        check = _fetch(res, rp, fields="id,modified_gmt,status")
+        check = _fetch(res, rp, fields=CHECK_FIELDS)
         if isinstance(check, PushResult):
             return check
-        if check["modified_gmt"] != rp.modified_gmt:
-            full = _fetch(res, rp, fields=EDIT_FIELDS)
-            if isinstance(full, PushResult):
-                return full
+        full: dict[str, Any] | None = None
+        if _maybe_changed(rp, check):
+            fetched = _fetch(res, rp, fields=EDIT_FIELDS)
+            if isinstance(fetched, PushResult):
+                return fetched
+            if same_content(snapshot(fetched), rp.base_remote):
+                # Saved again without a change we map: only the marks move on.
+                rp.modified_gmt = str(fetched.get("modified_gmt", ""))
+                rp.base_remote = snapshot(fetched)
+                with res.store.atomic():
+                    res.store.sync.save_remote_post(rp)
+            else:
+                full = fetched
+        if full is not None:
             with res.store.atomic():
                 outcome = reconcile(res, article, rp, full)
             if outcome.kind == "conflict":
@@ -192,7 +211,11 @@ def update_article(res: SiteResources, article: Article, rp: RemotePost) -> Push
                 res.store.sync.save_remote_post(rp)
             return PushResult("merged" if merged else "unchanged", rp.remote_id, rp.link)
         payload, revision = prepare(res, article)
-        headers = {BASE_HEADER: rp.modified_gmt} if res.site.has_plugin else {}
+        headers = {}
+        if res.site.has_plugin:
+            headers[BASE_HEADER] = rp.modified_gmt
+            if "version" in rp.base_remote:
+                headers[VERSION_HEADER] = str(rp.base_remote["version"])
         try:
             post = res.client.post(f"/wp/v2/posts/{rp.remote_id}", payload, headers=headers)
         except StaleWriteError:
@@ -205,6 +228,26 @@ def update_article(res: SiteResources, article: Article, rp: RemotePost) -> Push
         f"The post on {res.site.name} kept changing while Newsdesk tried to update it; "
         "it will try again."
     )
+
+
+def _maybe_changed(rp: RemotePost, check: dict[str, Any]) -> bool:
+    """Did the post change since our base? modified_gmt, the plugin's save counter, or —
+    with one-second resolution — a base written this very second, which needs a look."""
+    if check.get("modified_gmt") != rp.modified_gmt:
+        return True
+    if "newsdesk_version" in check and "version" in rp.base_remote:
+        return int(check["newsdesk_version"] or 0) != int(rp.base_remote["version"])
+    return _within_last_seconds(rp.modified_gmt, 2)
+
+
+def _within_last_seconds(modified_gmt: str, seconds: int) -> bool:
+    from datetime import UTC, datetime
+
+    try:
+        moment = datetime.fromisoformat(modified_gmt[:19]).replace(tzinfo=UTC)
+    except ValueError:
+        return True
+    return (datetime.now(UTC) - moment).total_seconds() < seconds + 1
 
 
 def _fetch(res: SiteResources, rp: RemotePost, fields: str) -> dict[str, Any] | PushResult:
