@@ -1,0 +1,157 @@
+"""The page's context from a real store with imported photos, and the HTML export."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from newsroom_samples import build_newsroom
+
+from newsdesk.domain.article import Article
+from newsdesk.services.preview import (
+    PreviewSource,
+    export_article_html,
+    export_html,
+    photo_uuids,
+    render_preview,
+)
+
+
+@pytest.fixture(scope="module")
+def newsroom(tmp_path_factory):
+    # Built once: importing and caption-checking the photos takes seconds.
+    from newsdesk.store import open_store
+
+    folder = tmp_path_factory.mktemp("newsroom")
+    shared = open_store(folder / "store")
+    yield shared, build_newsroom(shared, folder / "camera")
+    shared.close()
+
+
+@pytest.fixture
+def store(newsroom):
+    return newsroom[0]
+
+
+@pytest.fixture
+def room(newsroom):
+    return newsroom[1]
+
+
+def test_photo_uuids_in_body_order_once_each():
+    body = "![a](photo:b-1) text ![b]( photo:a-2 ) ![again](photo:b-1) ![x](https://x/y.png)"
+    assert photo_uuids(body) == ["b-1", "a-2"]
+
+
+def test_context_has_lead_inline_photos_related_and_read_next(store, room):
+    article = room.articles["en"]
+    context = PreviewSource(store).context_for(article)
+    lead = store.photos.get(article.lead_photo_id)
+    assert context.lead_photo is not None
+    assert context.lead_photo.src == f"newsdesk://photo/{lead.uuid}"
+    assert (context.lead_photo.caption, context.lead_photo.credit) == (lead.caption, "AP")
+    (inline_uuid,) = photo_uuids(article.body)
+    assert context.photos[inline_uuid].caption == "Drivers queue for fuel in the old town"
+    related = [c.headline for c in context.related]
+    assert related == [
+        room.articles["en_related_1"].headline,
+        room.articles["en_related_2"].headline,
+    ]
+    next_headlines = [c.headline for c in context.read_next]
+    assert article.headline not in next_headlines and not set(related) & set(next_headlines)
+    assert all(c.href.startswith("newsdesk://app/article/") for c in context.read_next)
+    assert {c.direction for c in context.read_next} == {"ltr"}
+
+
+def test_context_keeps_to_the_edition_and_hides_spiked_stories(store, room):
+    spiked = room.articles["ar_related_2"].copy()
+    spiked.id = room.articles["ar_related_2"].id
+    spiked.status = "spiked"
+    store.articles.save(spiked)
+    try:
+        context = PreviewSource(store).context_for(room.articles["ar"])
+    finally:
+        spiked.status = "draft"
+        store.articles.save(spiked)
+    headlines = [c.headline for c in context.related + context.read_next]
+    assert spiked.headline not in headlines
+    assert room.articles["ar_related_1"].headline in headlines
+    assert all(c.direction == "rtl" for c in context.related + context.read_next)
+    assert not any(room.articles[k].headline in headlines for k in ("en", "es", "en_other"))
+
+
+def test_missing_photo_file_or_unknown_uuid_gives_no_photo(store, room):
+    article = room.articles["en"]
+    lead = store.photos.get(article.lead_photo_id)
+    original = store.photos.original_path(lead)
+    moved = original.with_suffix(".moved")
+    original.rename(moved)
+    try:
+        source = PreviewSource(store)
+        assert source.context_for(article).lead_photo is None
+        assert source.photo("no-such-uuid") is None
+    finally:
+        moved.rename(original)
+
+
+def test_full_page_from_the_store(store, room):
+    article = room.articles["en"]
+    page = render_preview(article, PreviewSource(store).context_for(article))
+    assert "(AP)" in page.html and "(Social media)" in page.html
+    assert "Related News" in page.html and "Read Next" in page.html
+    assert "Source: " in page.html and "Reuters" in page.html
+
+
+class _Refs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+        for name, value in attrs:
+            if name in ("src", "href") and tag != "a":
+                self.refs.append(value or "")
+
+
+def test_export_writes_a_standalone_page_with_photos_alongside(store, room, tmp_path):
+    article = room.articles["ar"]
+    written = export_html(store, article.id, tmp_path / "out")
+    assert written.parent == tmp_path / "out" and written.suffix == ".html"
+    files = written.with_name(written.stem + "_files")
+    html = written.read_text(encoding="utf-8")
+    parser = _Refs()
+    parser.feed(html)
+    assert parser.refs, "the page should show its photos"
+    for ref in parser.refs:
+        assert ref.startswith(files.name + "/"), ref
+        assert (written.parent / ref).is_file(), ref
+    assert (files / "fonts" / "NotoNaskhArabic-Regular.ttf").is_file()
+    assert (files / "fonts" / "OFL.txt").is_file()
+    assert "url(" + files.name + "/fonts/NotoNaskhArabic-Regular.ttf)" in html
+    assert "newsdesk:" not in html.replace("newsdesk://app/article/", "")
+    assert not re.search(r"(src|href)=\"https?://", html)
+    assert "Preview ·" not in html  # no preview banner in an export
+
+
+def test_export_to_a_named_file_of_unsaved_edits(store, room, tmp_path):
+    article = room.articles["es"].copy()
+    article.headline = "Titular sin guardar"
+    written = export_article_html(store, article, tmp_path / "x" / "page.html")
+    assert written == tmp_path / "x" / "page.html"
+    assert "Titular sin guardar" in written.read_text(encoding="utf-8")
+    assert (tmp_path / "x" / "page_files").is_dir()
+
+
+def test_export_of_unknown_article_names_it(store, tmp_path):
+    from newsdesk.store.errors import NotFoundError
+
+    with pytest.raises(NotFoundError, match="No article with id 999"):
+        export_html(store, 999, tmp_path)
+
+
+def test_unknown_photo_reference_previews_as_missing(store, tmp_path):
+    article = Article(headline="Plain", body="![x](photo:abc)\n\ntext", edition="es")
+    page = render_preview(article, PreviewSource(store).context_for(article))
+    body = page.html[page.html.find('class="story-body"') : page.html.find('class="read-next"')]
+    assert "<img" not in body and "Photo not found in the library: photo:abc" in body
