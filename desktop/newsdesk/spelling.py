@@ -66,6 +66,14 @@ HOUSE_WORDS = frozenset(
         "Erdogan",
         "Sisi",
         "Netanyahu",
+        # Arabic and Spanish agency names
+        "رويترز",
+        "أسوشيتد",
+        "برس",
+        "الأناضول",
+        "شينخوا",
+        "Europa",
+        "EFE",
     ]
 )
 
@@ -85,6 +93,20 @@ def find_dictionary(language: str, dirs: Sequence[Path] = DICTIONARY_DIRS) -> Pa
             if stem.with_suffix(".dic").exists() and stem.with_suffix(".aff").exists():
                 return stem
     return None
+
+
+_loaded: dict[str, Any] = {}
+_loaded_lock = threading.Lock()
+
+
+def load_dictionary(stem: str) -> Any:
+    """A Hunspell dictionary, read once per process however many checkers use it."""
+    with _loaded_lock:
+        if stem not in _loaded:
+            from spylls.hunspell import Dictionary  # slow import; only when checking
+
+            _loaded[stem] = Dictionary.from_files(stem)
+        return _loaded[stem]
 
 
 def script_of(word: str) -> str:
@@ -119,9 +141,7 @@ class SpellChecker:
             if stem is None:
                 self.missing.append(language)
             else:
-                from spylls.hunspell import Dictionary  # slow import; only when checking
-
-                found = Dictionary.from_files(str(stem))
+                found = load_dictionary(str(stem))
             self._dictionaries[language] = found
             return found
 

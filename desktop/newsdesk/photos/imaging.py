@@ -59,12 +59,13 @@ def inspect_image(path: Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> ImageInfo
         raise PhotoFileError(f"{name}: the file is empty (0 bytes).")
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            # our own limit below decides, with the real size in the message
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 fmt = image.format or ""
                 width, height = image.size
                 orientation = _orientation(image)
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+    except Image.DecompressionBombError as exc:
         raise PhotoFileError(f"{name}: {_too_large(None, None, max_pixels)} ({exc})") from exc
     except UnidentifiedImageError as exc:
         raise PhotoFileError(

@@ -115,7 +115,7 @@ def prepare_file(
             write_thumbnail(path, thumb)  # decodes the whole picture: a damaged one fails here
         relpath = original_relpath(digest, EXTENSIONS.get(info.format, path.suffix or ".img"))
         _copy_original(path, media / relpath)
-        fields, notes = read_metadata(media / relpath)
+        fields, notes = read_metadata(media / relpath, path.name)
         return PreparedPhoto(
             source=source,
             sha256=digest,

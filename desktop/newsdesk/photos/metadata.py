@@ -91,14 +91,15 @@ def _decode_iim(raw: str, declared_utf8: bool, label: str, notes: list[str]) -> 
         return text
 
 
-def read_metadata(path: Path) -> tuple[dict[str, Any], list[str]]:
-    """The caption fields embedded in a file, and notes on anything that could not be read."""
+def read_metadata(path: Path, label: str = "") -> tuple[dict[str, Any], list[str]]:
+    """The caption fields embedded in a file, and notes (naming `label`, else the file)."""
+    label = label or path.name
     notes: list[str] = []
     fields: dict[str, Any] = {}
     try:
         image = pyexiv2.Image(str(path))
     except Exception as exc:  # Exiv2 raises RuntimeError for files it cannot parse
-        return {}, [f"{path.name}: embedded metadata could not be read ({exc})."]
+        return {}, [f"{label}: embedded metadata could not be read ({exc})."]
     try:
         xmp = _read(image.read_xmp, "XMP", notes)
         iptc = _read(lambda: image.read_iptc(encoding="latin-1"), "IPTC", notes)
@@ -126,7 +127,7 @@ def read_metadata(path: Path) -> tuple[dict[str, Any], list[str]]:
             if name in ("date_created", "rights_expiry"):
                 value = _normalise_date(value)
         fields[name] = value
-    notes = list(dict.fromkeys(f"{path.name}: {n}" for n in notes))
+    notes = list(dict.fromkeys(f"{label}: {n}" for n in notes))
     return fields, notes
 
 

@@ -31,6 +31,7 @@ VARIABLES = (
     "caption",
     "filename",
 )
+_ATTRIBUTES = {"date": "date_created"}
 # Fields a template may set, in the order the batch dialog shows them.
 TEMPLATE_FIELDS = (
     "caption",
@@ -79,7 +80,7 @@ def fill(
         elif name == "filename":
             value = photo.original_name
         elif name in VARIABLES:
-            value = str(getattr(photo, name) or "")
+            value = str(getattr(photo, _ATTRIBUTES.get(name, name)) or "")
         else:
             known = ", ".join("{" + v + "}" for v in VARIABLES)
             raise TemplateError(f"{field}: unknown variable {{{name}}}; known ones are {known}.")
