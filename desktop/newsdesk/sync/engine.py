@@ -192,6 +192,19 @@ class SyncEngine:
                     self._log(site, str(exc), "error")
                 report.requests += client.counter.requests
         report.waiting = self.store.outbox.count_pending()
+        # What remains unresolved is reported every time, not only when it arose.
+        site_names = {site.id: site.name for site in sites}
+        report.conflicts = [
+            {
+                "conflict_id": c.id,
+                "article_id": c.article_id,
+                "headline": c.mine.get("headline", ""),
+                "site": site_names[c.site_id],
+                "fields": c.fields,
+            }
+            for c in self.store.sync.open_conflicts()
+            if c.site_id in site_names
+        ]
         return report
 
     # --- push ---------------------------------------------------------------

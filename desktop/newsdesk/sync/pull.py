@@ -126,6 +126,11 @@ def _take(res: SiteResources, post: dict[str, Any], result: PullResult) -> None:
         and same_content(snapshot(post), rp.base_remote)
     ):
         return  # seen already (the one-second overlap); a same-second edit is not skipped
+    if rp.state == "conflict" and any(
+        c.site_id == res.site_id and c.theirs_modified_gmt == post.get("modified_gmt")
+        for c in store.sync.open_conflicts(rp.article_id)
+    ):
+        return  # this server version is already the "theirs" of an open conflict
     if post.get("status") == "trash":
         if rp.state != "trashed":
             rp.state = "trashed"
