@@ -1,0 +1,648 @@
+"""The editors' queue desk: groups with counts | the queue table | the selected story.
+
+Keyboard first: Enter opens, J/K (or Down/Up) move, C claims, A approves,
+R returns with a note, P publishes (checklist first), S schedules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import workflow as rules
+from ...domain.article import Status
+from ...domain.checklist import blocking_failures
+from ...services.editorial import ChecklistFailed, check_article, move
+from ...store import Store
+from ...store.errors import StoreError
+from .dialogs import NoteDialog, ScheduleDialog, failures_html
+from .model import (
+    AGE,
+    BYLINE,
+    CLAIM,
+    EDITION,
+    HEADLINE,
+    PRIORITY,
+    SECTION,
+    STATUS,
+    TIMING,
+    BreakingRole,
+    QueueModel,
+    parse_utc,
+)
+from .panel import StoryPanel
+
+GROUPINGS = (
+    ("section", "Section"),
+    ("edition", "Edition"),
+    ("priority", "Priority"),
+    ("status", "Status"),
+    ("embargo", "Embargo"),
+)
+KEY_HINT = (
+    "Enter open · J/K next/previous · C claim · A approve · R return with a note · "
+    "P publish · S schedule"
+)
+DESK_STYLE = """
+QTableView#queueTable { background: #ffffff; alternate-background-color: #fafbfc;
+  border: 1px solid #dde2e8; border-radius: 6px; selection-background-color: #dbe8fb;
+  selection-color: #10243e; outline: 0; }
+QListWidget#queueGroups { background: #ffffff; border: 1px solid #dde2e8; border-radius: 6px; }
+QListWidget#queueGroups::item { padding: 5px 6px; }
+QListWidget#queueGroups::item:selected { background: #dbe8fb; color: #10243e; }
+QLabel#queueTitle { font-size: 13pt; font-weight: 600; }
+QWidget#storyPanel { background: #ffffff; }
+QLabel#storyTitle { font-size: 12pt; }
+QListWidget#checklistList, QListWidget#historyList, QTreeWidget#notesTree { border: 1px solid #dde2e8; }
+QListWidget#checklistList::item { padding: 3px 2px; }
+QListWidget#historyList::item { padding: 4px 2px; border-bottom: 1px solid #eef0f3; }
+"""
+TICK_MS = 30_000  # countdowns and ages are minute-precise; a 30 s tick is enough
+GroupRole = Qt.ItemDataRole.UserRole + 1
+_Index = QModelIndex | QPersistentModelIndex
+_QUEUED = (Status.SUBMITTED.value, Status.IN_EDIT.value)
+
+
+class BadgeDelegate(QStyledItemDelegate):
+    """Paints the BREAKING badge: a red pill the eye finds first."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        super().paint(painter, option, index)
+        if not index.data(BreakingRole):
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(option.rect).adjusted(4, 5, -4, -5)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#c81e1e"))
+        painter.drawRoundedRect(rect, 4, 4)
+        font = QFont(option.font)
+        font.setBold(True)
+        font.setPointSizeF(max(6.5, font.pointSizeF() - 2.5))
+        painter.setFont(font)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "BREAKING")
+        painter.restore()
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:
+        super().initStyleOption(option, index)
+        option.text = ""  # the badge replaces the text
+
+
+class HeadlineDelegate(QStyledItemDelegate):
+    """Headline (bold when breaking) over a grey byline · section · edition line; RTL aware."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        model = index.model()
+        assert isinstance(model, QueueModel)
+        row = index.row()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        rect = opt.rect.adjusted(8, 3, -8, -3)
+        half = rect.height() // 2
+        align = (
+            Qt.AlignmentFlag.AlignRight if model.is_rtl(row) else Qt.AlignmentFlag.AlignLeft
+        ) | Qt.AlignmentFlag.AlignVCenter
+        painter.save()
+        top = rect.adjusted(0, 0, 0, -half)
+        bottom = rect.adjusted(0, half, 0, 0)
+        font = QFont(opt.font)
+        font.setBold(bool(index.data(BreakingRole)))
+        painter.setFont(font)
+        painter.setPen(opt.palette.highlightedText().color() if selected else QColor("#111827"))
+        headline = QFontMetrics(font).elidedText(
+            str(index.data()), Qt.TextElideMode.ElideRight, top.width()
+        )
+        painter.drawText(top, align, headline)
+        small = QFont(opt.font)
+        small.setBold(False)
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+        painter.setFont(small)
+        painter.setPen(QColor("#4b5663") if selected else QColor("#6b7682"))
+        meta = QFontMetrics(small).elidedText(
+            model.meta_line(row), Qt.TextElideMode.ElideRight, bottom.width()
+        )
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, meta)
+        painter.restore()
+
+
+class QueueView(QTableView):
+    """The table; letter keys act on the selected story (only while the table has focus)."""
+
+    keyAction = Signal(str)
+    KEYS = {
+        Qt.Key.Key_Return: "open",
+        Qt.Key.Key_Enter: "open",
+        Qt.Key.Key_J: "next",
+        Qt.Key.Key_K: "previous",
+        Qt.Key.Key_C: "claim",
+        Qt.Key.Key_A: "approve",
+        Qt.Key.Key_R: "return",
+        Qt.Key.Key_P: "publish",
+        Qt.Key.Key_S: "schedule",
+    }
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        action = self.KEYS.get(Qt.Key(event.key()))
+        if action and plain in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+            self.keyAction.emit(action)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class QueueDesk(QWidget):
+    """`openRequested(article_id)` asks whoever hosts the desk to open the story for editing."""
+
+    openRequested = Signal(int)
+    changed = Signal(int)  # a story moved on (its id)
+
+    def __init__(
+        self,
+        store: Store,
+        user: str = "",
+        role: str = rules.Role.EDITOR.value,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("queueDesk")
+        self.store = store
+        self.user = user or "editor"
+        self.role = role
+        self.group_by = "section"
+        self.group_value: str | None = None
+        self.note_dialog: NoteDialog | None = None
+        self.schedule_dialog: ScheduleDialog | None = None
+        self.failures_box: QMessageBox | None = None
+        self.takeover_box: QMessageBox | None = None
+        self.compare_dialog: QWidget | None = None
+
+        self.model = QueueModel(self)
+        self.table = QueueView()
+        self.table.setObjectName("queueTable")
+        self.table.setAccessibleName("Editors' queue")
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(PRIORITY, BadgeDelegate(self.table))
+        self.table.setItemDelegateForColumn(HEADLINE, HeadlineDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        # Uniform rows: the view never measures 5,000 rows to lay them out.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(46)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(HEADLINE, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        for column, width in (
+            (PRIORITY, 84),
+            (STATUS, 76),
+            (CLAIM, 200),
+            (TIMING, 170),
+            (AGE, 84),
+        ):
+            self.table.setColumnWidth(column, width)
+        # The headline cell shows byline, section and edition under the headline.
+        for column in (SECTION, EDITION, BYLINE):
+            self.table.setColumnHidden(column, True)
+        self.setStyleSheet(DESK_STYLE)
+
+        self.grouping = QComboBox()
+        self.grouping.setObjectName("groupBy")
+        self.grouping.setAccessibleName("Group the queue by")
+        for key, label in GROUPINGS:
+            self.grouping.addItem(label, key)
+        self.groups = QListWidget()
+        self.groups.setObjectName("queueGroups")
+        self.groups.setAccessibleName("Groups with their counts")
+        group_label = QLabel("GROUP BY")
+        group_label.setProperty("role", "heading")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 4, 8)
+        left_layout.addWidget(group_label)
+        left_layout.addWidget(self.grouping)
+        left_layout.addWidget(self.groups, 1)
+        left.setMinimumWidth(150)
+        left.setMaximumWidth(230)
+
+        self.title = QLabel("Editors' queue")
+        self.title.setObjectName("queueTitle")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("queueCount")
+        self.count_label.setProperty("role", "hint")
+        self.message = QLabel()
+        self.message.setObjectName("queueMessage")
+        self.message.setWordWrap(True)
+        self.message.setProperty("role", "problem")
+        hint = QLabel(KEY_HINT)
+        hint.setObjectName("queueKeys")
+        hint.setProperty("role", "hint")
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(4, 8, 4, 8)
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.count_label)
+        centre_layout.addLayout(top)
+        centre_layout.addWidget(self.table, 1)
+        centre_layout.addWidget(self.message)
+        centre_layout.addWidget(hint)
+
+        self.panel = StoryPanel(store, self.user)
+        self.panel.setMinimumWidth(300)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(centre)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([180, 900, 330])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.timer = QTimer(self)  # the desk is its context: it dies with the widget
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+        self.table.keyAction.connect(self.act)
+        self.table.doubleClicked.connect(lambda _index: self.act("open"))
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.grouping.currentIndexChanged.connect(self._grouping_changed)
+        self.groups.currentItemChanged.connect(self._group_chosen)
+        self.panel.takeOverRequested.connect(self.ask_take_over)
+        self.panel.compareRequested.connect(self.show_compare)
+        self.panel.problem.connect(self.tell)
+        self.reload()
+        self._fresh = True  # the first show needs no second query
+
+    @classmethod
+    def for_window(cls, window: Any) -> QueueDesk:
+        """The desk as the main window hosts it: its user, and Enter opens in the editor."""
+        desk = cls(window.store, user=getattr(window.settings, "author", ""))
+
+        def open_in_editor(article_id: int) -> None:
+            window.show_desk("Reporter's desk")
+            window.session.open(article_id)
+
+        desk.openRequested.connect(open_in_editor)
+        window.settings.changed.connect(
+            lambda _key: setattr(desk, "user", window.settings.author or desk.user)
+        )
+        return desk
+
+    # --- loading -------------------------------------------------------------
+    def reload(self, keep_id: int | None = None, keep_row: int | None = None) -> None:
+        """Fetch the queue again; select `keep_id`, else the row at `keep_row`, else the first."""
+        self._fill_groups()
+        self.model.set_rows(self._query())
+        n = self.model.rowCount()
+        self.count_label.setText(f"{n:,} stor{'y' if n == 1 else 'ies'} waiting")
+        row = self.model.row_of(keep_id) if keep_id is not None else -1
+        if row < 0:
+            row = min(keep_row if keep_row is not None else 0, n - 1)
+        self.select_row(row)
+
+    def _query(self) -> list[dict[str, Any]]:
+        value, by = self.group_value, self.group_by
+        rows = self.store.workflow.queue(
+            section=value if by == "section" else None,
+            edition=value if by == "edition" else None,
+            breaking_only=by == "priority" and value == "1",
+        )
+        if value is None or by in ("section", "edition"):
+            return rows
+        if by == "priority":
+            return [r for r in rows if str(r["priority"] or 0) == value]
+        if by == "status":
+            return [r for r in rows if r["status"] == value]
+        return [r for r in rows if _embargo_group(r) == value]
+
+    def _fill_groups(self) -> None:
+        by = self.group_by
+        if by == "embargo":
+            counts: dict[str, int] = {}
+            for row in self.store.workflow.queue():
+                key = _embargo_group(row)
+                counts[key] = counts.get(key, 0) + 1
+        else:
+            counts = self.store.workflow.queue_counts(by)
+        self.groups.blockSignals(True)
+        self.groups.clear()
+        total = sum(counts.values())
+        self._add_group(f"All stories ({total:,})", None)
+        for key, n in sorted(counts.items(), key=lambda kv: _group_order(by, *kv)):
+            self._add_group(f"{_group_label(by, key)} ({n:,})", key)
+        for number in range(self.groups.count()):
+            if self.groups.item(number).data(GroupRole) == self.group_value:
+                self.groups.setCurrentRow(number)
+                break
+        else:
+            self.group_value = None
+            self.groups.setCurrentRow(0)
+        self.groups.blockSignals(False)
+
+    def _add_group(self, text: str, key: str | None) -> None:
+        item = QListWidgetItem(text)
+        item.setData(GroupRole, key)
+        self.groups.addItem(item)
+
+    def _grouping_changed(self) -> None:
+        self.group_by = str(self.grouping.currentData())
+        self.group_value = None
+        self.reload()
+
+    def _group_chosen(self, item: QListWidgetItem | None, _previous: object) -> None:
+        self.group_value = item.data(GroupRole) if item is not None else None
+        self.reload()
+
+    def tick(self) -> None:
+        self.model.refresh_times(datetime.now(UTC))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fresh:
+            self._fresh = False
+        else:
+            self.reload(keep_id=self.current_id())  # others may have moved stories meanwhile
+
+    # --- selection -----------------------------------------------------------
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.article_id(index.row()) if index.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, HEADLINE))
+        else:
+            self.table.clearSelection()
+            self.panel.show_article(None)
+
+    def step(self, delta: int) -> None:
+        row = self.table.currentIndex().row() + delta
+        self.select_row(max(0, min(row, self.model.rowCount() - 1)))
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.panel.show_article(self.model.article_id(current.row()) if current.isValid() else None)
+
+    # --- actions -------------------------------------------------------------
+    def act(self, name: str) -> None:
+        self.tell("")
+        if name == "next":
+            self.step(+1)
+            return
+        if name == "previous":
+            self.step(-1)
+            return
+        article_id = self.current_id()
+        if article_id is None:
+            self.tell("Select a story first.")
+            return
+        handler: Callable[[int], None] = {
+            "open": self.openRequested.emit,
+            "claim": self.claim,
+            "approve": self.approve,
+            "return": self.ask_return,
+            "publish": self.publish,
+            "schedule": self.ask_schedule,
+        }[name]
+        handler(article_id)
+
+    def tell(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _moved(self, article_id: int, done: str) -> None:
+        self.tell(done)
+        self.reload(keep_id=article_id, keep_row=self.table.currentIndex().row())
+        self.changed.emit(article_id)
+
+    def claim(self, article_id: int) -> None:
+        held = self.store.workflow.claim_of(article_id)
+        try:
+            if held is not None and held.editor != self.user:
+                self.store.workflow.claim(article_id, self.user)  # refuses, in words
+            elif self._status(article_id) == Status.SUBMITTED.value:
+                move(
+                    self.store, article_id, rules.Action.START_EDIT, actor=self.user, role=self.role
+                )
+            else:
+                self.store.workflow.claim(article_id, self.user)
+        except (rules.WorkflowError, StoreError) as exc:
+            self.tell(str(exc))
+            return
+        self._moved(article_id, "You are editing this story.")
+
+    def ask_take_over(self, article_id: int) -> None:
+        held = self.store.workflow.claim_of(article_id)
+        if held is None or held.editor == self.user:
+            self.claim(article_id)
+            return
+        box = QMessageBox(self)
+        box.setObjectName("takeOverBox")
+        box.setWindowTitle("Take over this story?")
+        if held.is_stale():
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setText(f"{held.editor}'s claim is stale (since {held.claimed_at}).")
+        else:
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setText(f"{held.editor} is editing this story right now (since {held.claimed_at}).")
+        box.setInformativeText(
+            f"Taking over tells {held.editor} through a note; unsaved work of theirs may conflict."
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText("Take over")
+        box.accepted.connect(lambda: self.take_over(article_id))
+        self.takeover_box = box
+        box.open()
+
+    def take_over(self, article_id: int) -> None:
+        held = self.store.workflow.claim_of(article_id)
+        with self.store.atomic():
+            self.store.workflow.claim(article_id, self.user, force=True)
+            if held is not None and held.editor != self.user:
+                self.store.workflow.add_note(
+                    article_id,
+                    self.user,
+                    f"Took the story over from {held.editor}.",
+                    kind="takeover",
+                )
+        self._moved(article_id, "You took the story over.")
+
+    def approve(self, article_id: int) -> None:
+        try:
+            move(self.store, article_id, rules.Action.APPROVE, actor=self.user, role=self.role)
+        except (rules.WorkflowError, StoreError) as exc:
+            self.tell(str(exc))
+            return
+        self._moved(article_id, "Approved: the story left the queue.")
+
+    def ask_return(self, article_id: int) -> None:
+        dialog = NoteDialog(
+            "Return to the reporter",
+            f"Why does “{self._headline(article_id)}” go back? The note is required.",
+            self,
+        )
+        dialog.accepted.connect(lambda: self.return_story(article_id, dialog.note()))
+        self.note_dialog = dialog
+        dialog.open()
+
+    def return_story(self, article_id: int, note: str) -> None:
+        try:
+            move(
+                self.store,
+                article_id,
+                rules.Action.RETURN,
+                actor=self.user,
+                role=self.role,
+                note=note,
+            )
+        except (rules.WorkflowError, StoreError) as exc:
+            self.tell(str(exc))
+            return
+        self._moved(article_id, "Returned to the reporter with your note.")
+
+    def publish(self, article_id: int) -> None:
+        failures = blocking_failures(check_article(self.store, self.store.articles.get(article_id)))
+        if failures:
+            self._show_failures(failures)
+            return
+        try:
+            with self.store.atomic():  # approve and publish together, or neither
+                self._approve_if_queued(article_id)
+                move(self.store, article_id, rules.Action.PUBLISH, actor=self.user, role=self.role)
+        except ChecklistFailed as exc:
+            self._show_failures(exc.failures)
+            return
+        except (rules.WorkflowError, StoreError) as exc:
+            self.tell(str(exc))
+            return
+        self._moved(article_id, "Published.")
+
+    def ask_schedule(self, article_id: int) -> None:
+        article = self.store.articles.get(article_id)
+        dialog = ScheduleDialog(article.headline, article.embargo_at, self)
+        dialog.accepted.connect(lambda: self._after_schedule_dialog(article_id, dialog))
+        self.schedule_dialog = dialog
+        dialog.open()
+
+    def _after_schedule_dialog(self, article_id: int, dialog: ScheduleDialog) -> None:
+        error = self.schedule(article_id, dialog.when())
+        if error:
+            dialog.show_error(error)
+            dialog.open()  # stays up with the reason, so the editor can pick another time
+
+    def schedule(self, article_id: int, when: str) -> str:
+        """Schedule for `when` (ISO UTC); returns the reason in words when refused."""
+        try:
+            with self.store.atomic():
+                self._approve_if_queued(article_id)
+                move(
+                    self.store,
+                    article_id,
+                    rules.Action.SCHEDULE,
+                    actor=self.user,
+                    role=self.role,
+                    scheduled_at=when,
+                )
+        except ChecklistFailed as exc:
+            text = "Cannot schedule: " + " ".join(f.message for f in exc.failures)
+            self.tell(text)
+            return text
+        except (rules.WorkflowError, StoreError) as exc:
+            self.tell(str(exc))
+            return str(exc)
+        moment = parse_utc(when)
+        self._moved(
+            article_id, f"Scheduled for {moment:%d %b %Y %H:%M} UTC." if moment else "Scheduled."
+        )
+        return ""
+
+    def show_compare(self, article_id: int) -> None:
+        from ..compare.dialog import CompareDialog
+
+        dialog = CompareDialog(self.store, article_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.compare_dialog = dialog
+        dialog.open()
+
+    # --- helpers ---------------------------------------------------------------
+    def _approve_if_queued(self, article_id: int) -> None:
+        if self._status(article_id) in _QUEUED:
+            move(self.store, article_id, rules.Action.APPROVE, actor=self.user, role=self.role)
+
+    def _status(self, article_id: int) -> str:
+        return self.store.articles.get(article_id).status
+
+    def _headline(self, article_id: int) -> str:
+        return self.store.articles.get(article_id).headline or "(no headline)"
+
+    def _show_failures(self, failures: list[Any]) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("checklistFailures")
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle("Not published")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(failures_html(failures))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        self.failures_box = box
+        self.tell(f"Not published: {len(failures)} blocking checklist rule(s) fail.")
+        box.open()
+
+
+def _embargo_group(row: dict[str, Any]) -> str:
+    embargo = parse_utc(row.get("embargo_at"))
+    return "embargoed" if embargo is not None and embargo > datetime.now(UTC) else "free"
+
+
+def _group_order(by: str, key: str, n: int) -> tuple[int, int, str]:
+    """Breaking before normal; otherwise the biggest groups first."""
+    first = 0 if by == "priority" and key not in ("0", "None", "") else 1
+    return first, -n, key
+
+
+def _group_label(by: str, key: str) -> str:
+    if by == "priority":
+        return "Breaking" if key not in ("0", "None", "") else "Normal"
+    if by == "status":
+        return key.replace("_", " ").capitalize()
+    if by == "edition":
+        return key.upper()
+    if by == "embargo":
+        return "Under embargo" if key == "embargoed" else "No embargo"
+    return key or "(no section)"

@@ -1,0 +1,136 @@
+"""The queue's small dialogs: a required note, a publication time, checklist failures.
+
+Each opens with `open()` (window-modal, not a nested event loop) and reports
+through `accepted`, so the desk stays scriptable and testable by keyboard.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QDateTime, Qt, QTimeZone
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.checklist import CheckResult
+from .model import parse_utc
+
+
+class NoteDialog(QDialog):
+    """Asks for a note that cannot be left empty (OK stays disabled until there is text)."""
+
+    def __init__(self, title: str, prompt: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noteDialog")
+        self.setWindowTitle(title)
+        self.resize(460, 220)
+        self.prompt = QLabel(prompt)
+        self.prompt.setWordWrap(True)
+        self.edit = QPlainTextEdit()
+        self.edit.setObjectName("noteEdit")
+        self.edit.setAccessibleName("Note")
+        self.edit.setTabChangesFocus(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setEnabled(False)
+        hint = QLabel("The note goes to the reporter with the story. Ctrl+Enter sends it.")
+        hint.setProperty("role", "hint")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(hint)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.edit.textChanged.connect(lambda: self.ok.setEnabled(bool(self.note())))
+        self.edit.setFocus()
+
+    def note(self) -> str:
+        return self.edit.toPlainText().strip()
+
+    def accept(self) -> None:
+        if self.note():  # the note is required: an empty one never gets through
+            super().accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class ScheduleDialog(QDialog):
+    """A publication time in UTC; never offered before the embargo (the store enforces it too)."""
+
+    def __init__(
+        self, headline: str, embargo_at: str | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("scheduleDialog")
+        self.setWindowTitle("Schedule publication")
+        now = datetime.now(UTC).replace(second=0, microsecond=0)
+        default = now + timedelta(hours=1)
+        embargo = parse_utc(embargo_at)
+        text = f"When should “{html.escape(headline)}” go out? Times are UTC."
+        if embargo is not None:
+            text += f"<br><b>Embargoed until {embargo:%d %b %Y %H:%M} UTC.</b>"
+            default = max(default, embargo)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        self.picker = QDateTimeEdit()
+        self.picker.setObjectName("schedulePicker")
+        self.picker.setAccessibleName("Publication time (UTC)")
+        self.picker.setTimeZone(QTimeZone.utc())
+        self.picker.setDisplayFormat("dd MMM yyyy  HH:mm 'UTC'")
+        self.picker.setCalendarPopup(True)
+        self.picker.setDateTime(_qt(default))
+        self.error = QLabel()
+        self.error.setProperty("role", "problem")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.picker)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.picker.setFocus()
+
+    def when(self) -> str:
+        """The chosen time as the store writes it: ISO 8601 UTC with a Z."""
+        moment = self.picker.dateTime().toUTC().toPython()
+        assert isinstance(moment, datetime)
+        return moment.replace(tzinfo=None, second=0, microsecond=0).isoformat() + "Z"
+
+    def set_when(self, moment: datetime) -> None:
+        self.picker.setDateTime(_qt(moment))
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+
+def _qt(moment: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.utc())
+
+
+def failures_html(failures: list[CheckResult]) -> str:
+    items = "".join(f"<li>{html.escape(f.message)}</li>" for f in failures)
+    return f"<p>Nothing was published. Fix these first:</p><ul>{items}</ul>"

@@ -1,0 +1,206 @@
+"""The editors' queue as a table model: rows formatted once, O(1) data(), live countdowns."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ...store.workflow import STALE_CLAIM
+
+PRIORITY, HEADLINE, SECTION, EDITION, BYLINE, STATUS, CLAIM, TIMING, AGE = range(9)
+COLUMNS = (
+    "",
+    "Headline",
+    "Section",
+    "Ed.",
+    "Byline",
+    "Status",
+    "Claimed",
+    "Embargo / schedule",
+    "Waiting",
+)
+ArticleIdRole = Qt.ItemDataRole.UserRole + 1
+BreakingRole = Qt.ItemDataRole.UserRole + 2
+BADGE = "BREAKING"
+_STATUS_COLOURS = {"submitted": "#2563eb", "in_edit": "#7c3aed"}
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def parse_utc(stamp: str | None) -> datetime | None:
+    if not stamp:
+        return None
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def duration(seconds: float) -> str:
+    """'45 min', '2 h 10 min', '3 d 4 h': as precise as an editor needs at a glance."""
+    minutes = max(0, int(seconds // 60))
+    if minutes < 1:
+        return "under a minute"
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    days, hours = divmod(hours, 24)
+    return f"{days} d {hours} h" if hours else f"{days} d"
+
+
+def timing_text(row: dict[str, Any], now: datetime) -> str:
+    """The countdown: a schedule first, else an embargo still to lift."""
+    scheduled = parse_utc(row.get("scheduled_at"))
+    if scheduled is not None:
+        left = (scheduled - now).total_seconds()
+        return f"publishes in {duration(left)}" if left > 0 else "due now"
+    embargo = parse_utc(row.get("embargo_at"))
+    if embargo is not None:
+        left = (embargo - now).total_seconds()
+        return f"embargo lifts in {duration(left)}" if left > 0 else "embargo lifted"
+    return ""
+
+
+def age_text(row: dict[str, Any], now: datetime) -> str:
+    """How long the story has waited since it last changed (the column says "Waiting")."""
+    since = parse_utc(row.get("updated_at"))
+    return duration((now - since).total_seconds()) if since else ""
+
+
+def claim_text(row: dict[str, Any], now: datetime) -> str:
+    editor = row.get("claimed_by")
+    if not editor:
+        return ""
+    claimed = parse_utc(row.get("claimed_at"))
+    stale = claimed is not None and now - claimed > STALE_CLAIM
+    return f"{'⚠ ' if stale else ''}being edited by {editor}"
+
+
+def _display(row: dict[str, Any], now: datetime) -> list[str]:
+    section = row.get("section") or ""
+    if row.get("subsection"):
+        section = f"{section} › {row['subsection']}"
+    return [
+        BADGE if (row.get("priority") or 0) >= 1 else "",
+        row.get("headline") or "(no headline yet)",
+        section,
+        (row.get("edition") or "").upper(),
+        row.get("byline") or "",
+        (row.get("status") or "").replace("_", " "),
+        claim_text(row, now),
+        timing_text(row, now),
+        age_text(row, now),
+    ]
+
+
+class QueueModel(QAbstractTableModel):
+    """Rows are dicts from `store.workflow.queue()`; the desk decides which ones."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[dict[str, Any]] = []
+        self._display: list[list[str]] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._status = {k: QBrush(QColor(v)) for k, v in _STATUS_COLOURS.items()}
+        self._claim = QBrush(QColor("#9a3412"))
+        self._muted = QBrush(QColor("#6b7682"))
+        self._soon = QBrush(QColor("#0e7490"))
+
+    # --- Qt model interface: every call is a list lookup ---------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display[row][column]
+        if role == ArticleIdRole:
+            return self._rows[row]["id"]
+        if role == BreakingRole:
+            return bool(self._display[row][PRIORITY])
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == STATUS:
+                return self._status.get(self._rows[row].get("status") or "")
+            if column == CLAIM:
+                return self._claim
+            if column == TIMING:
+                return self._soon
+            if column in (AGE, BYLINE):
+                return self._muted
+        if role == Qt.ItemDataRole.FontRole and column == HEADLINE and self._display[row][0]:
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (PRIORITY, EDITION):
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def _tooltip(self, row: int, column: int) -> str | None:
+        shown = self._display[row]
+        if column == HEADLINE:
+            return f"{shown[HEADLINE]}\n{shown[BYLINE]} · {shown[SECTION]} · {shown[EDITION]}"
+        if column == AGE and shown[AGE]:
+            return f"waiting {shown[AGE]}"
+        return shown[column] or None
+
+    def meta_line(self, row: int) -> str:
+        """Byline · section · edition: the second line under the headline."""
+        shown = self._display[row]
+        return " · ".join(part for part in (shown[BYLINE], shown[SECTION], shown[EDITION]) if part)
+
+    def is_rtl(self, row: int) -> bool:
+        return (self._rows[row].get("edition") or "") == "ar"
+
+    # --- filling and finding -------------------------------------------------
+    def set_rows(self, rows: list[dict[str, Any]], now: datetime | None = None) -> None:
+        moment = now or datetime.now(UTC)
+        self.beginResetModel()
+        self._rows = rows
+        self._display = [_display(r, moment) for r in rows]
+        self.endResetModel()
+
+    def refresh_times(self, now: datetime | None = None) -> None:
+        """Recount the countdowns and ages (the desk's timer calls this every 30 s)."""
+        if not self._rows:
+            return
+        moment = now or datetime.now(UTC)
+        for row, shown in zip(self._rows, self._display, strict=True):
+            shown[TIMING] = timing_text(row, moment)
+            shown[AGE] = age_text(row, moment)
+        self.dataChanged.emit(
+            self.index(0, TIMING),
+            self.index(len(self._rows) - 1, AGE),
+            [Qt.ItemDataRole.DisplayRole],
+        )
+
+    def row_data(self, row: int) -> dict[str, Any] | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def article_id(self, row: int) -> int | None:
+        found = self.row_data(row)
+        return int(found["id"]) if found else None
+
+    def row_of(self, article_id: int) -> int:
+        for number, row in enumerate(self._rows):
+            if row["id"] == article_id:
+                return number
+        return -1
+
+    def text(self, row: int, column: int) -> str:
+        return self._display[row][column]

@@ -1,0 +1,1 @@
+"""The breaking ticker desk."""
