@@ -55,8 +55,19 @@ def _when(stamp: str) -> str:
         return stamp
 
 
+CONTEXT_CHARS = 160
+
+
+def _elide(text: str) -> str:
+    """Long unchanged stretches keep only their ends: the changes stay in view."""
+    if len(text) <= 3 * CONTEXT_CHARS:
+        return text
+    return f"{text[:CONTEXT_CHARS]} … {text[-CONTEXT_CHARS:]}"
+
+
 def _chunk_html(chunk: Chunk) -> str:
-    text = html.escape(chunk.text).replace("\n", "<br>")
+    raw = _elide(chunk.text) if chunk.op == "equal" else chunk.text
+    text = html.escape(raw).replace("\n", "<br>")
     if chunk.op == "insert":
         return f'<span style="{_INSERT}">{text}</span>'
     if chunk.op == "delete":
@@ -142,7 +153,7 @@ class HistoryDialog(QDialog):
         self._revisions = self.store.revisions.list(self.article_id)
         self.revision_list.clear()
         for rev in self._revisions:
-            who = rev.author or "unknown author"
+            who = rev.author or "no author recorded"
             item = QListWidgetItem(
                 f"#{rev.number}  ·  {_when(rev.created_at)}\n{who}  ·  {rev.reason}"
             )

@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.reporter_splitter.addWidget(self.editor)
         self.reporter_splitter.setStretchFactor(0, 0)
         self.reporter_splitter.setStretchFactor(1, 1)
-        self.reporter_splitter.setSizes([540, 900])
+        self.reporter_splitter.setSizes([500, 940])
 
         self.desk_bar = QListWidget()
         self.desk_bar.setObjectName("deskBar")

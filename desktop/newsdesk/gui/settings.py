@@ -6,6 +6,7 @@ never touch the user's own.
 
 from __future__ import annotations
 
+import getpass
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,7 @@ OPTIONS: tuple[Option, ...] = (
         40,
         2000,
     ),
-    Option("user/name", str, "", "Your name (recorded with each revision)"),
+    Option("user/name", str, getpass.getuser(), "Your name (recorded with each revision)"),
 )
 _BY_KEY = {o.key: o for o in OPTIONS}
 

@@ -60,9 +60,8 @@ def _display(row: dict[str, Any]) -> tuple[str, ...]:
     headline = row.get("headline") or "(no headline yet)"
     if row.get("priority"):
         headline = "● " + headline
-    section = row.get("section") or ""
-    if row.get("subsection"):
-        section = f"{section} › {row['subsection']}"
+    # The subsection says more in a narrow column ("Economy" rather than "News").
+    section = row.get("subsection") or row.get("section") or ""
     return (
         headline,
         (row.get("status") or "").replace("_", " "),

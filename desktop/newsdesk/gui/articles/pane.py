@@ -68,7 +68,7 @@ class ArticleListPane(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(HEADLINE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((STATUS, 76), (SECTION, 118), (EDITION, 44), (UPDATED, 92)):
+        for column, width in ((STATUS, 84), (SECTION, 100), (EDITION, 40), (UPDATED, 96)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.table.setSortingEnabled(True)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QTextBlock, QTextCursor
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 # Strong right-to-left letters: Hebrew, Arabic, Syriac, Thaana, NKo, Arabic presentation forms.
@@ -117,3 +117,58 @@ class BidiTextEdit(QTextEdit):
             block = block.next()
         if cursor is not None:
             cursor.endEditBlock()
+
+
+class OneParagraphEdit(BidiTextEdit):
+    """A headline: one paragraph that wraps and grows to fit (a QLineEdit would cut it off).
+
+    Offers QLineEdit's small API (text, setText, setCursorPosition); Enter moves
+    on to the next field and pasted line breaks become spaces.
+    """
+
+    def __init__(self, parent: QWidget | None = None, max_lines: int = 3) -> None:
+        super().__init__(parent)
+        self.max_lines = max_lines
+        self.setTabChangesFocus(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self._fit_height()
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (QLineEdit's name)
+        self.set_text(" ".join(text.splitlines()))
+
+    def setCursorPosition(self, position: int) -> None:  # noqa: N802
+        cursor = self.textCursor()
+        cursor.setPosition(min(position, len(self.toPlainText())))
+        self.setTextCursor(cursor)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802
+        self.insertPlainText(" ".join(source.text().split()))
+
+    def _fit_height(self, *_args: object) -> None:
+        line = self.fontMetrics().lineSpacing()
+        height = self.document().size().height() or line
+        margins = self.contentsMargins()
+        doc_margin = 2 * self.document().documentMargin()
+        lines_cap = self.max_lines * line + doc_margin
+        self.setFixedHeight(int(min(height, lines_cap) + margins.top() + margins.bottom() + 2))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_height()

@@ -31,7 +31,7 @@ from ...domain.text import DEFAULT_WORDS_PER_MINUTE, read_time_label, word_count
 from ...domain.validation import DEFAULT_HEADLINE_LIMIT, DEFAULT_STANDFIRST_LIMIT, check_article
 from ...store import Store
 from ..tasks import run_task
-from .bidi import BidiTextEdit
+from .bidi import BidiTextEdit, OneParagraphEdit
 from .fields import RegionsPicker, TagsEdit
 from .markdown_edit import MarkdownEdit
 from .sources_panel import SourcesPanel
@@ -86,7 +86,7 @@ class ArticleEditor(QWidget):
         splitter.addWidget(self.inspector)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
-        splitter.setSizes([640, 330])
+        splitter.setSizes([680, 330])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -105,7 +105,7 @@ class ArticleEditor(QWidget):
         return timer
 
     def _build_main_column(self) -> None:
-        self.headline_edit = QLineEdit()
+        self.headline_edit = OneParagraphEdit()
         _named(self.headline_edit, "headlineEdit", "Headline")
         self.headline_edit.setPlaceholderText("Headline")
         self.headline_count = QLabel()
@@ -137,7 +137,7 @@ class ArticleEditor(QWidget):
 
         headline_row = QHBoxLayout()
         headline_row.addWidget(self.headline_edit, 1)
-        headline_row.addWidget(self.headline_count)
+        headline_row.addWidget(self.headline_count, 0, Qt.AlignmentFlag.AlignBottom)
         body_frame = QFrame()
         body_frame.setObjectName("bodyFrame")
         body_layout = QVBoxLayout(body_frame)
@@ -226,6 +226,7 @@ class ArticleEditor(QWidget):
         self.inspector.setFrameShape(QFrame.Shape.NoFrame)
         self.inspector.setWidget(inner)
         self.inspector.setMinimumWidth(300)
+        self.inspector.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def reload_taxonomy(self) -> None:
         """Refill edition/section/region choices (after the taxonomy dialog)."""
@@ -245,7 +246,7 @@ class ArticleEditor(QWidget):
             self._show_choices(self.article())
 
     def _connect_changes(self) -> None:
-        self.headline_edit.textChanged.connect(self._headline_changed)
+        self.headline_edit.textChanged.connect(lambda: self._headline_changed(""))
         self.standfirst_edit.textChanged.connect(self._standfirst_changed)
         self.body_edit.textChanged.connect(self._body_changed)
         for line in (self.byline_edit, self.dateline_edit, self.coverage_edit, self.tags_edit):
@@ -276,6 +277,7 @@ class ArticleEditor(QWidget):
         self._loading = True
         try:
             self.headline_edit.setText(article.headline)
+            self.headline_edit.setCursorPosition(0)  # show a long headline from its start
             self.standfirst_edit.set_text(article.standfirst)
             self.body_edit.set_text(article.body)
             self.byline_edit.setText(article.byline)
@@ -406,10 +408,10 @@ class ArticleEditor(QWidget):
     def _apply_direction(self, edition: str) -> None:
         rtl = any(e.code == edition and e.is_rtl for e in self.store.taxonomy.editions())
         direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        self.headline_edit.set_edition_rtl(rtl)
         self.body_edit.set_edition_rtl(rtl)
         self.standfirst_edit.set_edition_rtl(rtl)
         for widget in (
-            self.headline_edit,
             self.byline_edit,
             self.dateline_edit,
             self.tags_edit,

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCompleter, QLineEdit, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QCompleter, QLineEdit, QMenu, QPushButton, QWidget
 
 from ...store.tags import clean_tags
 
@@ -71,15 +71,13 @@ class TagsEdit(QLineEdit):
         self.textEdited.emit(self.text())  # a completion is an edit like typing
 
 
-class RegionsPicker(QToolButton):
+class RegionsPicker(QPushButton):
     """Several regions at once, from the taxonomy; shows the chosen ones on the button."""
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self._menu = QMenu(self)
         self.setMenu(self._menu)
         self._actions: dict[str, QAction] = {}

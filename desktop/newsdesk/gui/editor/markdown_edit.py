@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextOption
 from PySide6.QtWidgets import QWidget
 
 from .bidi import BidiTextEdit
+from .highlighter import MarkdownHighlighter
 
 _HEADING = re.compile(r"^(#{1,6})\s+")
 _BULLET = re.compile(r"^\s*[-*+]\s+")
@@ -51,6 +52,7 @@ class MarkdownEdit(BidiTextEdit):
         super().__init__(parent)
         self.setTabChangesFocus(True)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.highlighter = MarkdownHighlighter(self.document())
 
     # --- inline marks ---------------------------------------------------------
     def toggle_bold(self) -> None:

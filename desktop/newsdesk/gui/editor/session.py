@@ -98,7 +98,6 @@ class EditingSession(QObject):
             article.edition = template.edition
             article.section = template.section
             article.byline = template.byline
-        article.byline = article.byline or self.author
         self.store.articles.create(article, author=self.author, reason="create")
         assert article.id is not None
         self.editor.load(article)

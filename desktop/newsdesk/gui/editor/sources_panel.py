@@ -205,6 +205,7 @@ class SourcesPanel(QGroupBox):
             source = self._sources[row] if has else Source(name="")
             self.name_edit.setText(source.name)
             self.url_edit.setText(source.url)
+            self.url_edit.setCursorPosition(0)
             index = self.kind_combo.findData(source.kind)
             if index < 0:  # a kind from elsewhere (an import): show it rather than lose it
                 self.kind_combo.addItem(source.kind, source.kind)
