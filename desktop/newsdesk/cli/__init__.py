@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from . import articles, editorial, photo, transfer
+from . import articles, editorial, photo, site, transfer
 
 # Command groups, in the order `--help` lists them. Add a module here to add a group.
-GROUPS = [articles, transfer, photo, editorial]
+GROUPS = [articles, transfer, photo, editorial, site]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -139,15 +139,21 @@ class WordPressClient:
         raise self._error(response, method, path)
 
     def _error(self, response: httpx.Response, method: str, path: str) -> Exception:
-        status = response.status_code
         try:
             body = response.json()
         except ValueError:
             body = {}
+        reason = response.reason_phrase
+        return self.describe(response.status_code, body, method, path, reason)
+
+    def describe(
+        self, status: int, body: Any, method: str, path: str, reason: str = ""
+    ) -> Exception:
+        """The named error for a WordPress error answer (also one inside a batch)."""
         if not isinstance(body, dict):
             body = {}
         code = str(body.get("code", ""))
-        message = str(body.get("message", "")) or response.reason_phrase
+        message = str(body.get("message", "")) or reason or str(status)
         if status == 401:
             return AuthError(
                 f"The application password for {self.user} at {self.site_name} was rejected."

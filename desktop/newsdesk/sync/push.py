@@ -302,10 +302,10 @@ def batch_create(
                 record_written(res, rp, body, revision)
                 results.append(PushResult("pushed", rp.remote_id, rp.link))
             else:
-                message = str(body.get("message", "refused"))
-                results.append(
-                    RefusedError(f"The server refused: {message}", str(body.get("code", "")))
+                error = res.client.describe(
+                    int(answer.get("status", 0)), body, "POST", "/wp/v2/posts"
                 )
+                results.append(error if isinstance(error, SyncError) else SyncError(str(error)))
         results.extend(
             RefusedError("The batch answer was short") for _ in range(len(prepared) - len(answers))
         )

@@ -1,0 +1,213 @@
+"""Publishing sites and sync: `site add|list|remove`, `sync`, `conflict list|resolve`."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from typing import Any
+
+from ..store import Store
+from .common import print_json, run_with_store
+
+
+def register(sub: Any) -> None:
+    site = sub.add_parser("site", help="publishing sites (WordPress)")
+    site_sub = site.add_subparsers(dest="site_command", metavar="SITE_COMMAND", required=True)
+
+    p = site_sub.add_parser("add", help="add a site; the login is verified at once")
+    p.add_argument("name", help="a short name, e.g. english-site")
+    p.add_argument("--url", required=True, help="the site's address, https://...")
+    p.add_argument("--user", required=True, help="the WordPress user name")
+    p.add_argument(
+        "--password-stdin", action="store_true", help="read the application password from stdin"
+    )
+    p.add_argument("--ca-bundle", default="", help="a CA bundle file to trust for this site")
+    p.add_argument(
+        "--edition", action="append", default=[], help="editions this site takes (repeatable)"
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run_with_store(_add))
+
+    p = site_sub.add_parser("list", help="list the sites")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run_with_store(_list))
+
+    p = site_sub.add_parser("remove", help="forget a site (and its password)")
+    p.add_argument("name")
+    p.set_defaults(handler=run_with_store(_remove))
+
+    p = sub.add_parser("sync", help="push waiting changes, pull the sites' changes")
+    p.add_argument("--site", help="only this site")
+    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the site's application password from stdin (when no keyring exists)",
+    )
+    p.add_argument(
+        "--check-deleted", action="store_true", help="also look for posts deleted on the server"
+    )
+    p.set_defaults(handler=run_with_store(_sync))
+
+    conflict = sub.add_parser("conflict", help="sync conflicts: list, resolve")
+    c_sub = conflict.add_subparsers(
+        dest="conflict_command", metavar="CONFLICT_COMMAND", required=True
+    )
+    p = c_sub.add_parser("list", help="open conflicts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run_with_store(_conflicts))
+    p = c_sub.add_parser("resolve", help="take mine or theirs")
+    p.add_argument("id", type=int)
+    p.add_argument("--take", choices=("mine", "theirs"), required=True)
+    p.set_defaults(handler=run_with_store(_resolve))
+
+
+def _err(message: str) -> None:
+    print(f"newsdesk: {message}", file=sys.stderr)
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return getpass.getpass(f"Application password for {args.user}: ")
+
+
+def _add(args: argparse.Namespace, store: Store) -> int:
+    from ..sync import credentials
+    from ..sync.engine import add_site
+    from ..sync.errors import NoKeyringError, SyncError
+
+    password = _read_password(args)
+    if not password:
+        _err("no password given.")
+        return 2
+    session_only = False
+    if not credentials.keyring_available():
+        print(credentials.NO_KEYRING_MESSAGE, file=sys.stderr)
+        print(
+            "The site is added without its password; give it to `newsdesk sync "
+            "--password-stdin` each time.",
+            file=sys.stderr,
+        )
+        session_only = True
+    try:
+        site, login, kept = add_site(
+            store,
+            args.name,
+            args.url,
+            args.user,
+            password,
+            ca_bundle=args.ca_bundle,
+            editions=args.edition,
+            session_only=session_only,
+        )
+    except NoKeyringError as exc:
+        _err(str(exc))
+        return 1
+    except SyncError as exc:
+        _err(str(exc))
+        return 1
+    for warning in login.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.json:
+        print_json({**site.to_dict(), "password_kept_in": kept, "user": login.name})
+    else:
+        where = "the OS keyring" if kept == "keyring" else "memory for this session only"
+        plugin = "with" if login.has_plugin else "without"
+        print(
+            f"Added {site.name}: logged in as {login.name} ({login.role}) at {site.url}, "
+            f"{plugin} the Newsdesk companion plugin. Password kept in {where}."
+        )
+    return 0
+
+
+def _list(args: argparse.Namespace, store: Store) -> int:
+    sites = store.sites.list()
+    if args.json:
+        print_json([s.to_dict() for s in sites])
+        return 0
+    if not sites:
+        print("No sites yet: newsdesk site add NAME --url URL --user USER")
+    for s in sites:
+        editions = ",".join(s.editions) or "all editions"
+        plugin = "plugin" if s.has_plugin else "no plugin"
+        print(f"{s.name:<16} {s.url:<40} {s.username} ({s.role}), {editions}, {plugin}")
+    return 0
+
+
+def _remove(args: argparse.Namespace, store: Store) -> int:
+    from ..sync import credentials
+
+    site = store.sites.by_name(args.name)
+    credentials.forget_password(site.url, site.username)
+    with store.atomic():
+        store.sites.remove(site.id or 0)
+    print(f"Removed {site.name}.")
+    return 0
+
+
+def _sync(args: argparse.Namespace, store: Store) -> int:
+    from ..sync import credentials
+    from ..sync.engine import SyncEngine
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+        targets = [store.sites.by_name(args.site)] if args.site else store.sites.list()
+        for site in targets:
+            credentials.save_password(site.url, site.username, password, session_only=True)
+    report = SyncEngine(store).sync(args.site, check_deleted=args.check_deleted)
+    if args.json:
+        print_json(report.to_dict())
+    else:
+        _print_report(report)
+    return 0 if report.ok else 1
+
+
+def _print_report(report: Any) -> None:
+    def line(label: str, items: list[dict[str, Any]], detail: str = "") -> None:
+        print(f"{label}: {len(items)}")
+        for item in items:
+            extra = f" — {item[detail]}" if detail and item.get(detail) else ""
+            name = item.get("headline") or f"article {item.get('article_id', '')}"
+            print(f"  {item.get('site', '')}: {name}{extra}")
+
+    line("pushed", report.pushed)
+    line("pulled", report.pulled)
+    line("merged", report.merged)
+    line("conflicts", report.conflicts, "fields")
+    line("failed", report.failed, "error")
+    for offline in report.offline:
+        print(f"offline: {offline} (changes wait in the outbox)")
+    print(f"waiting: {report.waiting}")
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def _conflicts(args: argparse.Namespace, store: Store) -> int:
+    rows = [
+        {
+            "id": c.id,
+            "article_id": c.article_id,
+            "site": store.sites.get(c.site_id).name,
+            "fields": c.fields,
+            "headline": c.mine.get("headline", ""),
+            "created_at": c.created_at,
+        }
+        for c in store.sync.open_conflicts()
+    ]
+    if args.json:
+        print_json(rows)
+    else:
+        for r in rows:
+            print(f"{r['id']:>5}  {r['site']:<14} {', '.join(r['fields']):<20} {r['headline']}")
+    return 0
+
+
+def _resolve(args: argparse.Namespace, store: Store) -> int:
+    from ..sync.conflicts import resolve
+
+    number = resolve(store, args.id, args.take)
+    print(json.dumps({"conflict": args.id, "took": args.take, "revision": number}))
+    return 0

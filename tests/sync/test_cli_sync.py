@@ -1,0 +1,120 @@
+"""`newsdesk site add|list`, `newsdesk sync`, `newsdesk conflict` against the real WordPress."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import keyring
+import pytest
+from keyring.backends import fail
+
+from newsdesk.cli import main
+from newsdesk.domain.article import Article
+from newsdesk.store import open_store
+
+pytestmark = pytest.mark.wordpress
+
+
+def run(capsys, monkeypatch, data_dir, *argv, stdin=""):
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code = main(["--data-dir", str(data_dir), *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_site_add_list_and_sync(tmp_path, capsys, monkeypatch, wordpress):
+    user = wordpress.users["editor"]
+    code, out, err = run(capsys, monkeypatch, tmp_path, "site", "add", "english-site",
+                         "--url", wordpress.url, "--user", user.login, "--password-stdin",
+                         stdin=user.app_password + "\n")  # fmt: skip
+    assert code == 0, err
+    assert "logged in as Editor Tester (editor)" in out and "OS keyring" in out
+    assert "plain http" in err  # the visible warning
+    code, out, _ = run(capsys, monkeypatch, tmp_path, "site", "list", "--json")
+    assert json.loads(out)[0]["role"] == "editor"
+
+    store = open_store(tmp_path)
+    store.articles.create(Article(headline="From the command line", body="Body."))
+    store.close()
+    code, out, err = run(capsys, monkeypatch, tmp_path, "sync", "--json")
+    assert code == 0, out + err
+    report = json.loads(out)
+    assert [p["headline"] for p in report["pushed"]] == ["From the command line"]
+    assert report["failed"] == [] and report["conflicts"] == []
+    code, out, _ = run(capsys, monkeypatch, tmp_path, "sync")
+    assert code == 0 and "pushed: 0" in out and "failed: 0" in out
+
+
+def test_a_wrong_password_is_named_and_exit_is_non_zero(tmp_path, capsys, monkeypatch, wordpress):
+    code, out, err = run(capsys, monkeypatch, tmp_path, "site", "add", "en", "--url",
+                         wordpress.url, "--user", "editor", "--password-stdin",
+                         stdin="wrong wrong wrong wrong\n")  # fmt: skip
+    assert code == 1
+    assert "application password for editor at en was rejected" in err
+
+
+def test_sync_exits_non_zero_on_failure_and_on_open_conflicts(
+    tmp_path, capsys, monkeypatch, wordpress
+):
+    user = wordpress.users["contributor"]
+    run(capsys, monkeypatch, tmp_path, "site", "add", "en", "--url", wordpress.url, "--user",
+        user.login, "--password-stdin", stdin=user.app_password + "\n")  # fmt: skip
+    store = open_store(tmp_path)
+    store.articles.create(Article(headline="Contributor publishes", status="published"))
+    store.close()
+    code, out, _ = run(capsys, monkeypatch, tmp_path, "sync")
+    assert code == 1
+    assert "failed: 1" in out and "contributors cannot publish" in out
+
+
+def test_conflicts_are_listed_resolved_and_then_sync_is_clean(
+    tmp_path, capsys, monkeypatch, wordpress
+):
+    user = wordpress.users["editor"]
+    run(capsys, monkeypatch, tmp_path, "site", "add", "en", "--url", wordpress.url, "--user",
+        user.login, "--password-stdin", stdin=user.app_password + "\n")  # fmt: skip
+    store = open_store(tmp_path)
+    article = store.articles.create(Article(headline="Contested", body="One."))
+    store.close()
+    assert run(capsys, monkeypatch, tmp_path, "sync")[0] == 0
+    store = open_store(tmp_path)
+    rp = store.sync.remote_post(article.id, store.sites.list()[0].id)
+    with wordpress.client("administrator") as web:
+        web.post(f"/wp/v2/posts/{rp.remote_id}", json={"title": "Web title"})
+    article = store.articles.get(article.id)
+    article.headline = "Local title"
+    store.articles.save(article)
+    store.close()
+    code, out, _ = run(capsys, monkeypatch, tmp_path, "sync")
+    assert code == 1 and "conflicts: 1" in out and "headline" in out
+    code, out, _ = run(capsys, monkeypatch, tmp_path, "conflict", "list", "--json")
+    [conflict] = json.loads(out)
+    assert conflict["fields"] == ["headline"]
+    assert run(capsys, monkeypatch, tmp_path, "conflict", "resolve", str(conflict["id"]),
+               "--take", "theirs")[0] == 0  # fmt: skip
+    code, out, _ = run(capsys, monkeypatch, tmp_path, "sync")
+    assert code == 0 and "conflicts: 0" in out
+
+
+def test_without_a_keyring_it_says_so_and_sync_takes_the_password_on_stdin(
+    tmp_path, capsys, monkeypatch, wordpress
+):
+    keyring.set_keyring(fail.Keyring())
+    user = wordpress.users["author"]
+    code, out, err = run(capsys, monkeypatch, tmp_path, "site", "add", "en", "--url",
+                         wordpress.url, "--user", user.login, "--password-stdin",
+                         stdin=user.app_password + "\n")  # fmt: skip
+    assert code == 0
+    assert "No password keyring is available" in err
+    assert "memory for this session only" in out
+    from newsdesk.sync import credentials
+
+    credentials._session.clear()  # a new process: the session is gone
+    code, out, _ = run(capsys, monkeypatch, tmp_path, "sync")
+    assert code == 1 and "No password is kept" in out
+    code, out, _ = run(capsys, monkeypatch, tmp_path, "sync", "--password-stdin",
+                       stdin=user.app_password + "\n")  # fmt: skip
+    assert code == 0, out
+    secret = user.app_password.encode()
+    assert not [p for p in tmp_path.rglob("*") if p.is_file() and secret in p.read_bytes()]
