@@ -103,6 +103,7 @@ def seed(store: Store, folder: Path) -> dict[str, int]:
         byline="Jon Berg",
         embargo_at=_stamp(now + timedelta(hours=2, minutes=10, seconds=30)),
         tags=["Economy", "Egypt"],
+        lead_photo=lead,
     )
     queued(
         "arabic",

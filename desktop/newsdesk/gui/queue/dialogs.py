@@ -87,7 +87,11 @@ class ScheduleDialog(QDialog):
         text = f"When should “{html.escape(headline)}” go out? Times are UTC."
         if embargo is not None:
             text += f"<br><b>Embargoed until {embargo:%d %b %Y %H:%M} UTC.</b>"
-            default = max(default, embargo)
+            # the picker shows minutes: round the embargo up so the default is never before it
+            lifts = embargo.replace(second=0, microsecond=0)
+            if lifts < embargo:
+                lifts += timedelta(minutes=1)
+            default = max(default, lifts)
         label = QLabel(text)
         label.setWordWrap(True)
         self.picker = QDateTimeEdit()
