@@ -287,23 +287,21 @@ class SyncEngine:
         """Done once every site that takes the article holds this revision (or newer)."""
         article = self.store.articles.get(article_id)
         current = article_revision(self.store, article_id)
+        held: list[int] = []
         for site in self.store.sites.list():
             if not site.takes(article.edition):
                 continue
             rp = self.store.sync.remote_post(article_id, site.id or 0)
-            if (
-                rp is None
-                or rp.remote_id is None
-                or (rp.base_revision or 0) < min(revision, current)
-            ):
+            if rp is None or rp.remote_id is None:
                 return
+            if (rp.base_revision or 0) < min(revision, current):
+                return
+            held.append(rp.base_revision or 0)
         with self.store.atomic():
             self.store.sync.finish_entry(entry_id)
-            if article_revision(self.store, article_id) > revision:
-                # A merge made a newer revision: it still has to go out.
-                self.store.outbox.enqueue_article(
-                    article_id, article_revision(self.store, article_id)
-                )
+            if held and min(held) < current:
+                # A merge made a newer revision than a site holds: it still has to go out.
+                self.store.outbox.enqueue_article(article_id, current)
 
     def _retry(self, res: SiteResources, entry: Any, exc: Exception) -> None:
         with self.store.atomic():
