@@ -23,7 +23,7 @@ def type_text(widget: QWidget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, chars)
             QApplication.sendEvent(widget, event)
-    QApplication.processEvents()
+        QApplication.processEvents()  # as between a person's keystrokes: timers get to run
 
 
 def press(qtbot, widget: QWidget, key: str) -> None:  # type: ignore[no-untyped-def]

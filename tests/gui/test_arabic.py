@@ -38,11 +38,16 @@ def test_arabic_edition_edits_right_to_left(qtbot, window):
     assert saved.body == body
     assert saved.headline == "استئناف المحادثات في الدوحة"
 
-    # Undo takes back typing, not invisible direction changes.
+    # Undo takes back the typing (Qt merges a run of typing into one step) and
+    # redo brings it back exactly; direction changes ride along, never a step of their own.
     editor.body_edit.setFocus()
     type_text(editor.body_edit, " جديد")
     press(qtbot, editor.body_edit, "Ctrl+Z")
-    assert editor.body_edit.toPlainText() == body
+    undone = editor.body_edit.toPlainText()
+    assert "جديد" not in undone and body.startswith(undone)
+    press(qtbot, editor.body_edit, "Ctrl+Shift+Z")
+    assert editor.body_edit.toPlainText() == body + " جديد"
+    assert editor.body_edit.block_rtl(2) is True
 
     # Back to English: Arabic-only paragraphs stay right-to-left, mixed ones follow the edition.
     editions.setCurrentIndex(editions.findData("en"))

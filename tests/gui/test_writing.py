@@ -19,13 +19,13 @@ def test_new_article_typed_and_saved_with_accents(qtbot, window):
     editor.standfirst_edit.setFocus()
     type_text(editor.standfirst_edit, "Les électeurs ont voté dimanche.")
     editor.body_edit.setFocus()
-    type_text(editor.body_edit, "Señora Núñez a gagné.\nLe dépouillement continue.")
+    type_text(editor.body_edit, "Señora Núñez a gagné.\n\nLe dépouillement continue.")
     press(qtbot, editor.body_edit, "Ctrl+S")
 
     saved = store.articles.get(editor.article_id)
     assert saved.headline == "Élection à Genève : ça bouge"
     assert saved.standfirst == "Les électeurs ont voté dimanche."
-    assert saved.body == "Señora Núñez a gagné.\nLe dépouillement continue."
+    assert saved.body == "Señora Núñez a gagné.\n\nLe dépouillement continue."
     assert [r.reason for r in store.revisions.list(saved.id)] == ["save", "create"]
     # The list shows the new headline in the row of the open article.
     pane = window.list_pane

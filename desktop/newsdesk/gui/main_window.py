@@ -67,8 +67,12 @@ class MainWindow(QMainWindow):
         self.reporter_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.reporter_splitter.setObjectName("reporterSplitter")
         self.reporter_splitter.setChildrenCollapsible(False)
+        self.editor_stack = QStackedWidget()
+        self.editor_stack.setObjectName("editorStack")
+        self.editor_stack.addWidget(self._empty_page())
+        self.editor_stack.addWidget(self.editor)
         self.reporter_splitter.addWidget(self.list_pane)
-        self.reporter_splitter.addWidget(self.editor)
+        self.reporter_splitter.addWidget(self.editor_stack)
         self.reporter_splitter.setStretchFactor(0, 0)
         self.reporter_splitter.setStretchFactor(1, 1)
         self.reporter_splitter.setSizes([500, 940])
@@ -142,6 +146,19 @@ class MainWindow(QMainWindow):
         widget.setVisible(True)
 
     # --- building -------------------------------------------------------------------
+    def _empty_page(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("emptyEditor")
+        label = QLabel(
+            "<p style='font-size:15pt; color:#374351;'>No article open</p>"
+            "<p style='color:#6b7682;'>Pick one from the list, or press <b>Ctrl+N</b> "
+            "to start a new article.</p>"
+        )
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QHBoxLayout(page)
+        layout.addWidget(label)
+        return page
+
     def _build_menus(self) -> None:
         a = self.actions_by_name
         bar = self.menuBar()
@@ -359,6 +376,7 @@ class MainWindow(QMainWindow):
             getattr(widget, method)()
 
     def _article_opened(self, article: object) -> None:
+        self.editor_stack.setCurrentWidget(self.editor)
         self._show_title(article)
         self.autosave_label.setText("")
         self.actions_by_name["history"].setEnabled(True)

@@ -64,6 +64,20 @@ class BidiTextEdit(QTextEdit):
         document.setUndoRedoEnabled(True)  # a fresh, empty undo stack
         self._pending = None
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        # Qt treats Enter in an empty paragraph that carries a block format as
+        # "end this list/quote" and drops the new paragraph; our direction
+        # formats are not lists, so Enter always starts a paragraph here.
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.isReadOnly():
+            self.textCursor().insertBlock()
+            self.ensureCursorVisible()
+            return
+        super().keyPressEvent(event)
+
     def block_rtl(self, number: int) -> bool:
         block = self.document().findBlockByNumber(number)
         return block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
