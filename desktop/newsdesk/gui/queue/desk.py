@@ -79,6 +79,7 @@ QListWidget#checklistList, QListWidget#historyList, QTreeWidget#notesTree { bord
 QListWidget#checklistList::item { padding: 3px 2px; }
 QListWidget#historyList::item { padding: 4px 2px; border-bottom: 1px solid #eef0f3; }
 """
+QUEUE_LIMIT = 50_000  # far above any real queue; the table itself is cheap per row
 TICK_MS = 30_000  # countdowns and ages are minute-precise; a 30 s tick is enough
 GroupRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -328,9 +329,14 @@ class QueueDesk(QWidget):
 
     # --- loading -------------------------------------------------------------
     def reload(self, keep_id: int | None = None, keep_row: int | None = None) -> None:
-        """Fetch the queue again; select `keep_id`, else the row at `keep_row`, else the first."""
-        self._fill_groups()
-        self.model.set_rows(self._query())
+        """Fetch the queue again; select `keep_id`, else the row at `keep_row`, else the first.
+
+        One query per reload: the group counts are taken from the same rows the
+        table shows, so they always agree (and cost no second scan).
+        """
+        everything = self.store.workflow.queue(limit=QUEUE_LIMIT)
+        self._fill_groups(everything)
+        self.model.set_rows([r for r in everything if self._in_group(r)])
         n = self.model.rowCount()
         self.count_label.setText(f"{n:,} stor{'y' if n == 1 else 'ies'} waiting")
         row = self.model.row_of(keep_id) if keep_id is not None else -1
@@ -338,34 +344,18 @@ class QueueDesk(QWidget):
             row = min(keep_row if keep_row is not None else 0, n - 1)
         self.select_row(row)
 
-    def _query(self) -> list[dict[str, Any]]:
-        value, by = self.group_value, self.group_by
-        rows = self.store.workflow.queue(
-            section=value if by == "section" else None,
-            edition=value if by == "edition" else None,
-            breaking_only=by == "priority" and value == "1",
-        )
-        if value is None or by in ("section", "edition"):
-            return rows
-        if by == "priority":
-            return [r for r in rows if str(r["priority"] or 0) == value]
-        if by == "status":
-            return [r for r in rows if r["status"] == value]
-        return [r for r in rows if _embargo_group(r) == value]
+    def _in_group(self, row: dict[str, Any]) -> bool:
+        return self.group_value is None or _group_key(self.group_by, row) == self.group_value
 
-    def _fill_groups(self) -> None:
+    def _fill_groups(self, rows: list[dict[str, Any]]) -> None:
         by = self.group_by
-        if by == "embargo":
-            counts: dict[str, int] = {}
-            for row in self.store.workflow.queue():
-                key = _embargo_group(row)
-                counts[key] = counts.get(key, 0) + 1
-        else:
-            counts = self.store.workflow.queue_counts(by)
+        counts: dict[str, int] = {}
+        for row in rows:
+            key = _group_key(by, row)
+            counts[key] = counts.get(key, 0) + 1
         self.groups.blockSignals(True)
         self.groups.clear()
-        total = sum(counts.values())
-        self._add_group(f"All stories ({total:,})", None)
+        self._add_group(f"All stories ({len(rows):,})", None)
         for key, n in sorted(counts.items(), key=lambda kv: _group_order(by, *kv)):
             self._add_group(f"{_group_label(by, key)} ({n:,})", key)
         for number in range(self.groups.count()):
@@ -625,9 +615,13 @@ class QueueDesk(QWidget):
         box.open()
 
 
-def _embargo_group(row: dict[str, Any]) -> str:
-    embargo = parse_utc(row.get("embargo_at"))
-    return "embargoed" if embargo is not None and embargo > datetime.now(UTC) else "free"
+def _group_key(by: str, row: dict[str, Any]) -> str:
+    if by == "embargo":
+        embargo = parse_utc(row.get("embargo_at"))
+        return "embargoed" if embargo is not None and embargo > datetime.now(UTC) else "free"
+    if by == "priority":
+        return "1" if (row.get("priority") or 0) >= 1 else "0"
+    return str(row.get(by) or "")
 
 
 def _group_order(by: str, key: str, n: int) -> tuple[int, int, str]:

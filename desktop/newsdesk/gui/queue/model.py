@@ -104,7 +104,9 @@ class QueueModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[dict[str, Any]] = []
-        self._display: list[list[str]] = []
+        # Formatted lazily: a row is formatted the first time it is painted.
+        self._display: list[list[str] | None] = []
+        self._now = datetime.now(UTC)
         self._bold = QFont()
         self._bold.setBold(True)
         self._status = {k: QBrush(QColor(v)) for k, v in _STATUS_COLOURS.items()}
@@ -121,12 +123,13 @@ class QueueModel(QAbstractTableModel):
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row, column = index.row(), index.column()
+        shown = self._display[row] or self._format(row)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display[row][column]
+            return shown[column]
         if role == ArticleIdRole:
             return self._rows[row]["id"]
         if role == BreakingRole:
-            return bool(self._display[row][PRIORITY])
+            return bool(shown[PRIORITY])
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == STATUS:
                 return self._status.get(self._rows[row].get("status") or "")
@@ -136,7 +139,7 @@ class QueueModel(QAbstractTableModel):
                 return self._soon
             if column in (AGE, BYLINE):
                 return self._muted
-        if role == Qt.ItemDataRole.FontRole and column == HEADLINE and self._display[row][0]:
+        if role == Qt.ItemDataRole.FontRole and column == HEADLINE and shown[PRIORITY]:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
@@ -151,8 +154,13 @@ class QueueModel(QAbstractTableModel):
             return COLUMNS[section]
         return None
 
+    def _format(self, row: int) -> list[str]:
+        shown = _display(self._rows[row], self._now)
+        self._display[row] = shown
+        return shown
+
     def _tooltip(self, row: int, column: int) -> str | None:
-        shown = self._display[row]
+        shown = self._display[row] or self._format(row)
         if column == HEADLINE:
             return f"{shown[HEADLINE]}\n{shown[BYLINE]} · {shown[SECTION]} · {shown[EDITION]}"
         if column == AGE and shown[AGE]:
@@ -161,7 +169,7 @@ class QueueModel(QAbstractTableModel):
 
     def meta_line(self, row: int) -> str:
         """Byline · section · edition: the second line under the headline."""
-        shown = self._display[row]
+        shown = self._display[row] or self._format(row)
         return " · ".join(part for part in (shown[BYLINE], shown[SECTION], shown[EDITION]) if part)
 
     def is_rtl(self, row: int) -> bool:
@@ -169,20 +177,22 @@ class QueueModel(QAbstractTableModel):
 
     # --- filling and finding -------------------------------------------------
     def set_rows(self, rows: list[dict[str, Any]], now: datetime | None = None) -> None:
-        moment = now or datetime.now(UTC)
         self.beginResetModel()
+        self._now = now or datetime.now(UTC)
         self._rows = rows
-        self._display = [_display(r, moment) for r in rows]
+        self._display = [None] * len(rows)
         self.endResetModel()
 
     def refresh_times(self, now: datetime | None = None) -> None:
         """Recount the countdowns and ages (the desk's timer calls this every 30 s)."""
         if not self._rows:
             return
-        moment = now or datetime.now(UTC)
+        self._now = now or datetime.now(UTC)
         for row, shown in zip(self._rows, self._display, strict=True):
-            shown[TIMING] = timing_text(row, moment)
-            shown[AGE] = age_text(row, moment)
+            if shown is not None:  # rows never painted are formatted when they are
+                shown[TIMING] = timing_text(row, self._now)
+                shown[AGE] = age_text(row, self._now)
+                shown[CLAIM] = claim_text(row, self._now)
         self.dataChanged.emit(
             self.index(0, TIMING),
             self.index(len(self._rows) - 1, AGE),
@@ -203,4 +213,4 @@ class QueueModel(QAbstractTableModel):
         return -1
 
     def text(self, row: int, column: int) -> str:
-        return self._display[row][column]
+        return (self._display[row] or self._format(row))[column]
