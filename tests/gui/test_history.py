@@ -58,3 +58,14 @@ def test_diff_of_arabic_article_is_right_to_left(qtbot, window):
 
     html = diff_html({"body": "قال الوزير"}, {"body": "قال الوزير اليوم"}, rtl=True)
     assert 'dir="rtl"' in html and "اليوم" in html
+
+
+def test_diff_paragraphs_keep_their_own_direction():
+    from newsdesk.gui.history import diff_html
+
+    html = diff_html({"body": "Hello\n\nقال الوزير"}, {"body": "Hello there\n\nقال الوزير"}, rtl=False)
+    assert '<p dir="ltr" style="margin:0 0 4px 0;">Hello<span' in html
+    assert '<p dir="rtl" style="margin:0 0 4px 0;">قال الوزير</p>' in html
+    long_equal = "word " * 400
+    html = diff_html({"body": long_equal + "old"}, {"body": long_equal + "new"})
+    assert " … " in html and html.count("word") < 200  # unchanged text elided around the change

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..domain.diff import Chunk, content_diff
 from ..store import Store
 from ..store.revisions import Revision
+from .editor.bidi import paragraph_rtl
 
 FIELD_LABELS = {
     "headline": "Headline",
@@ -65,29 +66,50 @@ def _elide(text: str) -> str:
     return f"{text[:CONTEXT_CHARS]} … {text[-CONTEXT_CHARS:]}"
 
 
-def _chunk_html(chunk: Chunk) -> str:
-    raw = _elide(chunk.text) if chunk.op == "equal" else chunk.text
-    text = html.escape(raw).replace("\n", "<br>")
-    if chunk.op == "insert":
-        return f'<span style="{_INSERT}">{text}</span>'
-    if chunk.op == "delete":
-        return f'<span style="{_DELETE}">{text}</span>'
-    return text
+def _span(op: str, text: str) -> str:
+    if op == "equal":
+        text = _elide(text)
+    escaped = html.escape(text)
+    if op == "insert":
+        return f'<span style="{_INSERT}">{escaped}</span>'
+    if op == "delete":
+        return f'<span style="{_DELETE}">{escaped}</span>'
+    return escaped
+
+
+def _paragraphs(chunks: list[Chunk]) -> list[list[tuple[str, str]]]:
+    """Split a diff into paragraphs; a changed line break shows as a marked ¶."""
+    paragraphs: list[list[tuple[str, str]]] = [[]]
+    for chunk in chunks:
+        pieces = chunk.text.split("\n")
+        for index, piece in enumerate(pieces):
+            if index:
+                if chunk.op != "equal":
+                    paragraphs[-1].append((chunk.op, "¶"))
+                paragraphs.append([])
+            if piece:
+                paragraphs[-1].append((chunk.op, piece))
+    return paragraphs
 
 
 def diff_html(old: dict[str, Any], new: dict[str, Any], *, rtl: bool = False) -> str:
-    """Every changed field with insertions green and deletions red and struck through."""
+    """Every changed field with insertions green and deletions red and struck through.
+
+    Each paragraph takes its own direction (Arabic inside an English article reads
+    right-to-left), by the editor's rule.
+    """
     changes = content_diff(old, new)
     if not changes:
         return "<p><i>No differences: this revision matches the text in the editor.</i></p>"
-    direction = "rtl" if rtl else "ltr"
     parts = []
     for key, chunks in changes.items():
         label = FIELD_LABELS.get(key, key)
         parts.append(f'<h4 style="margin:10px 0 2px 0; color:#374151;">{html.escape(label)}</h4>')
-        parts.append(
-            f'<p dir="{direction}" style="margin:0;">{"".join(_chunk_html(c) for c in chunks)}</p>'
-        )
+        for paragraph in _paragraphs(chunks):
+            plain = "".join(text for _op, text in paragraph)
+            direction = "rtl" if paragraph_rtl(plain, rtl) else "ltr"
+            body = "".join(_span(op, text) for op, text in paragraph) or "&nbsp;"
+            parts.append(f'<p dir="{direction}" style="margin:0 0 4px 0;">{body}</p>')
     return "".join(parts)
 
 

@@ -39,9 +39,11 @@ from .editor.markdown_edit import ShortcutGuard
 from .editor.session import EditingSession
 from .history import HistoryDialog
 from .preferences import PreferencesDialog
+from .queue.desk import QueueDesk
 from .resources import icon
 from .settings import Settings
 from .taxonomy_dialog import TaxonomyDialog
+from .ticker.desk import TickerDesk
 
 REPORTERS_DESK = "Reporter's desk"
 
@@ -99,6 +101,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.desks, 1)
         self.setCentralWidget(central)
         self.add_desk(REPORTERS_DESK, self.reporter_splitter, icon_name="desk-reporter")
+        self.add_desk("Editors' queue", QueueDesk.for_window(self))
+        self.add_desk("Breaking ticker", TickerDesk.for_window(self))
 
         self._build_menus()
         self._build_toolbar()
