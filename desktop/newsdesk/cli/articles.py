@@ -63,6 +63,7 @@ def _search(args: argparse.Namespace, store: Store) -> int:
         since=args.since,
         until=until,
         limit=args.limit,
+        snippets=True,
     )
     _print_rows(rows, args.json)
     return 0

@@ -71,8 +71,13 @@ class Search:
         since: str | None = None,
         until: str | None = None,
         limit: int = 50,
+        snippets: bool = False,
     ) -> list[dict[str, Any]]:
-        """Best matches first; with no words, the newest articles under the filters."""
+        """Best matches first; with no words, the newest articles under the filters.
+
+        `snippets` adds the matching words in context; it costs a pass over each
+        body, so the list view leaves it off.
+        """
         match = fts_query(text)
         if not match:
             where, params = _filters(
@@ -85,8 +90,9 @@ class Search:
         )
         extra = where.replace("WHERE", "AND", 1) if where else ""
         columns = ", ".join(f"a.{c.strip()}" for c in SUMMARY_COLUMNS.split(","))
+        snippet = ", snippet(articles_fts, 2, '[', ']', '…', 12) AS snippet" if snippets else ""
         sql = (
-            f"SELECT {columns}, snippet(articles_fts, 2, '[', ']', '…', 12) AS snippet "
+            f"SELECT {columns}{snippet} "
             "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
             f"WHERE articles_fts MATCH ? {extra} ORDER BY articles_fts.rank LIMIT ?"
         )

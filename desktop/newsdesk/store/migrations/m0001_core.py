@@ -31,33 +31,35 @@ CREATE TABLE regions (
     position INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE articles (
+    -- Small columns first, long text last: SQLite reads a row's columns in
+    -- order, so list and search rows never walk a long body's overflow pages.
     id INTEGER PRIMARY KEY,
     uuid TEXT NOT NULL UNIQUE,
     edition TEXT NOT NULL REFERENCES editions(code) ON UPDATE CASCADE,
     section TEXT NOT NULL DEFAULT '',
     subsection TEXT NOT NULL DEFAULT '',
-    regions TEXT NOT NULL DEFAULT '[]',
-    coverage TEXT NOT NULL DEFAULT '',
-    slug TEXT NOT NULL DEFAULT '',
-    headline TEXT NOT NULL DEFAULT '',
-    standfirst TEXT NOT NULL DEFAULT '',
-    body TEXT NOT NULL DEFAULT '',
-    byline TEXT NOT NULL DEFAULT '',
-    dateline TEXT NOT NULL DEFAULT '',
-    priority INTEGER NOT NULL DEFAULT 0,
     status TEXT NOT NULL DEFAULT 'draft',
+    priority INTEGER NOT NULL DEFAULT 0,
+    word_count INTEGER NOT NULL DEFAULT 0,
+    revision INTEGER NOT NULL DEFAULT 0,
     embargo_at TEXT,
     scheduled_at TEXT,
     lead_photo_id INTEGER,
-    word_count INTEGER NOT NULL DEFAULT 0,
-    revision INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
+    updated_at TEXT NOT NULL,
+    headline TEXT NOT NULL DEFAULT '',
+    byline TEXT NOT NULL DEFAULT '',
+    dateline TEXT NOT NULL DEFAULT '',
+    slug TEXT NOT NULL DEFAULT '',
+    coverage TEXT NOT NULL DEFAULT '',
+    regions TEXT NOT NULL DEFAULT '[]',
+    standfirst TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX articles_updated ON articles(updated_at DESC);
-CREATE INDEX articles_status ON articles(status, updated_at DESC);
-CREATE INDEX articles_section ON articles(section, updated_at DESC);
-CREATE INDEX articles_edition ON articles(edition, updated_at DESC);
+CREATE INDEX articles_updated ON articles(updated_at);
+CREATE INDEX articles_status ON articles(status, updated_at);
+CREATE INDEX articles_section ON articles(section, updated_at);
+CREATE INDEX articles_edition ON articles(edition, updated_at);
 
 CREATE TABLE sources (
     id INTEGER PRIMARY KEY,
