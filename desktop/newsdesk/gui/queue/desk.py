@@ -309,8 +309,7 @@ class QueueDesk(QWidget):
         self.panel.takeOverRequested.connect(self.ask_take_over)
         self.panel.compareRequested.connect(self.show_compare)
         self.panel.problem.connect(self.tell)
-        self.reload()
-        self._fresh = True  # the first show needs no second query
+        # No query until the desk is first shown: the app opens on the reporter's desk.
 
     @classmethod
     def for_window(cls, window: Any) -> QueueDesk:
@@ -386,10 +385,7 @@ class QueueDesk(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._fresh:
-            self._fresh = False
-        else:
-            self.reload(keep_id=self.current_id())  # others may have moved stories meanwhile
+        self.reload(keep_id=self.current_id())  # others may have moved stories meanwhile
 
     # --- selection -----------------------------------------------------------
     def current_id(self) -> int | None:

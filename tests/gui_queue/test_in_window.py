@@ -1,0 +1,44 @@
+"""Both desks in the real main window: Enter in the queue opens the story in the editor."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    from newsdesk.app import build_window
+    from newsdesk.gui import tasks
+
+    tasks.set_synchronous(True)
+    win = build_window(tmp_path / "store")
+    win.settings.set("user/name", "Nadia Editor")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+    win.store.close()
+    tasks.set_synchronous(False)
+
+
+def test_queue_and_ticker_are_desks_and_enter_opens_in_the_editor(qtbot, window, tmp_path):
+    from queue_data import seed
+
+    from newsdesk.gui.queue.desk import QueueDesk
+    from newsdesk.gui.ticker.desk import TickerDesk
+
+    ids = seed(window.store, tmp_path)
+    assert window.show_desk("Breaking ticker")
+    ticker_desk = window.desks.currentWidget()
+    assert isinstance(ticker_desk, TickerDesk) and ticker_desk.user == "Nadia Editor"
+    assert window.show_desk("Editors' queue")
+    desk = window.desks.currentWidget()
+    assert isinstance(desk, QueueDesk) and desk.user == "Nadia Editor"
+    assert desk.model.row_of(ids["ready"]) >= 0  # reloaded on show: seeded after the window
+    desk.select_row(desk.model.row_of(ids["ready"]))
+    desk.table.setFocus()
+    qtbot.keyClick(desk.table, Qt.Key.Key_Return)
+    assert window.desks.currentIndex() == 0  # the reporter's desk, with the story open
+    assert window.editor.article_id == ids["ready"]
