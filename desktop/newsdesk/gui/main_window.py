@@ -2,8 +2,12 @@
 
 Other desks plug in with one line each, from wherever the window is built:
 
-    window.add_desk("Photo desk", PhotoDesk(window.store))   # a QWidget
-    window.set_preview(PreviewPane(window.store))             # follows the editor
+    window.add_desk("Photo desk", lambda: PhotoDesk(window.store))  # built after first paint
+    window.add_desk("Photo desk", PhotoDesk(window.store))          # or a ready QWidget
+    window.set_preview(PreviewPane(window.store))                    # follows the editor
+
+A desk given as a factory is built just after the window first paints (or at
+once if the reporter switches to it), so extra desks never delay start-up.
 
 The preview should listen to `window.editor.articleOpened` and
 `window.editor.articleEdited` (both carry an Article); nothing here calls it.
@@ -11,8 +15,11 @@ The preview should listen to `window.editor.articleOpened` and
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence
+import importlib
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -39,11 +46,9 @@ from .editor.markdown_edit import ShortcutGuard
 from .editor.session import EditingSession
 from .history import HistoryDialog
 from .preferences import PreferencesDialog
-from .queue.desk import QueueDesk
 from .resources import icon
 from .settings import Settings
 from .taxonomy_dialog import TaxonomyDialog
-from .ticker.desk import TickerDesk
 
 REPORTERS_DESK = "Reporter's desk"
 
@@ -92,7 +97,8 @@ class MainWindow(QMainWindow):
         self.desk_bar.setSpacing(2)
         self.desks = QStackedWidget()
         self.desks.setObjectName("desks")
-        self.desk_bar.currentRowChanged.connect(self.desks.setCurrentIndex)
+        self._pending_desks: dict[int, Callable[[], QWidget]] = {}
+        self.desk_bar.currentRowChanged.connect(self._switch_desk)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -101,8 +107,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.desks, 1)
         self.setCentralWidget(central)
         self.add_desk(REPORTERS_DESK, self.reporter_splitter, icon_name="desk-reporter")
-        self.add_desk("Editors' queue", QueueDesk.for_window(self))
-        self.add_desk("Breaking ticker", TickerDesk.for_window(self))
+        self.add_desk("Editors' queue", _later(".queue.desk", "QueueDesk", self))
+        self.add_desk("Breaking ticker", _later(".ticker.desk", "TickerDesk", self))
 
         self._build_menus()
         self._build_toolbar()
@@ -118,17 +124,55 @@ class MainWindow(QMainWindow):
             self.editor.setEnabled(False)
 
     # --- for other desks -------------------------------------------------------------
-    def add_desk(self, title: str, widget: QWidget, icon_name: str = "") -> int:
+    def add_desk(
+        self, title: str, widget: QWidget | Callable[[], QWidget], icon_name: str = ""
+    ) -> int:
         """Add a desk to the switcher (after the reporter's desk); returns its index."""
         item = QListWidgetItem(icon(icon_name or "desk"), title)
         item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
         item.setSizeHint(QSize(96, 72))
         item.setToolTip(title)
+        if isinstance(widget, QWidget):
+            index = self.desks.addWidget(widget)
+        else:
+            index = self.desks.addWidget(QWidget())  # a stand-in until built
+            self._pending_desks[index] = widget
         self.desk_bar.addItem(item)
-        index = self.desks.addWidget(widget)
         if self.desk_bar.currentRow() < 0:
             self.desk_bar.setCurrentRow(0)
         return index
+
+    def desk(self, title: str) -> QWidget | None:
+        """The desk's widget (built now if it was still waiting)."""
+        for row in range(self.desk_bar.count()):
+            if self.desk_bar.item(row).text() == title:
+                self._build_desk(row)
+                return self.desks.widget(row)
+        return None
+
+    def build_pending_desks(self) -> None:
+        for index in sorted(self._pending_desks):
+            self._build_desk(index)
+
+    def _switch_desk(self, row: int) -> None:
+        self._build_desk(row)
+        self.desks.setCurrentIndex(row)
+
+    def _build_desk(self, index: int) -> None:
+        factory = self._pending_desks.pop(index, None)
+        if factory is None:
+            return
+        widget = factory()
+        stand_in = self.desks.widget(index)
+        self.desks.insertWidget(index, widget)
+        self.desks.removeWidget(stand_in)
+        stand_in.deleteLater()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._pending_desks:
+            # After the first paint: the window appears first, the other desks follow.
+            QTimer.singleShot(50, self, self.build_pending_desks)
 
     def show_desk(self, title: str) -> bool:
         for row in range(self.desk_bar.count()):
@@ -420,6 +464,16 @@ class MainWindow(QMainWindow):
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state("reporter_splitter", self.reporter_splitter.saveState())
         super().closeEvent(event)
+
+
+def _later(module: str, name: str, window: MainWindow) -> Callable[[], QWidget]:
+    """A desk built (and its module imported) only after the window is up."""
+
+    def build() -> QWidget:
+        desk_class = getattr(importlib.import_module(module, __package__), name)
+        return desk_class.for_window(window)  # type: ignore[no-any-return]
+
+    return build
 
 
 def _escape(text: str) -> str:

@@ -83,6 +83,7 @@ class ArticleListModel(QAbstractTableModel):
         self._display: list[tuple[str, ...] | None] = []
         self._ids: set[int] = set()
         self._more = False
+        self._loaded = False
         self._bold = QFont()
         self._bold.setBold(True)
         self._status_brushes = {k: QBrush(QColor(v)) for k, v in _STATUS_COLOURS.items()}
@@ -140,8 +141,11 @@ class ArticleListModel(QAbstractTableModel):
         self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if (column, order) == (self.sort_column, self.sort_order) and self._loaded:
+            return
         self.sort_column, self.sort_order = column, order
-        self.refresh()
+        if self._loaded:  # before the first query, only remember the order
+            self.refresh()
 
     def _shown(self, row: int) -> tuple[str, ...]:
         shown = self._display[row]
@@ -155,6 +159,7 @@ class ArticleListModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
+        self._loaded = True
         self.beginResetModel()
         rows = self._load(offset=0)
         self._rows = rows

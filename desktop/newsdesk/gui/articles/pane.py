@@ -71,8 +71,10 @@ class ArticleListPane(QWidget):
         for column, width in ((STATUS, 84), (SECTION, 100), (EDITION, 40), (UPDATED, 96)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
-        self.table.setSortingEnabled(True)
+        # Indicator first: enabling sorting sorts by it, and a headline sort of a
+        # large store is a full scan we do not want at start-up.
         header.setSortIndicator(UPDATED, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(lambda *_: header.setSortIndicatorShown(True))
 
         self.count_label = QLabel()
