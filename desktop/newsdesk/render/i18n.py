@@ -114,6 +114,31 @@ _SECTIONS = {
     },
 }
 
+_STATUSES = {
+    "ar": {
+        "draft": "مسودة",
+        "submitted": "مُرسل",
+        "in_edit": "قيد التحرير",
+        "returned": "مُعاد",
+        "approved": "مُعتمد",
+        "scheduled": "مُجدول",
+        "published": "منشور",
+        "spiked": "مُستبعد",
+        "killed": "مسحوب",
+    },
+    "es": {
+        "draft": "borrador",
+        "submitted": "enviado",
+        "in_edit": "en edición",
+        "returned": "devuelto",
+        "approved": "aprobado",
+        "scheduled": "programado",
+        "published": "publicado",
+        "spiked": "descartado",
+        "killed": "retirado",
+    },
+}
+
 NAV_SECTIONS = ("News", "Articles", "Videos", "Infographs", "In Pictures", "Live")
 
 
@@ -123,6 +148,10 @@ def labels(edition: str) -> dict[str, str]:
 
 def section_name(name: str, edition: str) -> str:
     return _SECTIONS.get(edition, {}).get(name, name)
+
+
+def status_name(status: str, edition: str) -> str:
+    return _STATUSES.get(edition, {}).get(status, status.replace("_", " "))
 
 
 def parse_timestamp(value: str | None) -> datetime | None:

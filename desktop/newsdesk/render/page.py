@@ -122,7 +122,10 @@ def render_page(
         "dir": direction_of(edition),
         "t": i18n.labels(edition),
         "section_label": i18n.section_name(article.subsection or article.section, edition),
-        "nav": [i18n.section_name(s, edition) for s in i18n.NAV_SECTIONS],
+        "nav": [
+            (i18n.section_name(name, edition), name == article.section)
+            for name in i18n.NAV_SECTIONS
+        ],
         "attributions": article.attribution_names,
         "date": meta_date(article),
         "read_time": i18n.read_time(article.read_minutes(), edition) if article.body else "",
@@ -139,6 +142,7 @@ def render_page(
         "csp": options.csp,
         "scroll_css": scroll_css,
         "banner": options.preview_banner,
+        "status_label": i18n.status_name(article.status, edition),
     }
     name = "ticker.html.j2" if article.is_breaking else "article.html.j2"
     html = _environment().get_template(name).render(context)

@@ -191,7 +191,9 @@ class PreviewSource:
         candidates = [
             row
             for row in self.store.articles.summaries(edition=article.edition, limit=100)
-            if row["uuid"] != article.uuid and row["status"] not in _HIDDEN_STATUSES
+            if row["uuid"] != article.uuid
+            and row["status"] not in _HIDDEN_STATUSES
+            and not row["priority"]  # ticker lines are not cards
         ]
         if not candidates:
             return [], []
@@ -209,7 +211,8 @@ class PreviewSource:
         ranked = sorted(candidates, key=relatedness, reverse=True)
         related_rows = [r for r in ranked if relatedness(r)[0] > 0][:2]
         taken = {r["uuid"] for r in related_rows}
-        next_rows = [r for r in candidates if r["uuid"] not in taken][:READ_NEXT_COUNT]
+        # Stories not already linked mid-body first; a small edition repeats them.
+        next_rows = sorted(candidates, key=lambda r: r["uuid"] in taken)[:READ_NEXT_COUNT]
         related = [self._card(row, with_photo=False) for row in related_rows]
         return related, [self._card(row, with_photo=True) for row in next_rows]
 

@@ -29,17 +29,15 @@ class PreviewPage(QWebEnginePage):
     ) -> bool:
         url = QUrl(url)
         if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
-            if url.toString(QUrl.UrlFormattingOption.RemoveFragment) == self.url().toString(
-                QUrl.UrlFormattingOption.RemoveFragment
-            ):
+            if url.toString().split("#")[0] == self.url().toString().split("#")[0]:
                 return True  # footnote jumps inside the page
             self.linkActivated.emit(url)
             return False
         return url.toString().startswith(PAGE_PREFIX)
 
 
-def _locked_down_profile(parent: QWidget) -> QWebEngineProfile:
-    profile = QWebEngineProfile(parent)  # no storage name: off the record, nothing on disk
+def _locked_down_profile() -> QWebEngineProfile:
+    profile = QWebEngineProfile()  # no storage name: off the record, nothing on disk
     profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
     profile.setPersistentCookiesPolicy(
         QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies
@@ -77,14 +75,18 @@ class WebStage(QWidget):
         self.setObjectName("previewStage")
         self.setStyleSheet("#previewStage { background: #d9dce0; }")
         self.css_width = 1280
-        self.profile = _locked_down_profile(self)
-        self.interceptor = LocalOnlyInterceptor(self)
+        # Ownership makes teardown safe: view -> page -> profile -> interceptor and
+        # scheme handler, so the page goes before its profile, the profile before
+        # the objects it calls.
+        self.profile = _locked_down_profile()
+        self.interceptor = LocalOnlyInterceptor(self.profile)
         self.profile.setUrlRequestInterceptor(self.interceptor)
-        self.scheme_handler = SchemeHandler(self._photo_file, self)
+        self.scheme_handler = SchemeHandler(self._photo_file, self.profile)
         self.profile.installUrlSchemeHandler(SCHEME_BYTES, self.scheme_handler)
         self.source = source
         self.view = QWebEngineView(self)
         self.page = PreviewPage(self.profile, self.view)
+        self.profile.setParent(self.page)
         self.view.setPage(self.page)
         self.page.linkActivated.connect(self.linkActivated)
         self.page.loadFinished.connect(self._on_load_finished)
