@@ -9,9 +9,13 @@ def test_queue_screenshot(qtbot, queue_desk, newsroom, artifacts_dir):
     from newsdesk.gui.resources import stylesheet
 
     QApplication.instance().setStyleSheet(stylesheet())
-    queue_desk.reload(keep_id=newsroom["no_tags"])
+    # a stale claim, a take-over button, and red, amber and green checklist rules
+    queue_desk.reload(keep_id=newsroom["claimed"])
     qtbot.wait(50)
     assert queue_desk.grab().save(str(artifacts_dir / "queue.png"))
+    queue_desk.panel.tabs.setCurrentIndex(1)
+    qtbot.wait(50)
+    assert queue_desk.grab().save(str(artifacts_dir / "queue-notes.png"))
 
 
 def test_ticker_screenshot(qtbot, ticker_desk, store, artifacts_dir):
@@ -30,3 +34,20 @@ def test_ticker_screenshot(qtbot, ticker_desk, store, artifacts_dir):
     ticker_desk.line.setText("Israeli media: Army says sirens sounded in the north")
     qtbot.wait(50)
     assert ticker_desk.grab().save(str(artifacts_dir / "ticker.png"))
+
+
+def test_compare_screenshot(qtbot, store, newsroom, artifacts_dir):
+    from newsdesk.gui.compare.dialog import CompareDialog
+    from newsdesk.gui.resources import stylesheet
+
+    QApplication.instance().setStyleSheet(stylesheet())
+    article = store.articles.get(newsroom["no_tags"])
+    article.headline = "Port talks resume in Doha after two-week strike"
+    article.tags = ["Qatar", "Diplomacy"]
+    article.body = article.body.replace("three-day closure", "four-day closure", 1)
+    store.articles.save(article, author="Nadia Editor")
+    dialog = CompareDialog(store, article.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.grab().save(str(artifacts_dir / "compare.png"))

@@ -27,6 +27,35 @@ _DELETE = "color:#991b1b; background-color:#fde2e2; text-decoration:line-through
 _LONG_FIELDS = ("body", "captions", "sources")
 
 
+_KEEP = 160  # characters of unchanged text kept on each side of a change
+
+
+def _elided(text: str, *, head: bool, tail: bool) -> str:
+    """A long unchanged run shortened to its ends, so the changes stand out."""
+    if len(text) <= 2 * _KEEP + 80:
+        return html.escape(text).replace("\n", "<br>")
+    cut_head = text.rfind(" ", 0, _KEEP) if head else 0
+    cut_tail = text.find(" ", len(text) - _KEEP) if tail else len(text)
+    cut_head = max(cut_head, 0)
+    cut_tail = len(text) if cut_tail < 0 else cut_tail
+    words = len(text[cut_head:cut_tail].split())
+    gap = f'<span style="color:#8a949f;"> … {words} words unchanged … </span>'
+    start = html.escape(text[:cut_head]).replace("\n", "<br>")
+    end = html.escape(text[cut_tail:].lstrip()).replace("\n", "<br>")
+    return start + gap + end
+
+
+def _field_body(chunks: list[Chunk]) -> str:
+    parts = []
+    for number, chunk in enumerate(chunks):
+        if chunk.op == "equal":
+            first, last = number == 0, number == len(chunks) - 1
+            parts.append(_elided(chunk.text, head=not first, tail=not last))
+        else:
+            parts.append(_chunk(chunk))
+    return "".join(parts)
+
+
 def _chunk(chunk: Chunk) -> str:
     text = html.escape(chunk.text).replace("\n", "<br>")
     if chunk.op == "insert":
@@ -50,7 +79,7 @@ def comparison_html(
     if not changed:
         parts.append("<p><i>No differences between these two versions.</i></p>")
     for field in changed:
-        body = "".join(_chunk(c) for c in field.chunks) or "<i>(empty)</i>"
+        body = _field_body(field.chunks) or "<i>(empty)</i>"
         parts.append(
             f'<h4 style="margin:12px 0 3px 0; color:#374151;">{html.escape(field.label)}</h4>'
             f'<div dir="{direction}" style="margin:0; line-height:140%;">{body}</div>'

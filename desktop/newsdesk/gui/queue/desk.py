@@ -75,6 +75,7 @@ QListWidget#queueGroups::item:selected { background: #dbe8fb; color: #10243e; }
 QLabel#queueTitle { font-size: 13pt; font-weight: 600; }
 QWidget#storyPanel { background: #ffffff; }
 QLabel#storyTitle { font-size: 12pt; }
+QPushButton#takeOverButton[stale="true"] { border-color: #d97706; color: #92400e; background: #fffbeb; }
 QListWidget#checklistList, QListWidget#historyList, QTreeWidget#notesTree { border: 1px solid #dde2e8; }
 QListWidget#checklistList::item { padding: 3px 2px; }
 QListWidget#historyList::item { padding: 4px 2px; border-bottom: 1px solid #eef0f3; }

@@ -99,7 +99,8 @@ class StoryPanel(QWidget):
         self.notes.setIndentation(18)
         self.reply = QLineEdit()
         self.reply.setObjectName("replyBox")
-        self.reply.setPlaceholderText("Write a note (replies to the selected note)… Enter sends")
+        self.reply.setPlaceholderText("Write a note… (Enter sends)")
+        self.reply.setToolTip("Replies to the selected note; with none selected, starts a thread")
         self.reply.setAccessibleName("Reply")
         self.send = QPushButton("Send")
         self.history = QListWidget()
@@ -201,6 +202,8 @@ class StoryPanel(QWidget):
                 text += " <span style='color:#b45309'>⚠ The claim is stale.</span>"
             self.claim_label.setText(text)
             self.take_over.setProperty("stale", stale)
+            self.take_over.style().unpolish(self.take_over)  # the property restyles it
+            self.take_over.style().polish(self.take_over)
             self.take_over.show()
 
     def _fill_checklist(self) -> None:
