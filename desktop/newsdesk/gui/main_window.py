@@ -151,6 +151,8 @@ class MainWindow(QMainWindow):
         return None
 
     def build_pending_desks(self) -> None:
+        if not self.isVisible():
+            return  # closed before the timer came round: its store may be gone
         for index in sorted(self._pending_desks):
             self._build_desk(index)
 
