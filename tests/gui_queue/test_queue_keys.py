@@ -221,3 +221,20 @@ def test_notes_thread_with_a_reply_typed_in_the_panel(qtbot, queue_desk, newsroo
     # letters typed in the reply box never act on the queue
     assert store.articles.get(newsroom["claimed"]).status == "in_edit"
     assert desk.panel.tabs.tabText(1) == "Notes (2)"
+
+
+def test_the_tick_picks_up_stories_changed_elsewhere(qtbot, queue_desk, newsroom, store):
+    from queue_data import story
+
+    from newsdesk.services.editorial import move
+
+    desk = queue_desk
+    select(desk, newsroom["no_tags"])
+    late = story(store, headline="Pulled from the server by a sync")
+    move(store, late.id, "submit", actor="Amal Saeed", role="reporter")
+    store.workflow.claim(newsroom["spanish"], "Sam Okafor")
+    desk.tick()
+    assert desk.model.row_of(late.id) >= 0
+    row = desk.model.row_of(newsroom["spanish"])
+    assert desk.model.text(row, CLAIM) == "being edited by Sam Okafor"
+    assert desk.current_id() == newsroom["no_tags"]  # the selection stays put

@@ -206,6 +206,7 @@ class QueueDesk(QWidget):
         self.failures_box: QMessageBox | None = None
         self.takeover_box: QMessageBox | None = None
         self.compare_dialog: QWidget | None = None
+        self._seen: tuple[Any, ...] = ()
 
         self.model = QueueModel(self)
         self.table = QueueView()
@@ -335,6 +336,7 @@ class QueueDesk(QWidget):
         table shows, so they always agree (and cost no second scan).
         """
         everything = self.store.workflow.queue(limit=QUEUE_LIMIT)
+        self._seen = self._signature()
         self._fill_groups(everything)
         self.model.set_rows([r for r in everything if self._in_group(r)])
         n = self.model.rowCount()
@@ -382,7 +384,22 @@ class QueueDesk(QWidget):
         self.reload()
 
     def tick(self) -> None:
+        """Every 30 s: recount the countdowns; reload if the queue changed (a sync, a colleague)."""
+        if self.isVisible() and self._signature() != self._seen:
+            self.reload(keep_id=self.current_id(), keep_row=self.table.currentIndex().row())
+            return
         self.model.refresh_times(datetime.now(UTC))
+
+    def _signature(self) -> tuple[Any, ...]:
+        """A cheap fingerprint of the queue: counts and latest changes of stories and claims."""
+        stories = self.store.conn.execute(
+            "SELECT count(*), max(updated_at), total(id) FROM articles WHERE status IN (?, ?)",
+            _QUEUED,
+        ).fetchone()
+        claims = self.store.conn.execute(
+            "SELECT count(*), max(claimed_at), total(article_id) FROM claims"
+        ).fetchone()
+        return (*stories, *claims)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
