@@ -112,7 +112,7 @@ def run(store: Store) -> None:
         raw,
     )
     report(
-        "group counts (queue_counts section)",
+        "store queue_counts (the desk counts rows)",
         timings(lambda: store.workflow.queue_counts("section"), repeat=20),
         raw,
     )

@@ -238,3 +238,30 @@ def test_the_tick_picks_up_stories_changed_elsewhere(qtbot, queue_desk, newsroom
     row = desk.model.row_of(newsroom["spanish"])
     assert desk.model.text(row, CLAIM) == "being edited by Sam Okafor"
     assert desk.current_id() == newsroom["no_tags"]  # the selection stays put
+
+
+def test_a_reporter_is_told_in_words_and_nothing_moves(qtbot, store, newsroom):
+    from newsdesk.gui.queue.desk import QueueDesk
+
+    desk = QueueDesk(store, user="Amal Saeed", role="reporter")
+    qtbot.addWidget(desk)
+    desk.show()
+    qtbot.waitExposed(desk)
+    select(desk, newsroom["ready"])
+    desk.table.setFocus()
+    key(qtbot, desk, Qt.Key.Key_A)
+    assert desk.message.text() == "The reporter role cannot approve a story."
+    assert store.articles.get(newsroom["ready"]).status == "submitted"
+
+
+def test_escape_cancels_a_return(qtbot, queue_desk, newsroom, store):
+    desk = queue_desk
+    select(desk, newsroom["no_tags"])
+    key(qtbot, desk, Qt.Key.Key_R)
+    dialog = desk.note_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    type_text(dialog.edit, "Half a thought")
+    qtbot.keyClick(dialog.edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert store.articles.get(newsroom["no_tags"]).status == "submitted"
+    assert store.workflow.notes(newsroom["no_tags"]) == []
