@@ -89,3 +89,12 @@ def test_prefix_completion_from_recent_items(qtbot, ticker_desk, store):
     assert (
         ticker.get(store, desk.item_ids()[0]).line == "Al-Quds correspondent: Checkpoint reopened"
     )
+
+
+def test_items_published_elsewhere_appear_on_the_next_refresh(qtbot, ticker_desk, store):
+    desk = ticker_desk
+    assert desk.timer.parent() is desk and desk.timer.isActive()
+    item = ticker.publish_line(store, "Israeli media: Sirens in the north", actor="Sam")
+    assert desk.item_ids() == []
+    desk.refresh_if_changed()
+    assert desk.item_ids() == [item.id]

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QSize,
     QStringListModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPainter, QShortcut
@@ -41,6 +42,7 @@ from ...services import ticker
 from ...store import Store
 from ...store.errors import StoreError
 
+REFRESH_MS = 15_000
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
 LineRole = Qt.ItemDataRole.UserRole + 2
 TimeRole = Qt.ItemDataRole.UserRole + 3
@@ -232,6 +234,11 @@ class TickerDesk(QWidget):
             shortcut = QShortcut(QKeySequence(keys), widget)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
+        self._seen: tuple[object, ...] = ()
+        self.timer = QTimer(self)  # the desk is the context: the timer dies with it
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh_if_changed)
+        self.timer.start()
         self.reload()
         self.show_checks("")
 
@@ -244,7 +251,21 @@ class TickerDesk(QWidget):
         return desk
 
     # --- list ----------------------------------------------------------------
+    def refresh_if_changed(self) -> None:
+        """Items others published (pulled by a sync) appear without a click."""
+        if self.isVisible() and self._signature() != self._seen:
+            self.reload(select_id=self.selected_id())
+
+    def _signature(self) -> tuple[object, ...]:
+        row = self.store.conn.execute(
+            "SELECT count(*), max(updated_at), total(id) FROM articles "
+            "WHERE section = ? AND priority >= ?",
+            (ticker.SECTION, ticker.BREAKING),
+        ).fetchone()
+        return tuple(row)
+
     def reload(self, select_id: int | None = None) -> None:
+        self._seen = self._signature()
         self.items.clear()
         for item in ticker.items(self.store, edition=self.edition.currentData()):
             row = QListWidgetItem(f"{_local(item.created_at)}   {item.line}")
