@@ -29,12 +29,9 @@ def open_and_recover(folder: Path) -> tuple[Store, list[Recovered]]:
     """Open the store, seed samples into a new one, turn journalled typing into revisions."""
     store = open_store(folder)
     try:
-        try:
-            from .store.samples import seed_if_new
-        except ImportError:  # samples not shipped in this build
-            seed_if_new = None
-        if seed_if_new is not None:
-            seed_if_new(store)
+        from .services.samples import seed_if_new
+
+        seed_if_new(store)
         recovered = store.autosaves.recover_all()
     except BaseException:
         store.close()

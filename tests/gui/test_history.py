@@ -63,7 +63,9 @@ def test_diff_of_arabic_article_is_right_to_left(qtbot, window):
 def test_diff_paragraphs_keep_their_own_direction():
     from newsdesk.gui.history import diff_html
 
-    html = diff_html({"body": "Hello\n\nقال الوزير"}, {"body": "Hello there\n\nقال الوزير"}, rtl=False)
+    html = diff_html(
+        {"body": "Hello\n\nقال الوزير"}, {"body": "Hello there\n\nقال الوزير"}, rtl=False
+    )
     assert '<p dir="ltr" style="margin:0 0 4px 0;">Hello<span' in html
     assert '<p dir="rtl" style="margin:0 0 4px 0;">قال الوزير</p>' in html
     long_equal = "word " * 400

@@ -31,7 +31,7 @@ from ...domain.text import DEFAULT_WORDS_PER_MINUTE, read_time_label, word_count
 from ...domain.validation import DEFAULT_HEADLINE_LIMIT, DEFAULT_STANDFIRST_LIMIT, check_article
 from ...store import Store
 from ..tasks import run_task
-from .bidi import BidiTextEdit, OneParagraphEdit
+from .bidi import OneParagraphEdit
 from .fields import RegionsPicker, TagsEdit
 from .markdown_edit import MarkdownEdit
 from .sources_panel import SourcesPanel
@@ -113,11 +113,9 @@ class ArticleEditor(QWidget):
         self.headline_count.setProperty("role", "hint")
         self.headline_problem = _problem_label("headlineProblem")
 
-        self.standfirst_edit = BidiTextEdit()
+        self.standfirst_edit = OneParagraphEdit(max_lines=4)
         _named(self.standfirst_edit, "standfirstEdit", "Standfirst")
         self.standfirst_edit.setPlaceholderText("Standfirst: one sentence that sums the story up")
-        self.standfirst_edit.setTabChangesFocus(True)
-        self.standfirst_edit.setFixedHeight(62)
         self.standfirst_problem = _problem_label("standfirstProblem")
 
         self.body_edit = MarkdownEdit()
