@@ -177,3 +177,30 @@ def test_corrupt_store_is_reported_and_left_untouched(tmp_path):
     assert "is not a SQLite database" in result.stderr
     assert "newsdesk.db" in result.stdout and "left it untouched" in result.stdout
     assert (folder / "newsdesk.db").read_bytes() == junk
+
+
+def test_store_from_newer_newsdesk_is_refused_untouched(tmp_path):
+    import sqlite3
+
+    from newsdesk.store import open_store
+
+    folder = tmp_path / "store"
+    open_store(folder).close()
+    conn = sqlite3.connect(folder / "newsdesk.db")
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    before = (folder / "newsdesk.db").read_bytes()
+    closer = (
+        "import sys;from PySide6.QtCore import QTimer;"
+        "from newsdesk.app import application, run_gui;app=application();"
+        "QTimer.singleShot(800, lambda: [w.close() for w in app.topLevelWidgets() "
+        "if w.objectName()=='storeErrorBox']);"
+        f"sys.exit(run_gui({str(folder)!r}, []))"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", closer], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 2
+    assert "written by a newer Newsdesk" in result.stderr
+    assert (folder / "newsdesk.db").read_bytes() == before
