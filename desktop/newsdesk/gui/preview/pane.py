@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal, Slot
@@ -101,6 +102,8 @@ class PreviewPane(QWidget):
         self.mode = "desktop"
         self.last_page: RenderedPage | None = None
         self._article: Article | None = None
+        self._editor: QWidget | None = None
+        self._provider: Callable[[], Article] | None = None  # the followed editor's article()
         self._rendered_article: Article | None = None
         self._cursor: tuple[int | None, float] = (None, 0.3)
         self._generation = 0
@@ -192,12 +195,45 @@ class PreviewPane(QWidget):
         preview keeps it at `cursor_fraction` of its height, as in the editor.
         """
         self._article = article
+        self._provider = None
         self._cursor = (cursor_line, cursor_fraction)
         self._timer.start()
 
     @Slot(int, float)
     def set_cursor(self, line: int, fraction: float = 0.3) -> None:
         self._cursor = (line, fraction)
+
+    def follow(self, editor: QWidget) -> None:
+        """Follow an ArticleEditor: an opened article shows at once, typing after a pause.
+
+        Each keystroke only restarts the debounce timer; the article is taken
+        from the editor (and the cursor read) when the timer fires, so a burst
+        of typing costs one render.
+        """
+        self._editor = editor
+        editor.articleOpened.connect(self._editor_opened)  # type: ignore[attr-defined]
+        changed = getattr(editor, "contentChanged", None) or editor.articleEdited  # type: ignore[attr-defined]
+        changed.connect(self._editor_changed)
+
+    @Slot(object)
+    def _editor_opened(self, article: Article) -> None:
+        self._provider = None
+        self.show_article(article, *self._editor_cursor())
+        self.render_now()
+
+    @Slot()
+    def _editor_changed(self, *_args: object) -> None:
+        self._provider = self._editor.article  # type: ignore[union-attr]
+        self._timer.start()
+
+    def _editor_cursor(self) -> tuple[int | None, float]:
+        body = getattr(self._editor, "body_edit", None)
+        if body is None or not body.hasFocus():
+            return None, 0.3
+        cursor = body.textCursor()
+        height = max(1, body.viewport().height())
+        fraction = min(0.9, max(0.0, body.cursorRect(cursor).center().y() / height))
+        return cursor.blockNumber(), fraction
 
     def render_now(self) -> None:
         """Skip the debounce (tests, export of what is on screen)."""
@@ -212,6 +248,12 @@ class PreviewPane(QWidget):
             self.show_article(self._article, *self._cursor)
 
     def _start_render(self) -> None:
+        if self._provider is not None:
+            try:
+                self._article = self._provider()  # already a fresh copy
+            except RuntimeError:  # the editor has closed its article
+                return
+            self._cursor = self._editor_cursor()
         if self._article is None:
             return
         article = self._article.copy()  # the editor keeps changing its own object

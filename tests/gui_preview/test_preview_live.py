@@ -1,0 +1,121 @@
+"""Following the editor as one types; scroll follows the edited part; the simple fallback."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
+
+from conftest import page_html, wait_loaded
+from newsdesk.domain.article import Article
+
+
+def type_keys(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """One QKeyEvent per character carrying its text (keyClicks aborts on non-ASCII)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            key = Qt.Key(ord(ch.upper())) if ch.isascii() and ch.isalnum() else Qt.Key.Key_unknown
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+
+
+@pytest.fixture
+def desk(qtbot, newsroom, pane):
+    """The real reporter's editor beside the preview, as the main window lays them out."""
+    from newsdesk.gui.editor.editor import ArticleEditor
+
+    store, room = newsroom
+    editor = ArticleEditor(store)
+    host = QWidget()
+    row = QHBoxLayout(host)
+    row.addWidget(editor)
+    row.addWidget(pane)
+    qtbot.addWidget(host)
+    host.resize(1800, 1000)
+    host.show()
+    qtbot.waitExposed(host)
+    pane.follow(editor)
+    yield editor, pane, room
+    host.close()
+
+
+def test_preview_follows_typing_in_the_editor(qtbot, desk):
+    editor, pane, room = desk
+    with qtbot.waitSignal(pane.pageLoaded, timeout=15000):
+        editor.load(room.articles["es"])
+    body = editor.body_edit
+    body.setFocus()
+    body.moveCursor(QTextCursor.MoveOperation.End)
+    type_keys(body, "\n\nÚltima hora: el recuento avanza sin incidentes")
+    last_key = time.perf_counter()
+    with qtbot.waitSignal(pane.pageLoaded, timeout=10000):
+        pass
+    elapsed = time.perf_counter() - last_key
+    assert "Última hora: el recuento avanza sin incidentes" in page_html(qtbot, pane)
+    assert elapsed < 1.0, f"preview took {elapsed:.2f} s after the last key"
+    # one render for the whole burst of typing (plus the one for opening)
+    assert pane._generation == 2
+
+
+def test_typing_arabic_updates_the_rtl_page(qtbot, desk):
+    editor, pane, room = desk
+    with qtbot.waitSignal(pane.pageLoaded, timeout=15000):
+        editor.load(room.articles["ar"])
+    editor.headline_edit.setFocus()
+    editor.headline_edit.moveCursor(QTextCursor.MoveOperation.End)
+    type_keys(editor.headline_edit, " عاجل")
+    with qtbot.waitSignal(pane.pageLoaded, timeout=10000):
+        pass
+    assert "وسط موجة جفاف عاجل" in page_html(qtbot, pane)
+
+
+def test_scroll_follows_the_part_being_edited(qtbot, pane, newsroom):
+    paragraphs = [f"Paragraph {n} " + "words " * 60 for n in range(60)]
+    article = Article(headline="Long story", body="\n\n".join(paragraphs))
+    last_line = 2 * 59
+    pane.show_article(article, cursor_line=last_line, cursor_fraction=0.5)
+    wait_loaded(qtbot, pane)
+    qtbot.waitUntil(lambda: pane.web.scroll_y() > 2000, timeout=5000)
+    deep = pane.web.scroll_y()
+    pane.show_article(article, cursor_line=2 * 30, cursor_fraction=0.5)
+    wait_loaded(qtbot, pane)
+    qtbot.waitUntil(lambda: 500 < pane.web.scroll_y() < deep - 500, timeout=5000)
+    pane.show_article(article, cursor_line=0, cursor_fraction=0.3)
+    wait_loaded(qtbot, pane)
+    qtbot.waitUntil(lambda: pane.web.scroll_y() < 400, timeout=5000)
+
+
+def test_reader_keeps_their_place_when_no_cursor_is_known(qtbot, pane):
+    article = Article(headline="Long", body="\n\n".join("Para " + "w " * 80 for _ in range(80)))
+    pane.show_article(article, cursor_line=2 * 60, cursor_fraction=0.2)
+    wait_loaded(qtbot, pane)
+    qtbot.waitUntil(lambda: pane.web.scroll_y() > 2000, timeout=5000)
+    before = pane.web.scroll_y()
+    article.headline = "Long, retitled"
+    pane.show_article(article)  # no cursor: keep the proportional position
+    wait_loaded(qtbot, pane)
+    qtbot.waitUntil(lambda: abs(pane.web.scroll_y() - before) < 300, timeout=5000)
+
+
+def test_without_webengine_a_simple_view_says_so_and_still_previews(qtbot, newsroom, monkeypatch):
+    from newsdesk.gui.preview.pane import NO_WEBENGINE_ENV, PreviewPane
+
+    monkeypatch.setenv(NO_WEBENGINE_ENV, "1")
+    store, room = newsroom
+    pane = PreviewPane(store)
+    qtbot.addWidget(pane)
+    pane.show()
+    assert pane.web is None and pane.fallback is not None
+    assert pane.notice.isVisible()
+    assert "full preview (QtWebEngine) is not available" in pane.notice.text()
+    with qtbot.waitSignal(pane.rendered, timeout=10000):
+        pane.show_article(room.articles["en"])
+        pane.render_now()
+    text = pane.fallback.toPlainText()
+    assert "Port talks resume as fuel shortages spread along the coast" in text
+    assert "Related News" in text
+    assert pane.fallback.refused == []  # only newsdesk: photos were asked for
+    with pytest.raises(RuntimeError, match="PDF export needs QtWebEngine"):
+        pane.export_pdf("/tmp/never.pdf")
