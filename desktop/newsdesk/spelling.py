@@ -145,6 +145,10 @@ class SpellChecker:
             self._dictionaries[language] = found
             return found
 
+    def ready(self) -> bool:
+        """Every dictionary is loaded (or known to be missing): checks will not wait."""
+        return all(language in self._dictionaries for language in self.languages)
+
     def preload(self) -> None:
         for language in self.languages:
             self.dictionary(language)

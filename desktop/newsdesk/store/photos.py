@@ -60,6 +60,7 @@ class PhotoFilter:
     date_to: str = ""
     article_id: int | None = None
     check: str = ""  # one check code, e.g. "missing_alt"
+    ids: tuple[int, ...] | None = None  # only these photos (rows to add after an import)
 
 
 class Photos:
@@ -69,6 +70,10 @@ class Photos:
         from .photo_uses import PhotoUses
 
         self.uses = PhotoUses(store, self)
+        # A window sets this so a save never waits seconds for a dictionary to load:
+        # until spell.ready(), saves skip the spelling check and remember the photo.
+        self.defer_spelling = False
+        self.spelling_pending: set[int] = set()
 
     # --- files -------------------------------------------------------------
     def original_path(self, photo: Photo) -> Path:
@@ -170,6 +175,9 @@ class Photos:
         if flt.date_to:
             clauses.append(f"{day} <= ?")
             params.append(flt.date_to[:10])
+        if flt.ids is not None:
+            clauses.append(f"p.id IN ({','.join('?' * len(flt.ids)) or 'NULL'})")
+            params.extend(flt.ids)
         if flt.article_id is not None:
             ids = self.uses.photo_ids_for_article(flt.article_id)
             clauses.append(f"p.id IN ({','.join('?' * len(ids)) or 'NULL'})")
@@ -236,6 +244,8 @@ class Photos:
                     raise
                 return found, False
             photo.id = int(cur.lastrowid or 0)
+            if self.defer_spelling and not self.spell.ready():
+                self.spelling_pending.add(photo.id)
             self._index(photo)
         return photo, True
 
@@ -284,11 +294,18 @@ class Photos:
                 out.append(photo)
         return out
 
-    def recheck_all(self) -> int:
-        """Recompute every stored check (after the house word list changed); returns how many changed."""
+    def recheck_all(self, ids: list[int] | None = None) -> int:
+        """Recompute stored checks (all, or of `ids`) after the word list or dictionaries changed.
+
+        Returns how many photos' checks changed.
+        """
         changed = 0
+        sql, params = "SELECT * FROM photos", []
+        if ids is not None:
+            sql += f" WHERE id IN ({','.join('?' * len(ids)) or 'NULL'})"
+            params = list(ids)
         with self.store.atomic():
-            for row in self.conn.execute("SELECT * FROM photos").fetchall():
+            for row in self.conn.execute(sql, params).fetchall():
                 photo = _from_row(row)
                 codes = self._stored_codes(photo)
                 if codes != photo.check_codes:
@@ -309,7 +326,10 @@ class Photos:
             self.conn.execute("DELETE FROM photos WHERE id = ?", (photo_id,))
 
     def _stored_codes(self, photo: Photo) -> list[str]:
-        problems = self.check(photo)
+        spelling = not self.defer_spelling or self.spell.ready()
+        if not spelling and photo.id is not None:
+            self.spelling_pending.add(photo.id)
+        problems = self.check(photo, spelling=spelling)
         return [c for c in problem_codes(problems) if c not in STORED_CHECKS_EXCLUDE]
 
     def _index(self, photo: Photo) -> None:

@@ -1,0 +1,120 @@
+"""Batch captioning: fields from templates with {variables}, previewed on the first photo."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.photo import Photo
+from ...photos.templates import TEMPLATE_FIELDS, VARIABLES, CaptionTemplate, TemplateError
+
+LABELS = {
+    "caption": "Caption",
+    "headline": "Headline",
+    "credit": "Credit",
+    "creator": "Creator",
+    "source": "Source",
+    "copyright": "Copyright",
+    "alt_text": "Alt text",
+    "city": "City",
+    "country": "Country",
+    "event": "Event",
+    "usage_terms": "Usage terms",
+    "rights_expiry": "Rights expire",
+    "instructions": "Instructions",
+}
+
+
+class BatchCaptionDialog(QDialog):
+    """Collects a CaptionTemplate; the desk applies it to every selected photo as one undo step."""
+
+    def __init__(self, photos: list[Photo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("batchCaptionDialog")
+        self.setWindowTitle(f"Caption {len(photos)} photos")
+        self.photos = photos
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        hint = QLabel(
+            "Empty fields stay as they are. Variables: "
+            + " ".join("{" + v + "}" for v in VARIABLES)
+            + ". {date:%d/%m/%Y} takes a pattern."
+        )
+        hint.setWordWrap(True)
+        for name in TEMPLATE_FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(f"template_{name}")
+            edit.textChanged.connect(self.update_preview)
+            self.edits[name] = edit
+            form.addRow(LABELS[name], edit)
+        self.event_value = QLineEdit()
+        self.event_value.setObjectName("batchEventValue")
+        self.event_value.setPlaceholderText("fills {event} where a photo has none")
+        self.event_value.textChanged.connect(self.update_preview)
+        form.addRow("{event} =", self.event_value)
+        self.close_with_credit = QCheckBox('End each caption with "(credit)"')
+        self.close_with_credit.setChecked(True)
+        self.close_with_credit.toggled.connect(self.update_preview)
+        self.preview = QLabel()
+        self.preview.setObjectName("batchPreview")
+        self.preview.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(f"Apply to {len(photos)}")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(self.close_with_credit)
+        layout.addWidget(QLabel("First photo after:"))
+        layout.addWidget(self.preview)
+        layout.addWidget(buttons)
+        self.resize(560, 600)
+        self.update_preview()
+
+    def template(self) -> CaptionTemplate:
+        extra = {"event": self.event_value.text()} if self.event_value.text().strip() else {}
+        return CaptionTemplate(
+            fields={name: edit.text() for name, edit in self.edits.items()},
+            extra=extra,
+            close_with_credit=self.close_with_credit.isChecked(),
+        )
+
+    def changes(self) -> dict[int, dict[str, Any]]:
+        """Photo id -> changed fields; raises TemplateError naming the field."""
+        template = self.template()
+        out: dict[int, dict[str, Any]] = {}
+        for photo in self.photos:
+            assert photo.id is not None
+            changed = template.apply(photo)
+            if changed:
+                out[photo.id] = changed
+        return out
+
+    def update_preview(self) -> None:
+        if not self.photos:
+            return
+        try:
+            changed = self.template().apply(self.photos[0])
+        except TemplateError as exc:
+            self.preview.setText(f"<span style='color:#c62828'>{exc}</span>")
+            self.ok_button.setEnabled(False)
+            return
+        self.ok_button.setEnabled(True)
+        if not changed:
+            self.preview.setText("(no change)")
+            return
+        self.preview.setText("\n".join(f"{LABELS.get(k, k)}: {v}" for k, v in changed.items()))

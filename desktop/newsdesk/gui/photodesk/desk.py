@@ -1,0 +1,415 @@
+"""The photo desk: filters and search over a thumbnail grid, the edit panel, the queue, imports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.captions import CHECK_NAMES
+from ...photos.export import export_photo
+from ...photos.imaging import PhotoFileError
+from ...photos.importer import ImportReport
+from ...photos.metadata import MetadataError
+from ...photos.templates import TemplateError
+from ...store import Store
+from ...store.photos import PhotoFilter
+from ..tasks import run_task
+from .batch import BatchCaptionDialog
+from .importing import ImportThread
+from .model import PhotoGridModel, PhotoIdRole
+from .panel import PhotoEditPanel
+from .picker import make_grid_view
+from .queue import PhotoQueuePanel
+from .undo import EditPhotosCommand
+
+STATES = (
+    ("All photos", ""),
+    ("Failing a check", "failing"),
+    ("Passing every check", "passing"),
+    ("Uncaptioned", "uncaptioned"),
+    ("Captioned", "captioned"),
+    ("Approved", "approved"),
+)
+
+
+class PhotoDesk(QWidget):
+    """One widget; the main window adds it with add_desk("Photo desk", PhotoDesk(store))."""
+
+    photosChanged = Signal(list)  # ids whose captions changed (other screens may listen)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("photoDesk")
+        self.setAcceptDrops(True)
+        self.store = store
+        store.photos.defer_spelling = True  # a save never waits for a dictionary to load
+        self.undo_stack = QUndoStack(self)
+        self.import_thread: ImportThread | None = None
+        self.last_report: ImportReport | None = None
+
+        self.model = PhotoGridModel(store, self)
+        self.view = make_grid_view(self.model)
+        self.view.setObjectName("photoGrid")
+        self.view.setAccessibleName("Photos")
+        self.panel = PhotoEditPanel(store)
+        self.panel.setMinimumWidth(360)
+        self.queue = PhotoQueuePanel(store.folder)
+        self.queue.setMinimumWidth(220)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("photoSearch")
+        self.search.setPlaceholderText("Search captions, credits, places, keywords…")
+        self.search.setClearButtonEnabled(True)
+        self.state = QComboBox()
+        self.state.setObjectName("photoStateFilter")
+        for label, value in STATES:
+            self.state.addItem(label, value)
+        self.check = QComboBox()
+        self.check.setObjectName("photoCheckFilter")
+        self.check.addItem("Any check", "")
+        for code, name in CHECK_NAMES.items():
+            self.check.addItem(name, code)
+        self.credit = QComboBox()
+        self.credit.setObjectName("photoCreditFilter")
+        self.credit.setEditable(True)
+        self.credit.lineEdit().setPlaceholderText("Any credit")
+        self.date_from = QLineEdit()
+        self.date_from.setPlaceholderText("From YYYY-MM-DD")
+        self.date_to = QLineEdit()
+        self.date_to.setPlaceholderText("To YYYY-MM-DD")
+        for edit in (self.date_from, self.date_to):
+            edit.setMaximumWidth(120)
+        self.article = QComboBox()
+        self.article.setObjectName("photoArticleFilter")
+        self.article.setMaximumWidth(260)
+        self.count_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setVisible(False)
+        self.message = QLabel()
+        self.message.setObjectName("photoDeskMessage")
+        self.details_button = QPushButton("Details…")
+        self.details_button.setVisible(False)
+        self.details_button.clicked.connect(self.show_import_details)
+
+        toolbar = QToolBar()
+        toolbar.setObjectName("photoToolbar")
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, text, slot, shortcut in (
+            ("import", "Import photos…", self.import_dialog, "Ctrl+Shift+I"),
+            ("import_folder", "Import folder…", self.import_folder_dialog, ""),
+            ("batch", "Batch caption…", self.batch_caption, "Ctrl+Shift+B"),
+            ("export", "Export…", self.export_selected, "Ctrl+Shift+E"),
+        ):
+            action = QAction(text, self)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            toolbar.addAction(action)
+            self.actions_by_name[name] = action
+        toolbar.addSeparator()
+        undo = self.undo_stack.createUndoAction(self, "Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        toolbar.addAction(undo)
+        toolbar.addAction(redo)
+        self.actions_by_name["undo"], self.actions_by_name["redo"] = undo, redo
+        for action in (undo, redo):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        for widget in (
+            self.state,
+            self.check,
+            self.credit,
+            self.date_from,
+            self.date_to,
+            self.article,
+        ):
+            filters.addWidget(widget)
+        status = QHBoxLayout()
+        status.addWidget(self.count_label)
+        status.addWidget(self.progress)
+        status.addWidget(self.message, 1)
+        status.addWidget(self.details_button)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.queue)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 760, 400])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(toolbar)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(status)
+
+        self.filter_timer = QTimer(self)
+        self.filter_timer.setSingleShot(True)
+        self.filter_timer.setInterval(200)
+        self.filter_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self.filter_timer.start)
+        self.credit.currentTextChanged.connect(self.filter_timer.start)
+        self.date_from.textChanged.connect(self.filter_timer.start)
+        self.date_to.textChanged.connect(self.filter_timer.start)
+        for combo in (self.state, self.check, self.article):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.panel.saveRequested.connect(self.save_photo)
+        self.panel.addWordRequested.connect(self.add_house_word)
+        self.queue.articleChosen.connect(self.show_article)
+        self.queue.photoChosen.connect(self.select_photo)
+
+        self.refresh_choices()
+        self.apply_filter()
+        self.queue.refresh()
+        spell = store.photos.spell
+        if not spell.ready():
+            run_task(spell.preload, lambda _: self._spelling_ready(), owner=self)
+
+    # --- filters ----------------------------------------------------------------------
+    def current_filter(self) -> PhotoFilter:
+        article = self.article.currentData()
+        return PhotoFilter(
+            text=self.search.text(),
+            state=self.state.currentData() or "",
+            check=self.check.currentData() or "",
+            credit=self.credit.currentText().strip(),
+            date_from=self.date_from.text().strip(),
+            date_to=self.date_to.text().strip(),
+            article_id=int(article) if article else None,
+        )
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.current_filter())
+        total = self.store.photos.count()
+        self.count_label.setText(f"{len(self.model.rows)} of {total} photos")
+        if self.model.rows and not self.view.currentIndex().isValid():
+            self.view.setCurrentIndex(self.model.index(0))
+
+    def refresh_choices(self) -> None:
+        text = self.credit.currentText()
+        self.credit.blockSignals(True)
+        self.credit.clear()
+        self.credit.addItem("")
+        self.credit.addItems(self.store.photos.credits())
+        self.credit.setEditText(text)
+        self.credit.blockSignals(False)
+        current = self.article.currentData()
+        self.article.blockSignals(True)
+        self.article.clear()
+        self.article.addItem("Any article", None)
+        for row in self.store.articles.summaries(limit=300):
+            self.article.addItem(row["headline"] or "(no headline)", row["id"])
+        self.article.setCurrentIndex(max(0, self.article.findData(current)))
+        self.article.blockSignals(False)
+        self.panel.refresh_credits()
+
+    def show_article(self, article_id: int) -> None:
+        self.refresh_choices()
+        self.article.setCurrentIndex(max(0, self.article.findData(article_id)))
+
+    def select_photo(self, photo_id: int) -> None:
+        position = self.model.row_of_id.get(photo_id)
+        if position is None:
+            self.search.clear()
+            self.state.setCurrentIndex(0)
+            self.article.setCurrentIndex(0)
+            self.apply_filter()
+            position = self.model.row_of_id.get(photo_id)
+        if position is not None:
+            index = self.model.index(position)
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+
+    # --- editing ----------------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = sorted(i.row() for i in self.view.selectionModel().selectedIndexes())
+        return [self.model.photo_id(r) for r in rows]
+
+    def _current_changed(self, current: Any) -> None:
+        photo_id = current.data(PhotoIdRole) if current.isValid() else None
+        self.panel.show_photo(
+            self.store.photos.get(int(photo_id)) if photo_id is not None else None
+        )
+
+    def save_photo(self, photo_id: int, changes: dict[str, Any]) -> None:
+        self.edit({photo_id: changes}, "Edit caption")
+
+    def edit(self, changes: dict[int, dict[str, Any]], text: str) -> None:
+        """Every caption change goes through here: one undo step, grid and queue follow."""
+        try:
+            self.undo_stack.push(EditPhotosCommand(self.store, changes, text, self._changed))
+        except Exception as exc:  # a StoreError names the field
+            QMessageBox.warning(self, "Not saved", str(exc))
+
+    def _changed(self, ids: list[int]) -> None:
+        self.model.refresh_photos(ids)
+        current = self.view.currentIndex().data(PhotoIdRole)
+        if current in ids:
+            self.panel.show_photo(self.store.photos.get(int(current)))
+        self.photosChanged.emit(ids)
+        self.queue.refresh()
+
+    def batch_caption(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            self.message.setText("Select the photos to caption first (Ctrl+A selects all shown).")
+            return
+        dialog = BatchCaptionDialog([self.store.photos.get(i) for i in ids], self)
+        if not dialog.exec():
+            return
+        try:
+            changes = dialog.changes()
+        except TemplateError as exc:
+            QMessageBox.warning(self, "Template", str(exc))
+            return
+        if changes:
+            self.edit(changes, f"Batch caption of {len(changes)} photos")
+            self.message.setText(f"Captioned {len(changes)} photos. Undo reverts the whole batch.")
+
+    def add_house_word(self, word: str) -> None:
+        self.store.photos.add_house_word(word)
+        ids = [r[0] for r in self.model.rows if "misspelling" in r[7]]
+        self.store.photos.recheck_all(ids)
+        self.model.refresh_photos(ids)
+        self.message.setText(f'"{word}" added to the house word list.')
+
+    def _spelling_ready(self) -> None:
+        pending = sorted(self.store.photos.spelling_pending)
+        self.store.photos.spelling_pending.clear()
+        if pending:
+            self.store.photos.recheck_all(pending)
+            self.model.refresh_photos(pending)
+        self.panel.run_checks()
+
+    # --- import and export --------------------------------------------------------------
+    def import_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Import photos",
+            "",
+            "Images (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.heic *.heif)",
+        )
+        if files:
+            self.import_paths(files)
+
+    def import_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder of photos")
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(self, paths: list[str], workers: int | None = None) -> ImportThread | None:
+        if self.import_thread is not None and self.import_thread.isRunning():
+            self.message.setText("An import is running; wait for it to finish.")
+            return None
+        thread = ImportThread(self.store.folder, paths, workers)
+        thread.progress.connect(self._import_progress)
+        thread.photosAdded.connect(self.model.add_photos)
+        thread.finishedReport.connect(self._import_done)
+        self.import_thread = thread
+        self.progress.setVisible(True)
+        self.progress.setValue(0)
+        self.details_button.setVisible(False)
+        self.message.setText("Importing…")
+        thread.start()
+        return thread
+
+    def _import_progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        self.message.setText(f"Importing {done} of {total}: {name}")
+
+    def _import_done(self, report: ImportReport) -> None:
+        self.last_report = report
+        self.progress.setVisible(False)
+        parts = [f"Imported {len(report.added)} photos"]
+        if report.duplicates:
+            parts.append(f"{len(report.duplicates)} already in the library")
+        if report.problems:
+            parts.append(f"{len(report.problems)} skipped: {report.problems[0].message}")
+        self.message.setText("; ".join(parts) + ".")
+        self.details_button.setVisible(bool(report.problems or report.notes))
+        self.refresh_choices()
+        self.count_label.setText(f"{len(self.model.rows)} of {self.store.photos.count()} photos")
+        self.queue.refresh()
+
+    def show_import_details(self) -> None:
+        if self.last_report is None:
+            return
+        lines = [p.message for p in self.last_report.problems] + self.last_report.notes
+        box = QMessageBox(
+            QMessageBox.Icon.Information, "Import", "Files that need attention:", parent=self
+        )
+        box.setDetailedText("\n".join(lines))
+        box.exec()
+
+    def export_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        photo = self.store.photos.get(ids[0])
+        target, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export with captions",
+            str(Path.home() / (Path(photo.original_name).stem + ".jpg")),
+            "JPEG (*.jpg)",
+        )
+        if target:
+            self.export_to(photo.id or 0, Path(target), 2048)
+
+    def export_to(self, photo_id: int, target: Path, long_edge: int | None) -> None:
+        photo = self.store.photos.get(photo_id)
+        original = self.store.photos.original_path(photo)
+
+        def done(result: Any) -> None:
+            self.message.setText(f"Exported {result.path.name} ({result.width}×{result.height}).")
+
+        def failed(exc: Exception) -> None:
+            text = str(exc) if isinstance(exc, PhotoFileError | MetadataError) else repr(exc)
+            QMessageBox.warning(self, "Export failed", text)
+
+        run_task(
+            lambda: export_photo(photo, original, target, long_edge=long_edge),
+            done,
+            failed,
+            owner=self,
+        )
+
+    # --- drag and drop ---------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def shutdown(self) -> None:
+        """Stop a running import (the window is closing)."""
+        if self.import_thread is not None and self.import_thread.isRunning():
+            self.import_thread.stop()
+            self.import_thread.wait(10_000)

@@ -1,0 +1,292 @@
+"""The edit panel: one photo's caption fields, live checks with byte counts, save through undo."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.captions import IIM_LIMITS, Caption, house_form, utf8_len
+from ...domain.photo import CaptionState, Photo
+from ...store import Store
+from ..tasks import run_task
+
+FIELD_LABELS = {
+    "caption": "Caption",
+    "credit": "Credit",
+    "alt_text": "Alt text",
+    "rights_expiry": "Rights",
+}
+LINE_FIELDS = (
+    ("headline", "Headline"),
+    ("credit", "Credit"),
+    ("creator", "Creator"),
+    ("source", "Source"),
+    ("copyright", "Copyright"),
+    ("city", "City"),
+    ("country", "Country"),
+    ("event", "Event"),
+    ("date_created", "Date taken"),
+    ("usage_terms", "Usage terms"),
+    ("rights_expiry", "Rights expire"),
+)
+
+
+class PhotoEditPanel(QWidget):
+    """Emits `saveRequested(photo_id, changes)`; the desk turns it into an undo command."""
+
+    saveRequested = Signal(int, dict)
+    addWordRequested = Signal(str)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("photoEditPanel")
+        self.store = store
+        self.photo: Photo | None = None
+        self._preloading = False
+        self.preview = QLabel()
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumHeight(180)
+        self.info = QLabel()
+        self.info.setObjectName("photoInfo")
+        self.info.setWordWrap(True)
+
+        self.caption = QPlainTextEdit()
+        self.caption.setObjectName("captionEdit")
+        self.caption.setAccessibleName("Caption")
+        self.caption.setFixedHeight(96)
+        self.caption_count = QLabel()
+        self.alt_text = QPlainTextEdit()
+        self.alt_text.setObjectName("altTextEdit")
+        self.alt_text.setAccessibleName("Alt text")
+        self.alt_text.setPlaceholderText("What the picture shows, for readers who cannot see it")
+        self.alt_text.setFixedHeight(60)
+        self.lines: dict[str, QLineEdit] = {}
+        self.state = QComboBox()
+        for value in CaptionState:
+            self.state.addItem(value.value.capitalize(), value.value)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Caption", self.caption)
+        form.addRow("", self.caption_count)
+        form.addRow("Alt text", self.alt_text)
+        for name, label in LINE_FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(f"{name}Edit")
+            edit.setAccessibleName(label)
+            self.lines[name] = edit
+            form.addRow(label, edit)
+            edit.textChanged.connect(self._schedule_check)
+        self.lines["rights_expiry"].setPlaceholderText("YYYY-MM-DD, empty if none")
+        self.lines["date_created"].setPlaceholderText("YYYY-MM-DD")
+        form.addRow("State", self.state)
+        self.credit_count = QLabel()
+        form.insertRow(5, "", self.credit_count)
+
+        self.problems = QListWidget()
+        self.problems.setObjectName("photoProblems")
+        self.problems.setAccessibleName("Caption checks")
+        self.problems.setMaximumHeight(120)
+        self.problems.itemActivated.connect(self._problem_activated)
+
+        self.house_button = QPushButton("Close with credit")
+        self.house_button.setToolTip('End the caption with a full stop and "(credit)"')
+        self.house_button.clicked.connect(self._apply_house_form)
+        self.save_button = QPushButton("Save")
+        self.save_button.setObjectName("savePhotoButton")
+        self.save_button.setDefault(True)
+        self.save_button.setShortcut("Ctrl+Return")
+        self.save_button.clicked.connect(self._save)
+        self.revert_button = QPushButton("Revert")
+        self.revert_button.clicked.connect(lambda: self.show_photo(self.photo))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.house_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.addWidget(self.preview)
+        column.addWidget(self.info)
+        column.addWidget(self.problems)
+        column.addLayout(buttons)
+        column.addLayout(form)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self.check_timer = QTimer(self)
+        self.check_timer.setSingleShot(True)
+        self.check_timer.setInterval(250)
+        self.check_timer.timeout.connect(self.run_checks)
+        self.caption.textChanged.connect(self._schedule_check)
+        self.alt_text.textChanged.connect(self._schedule_check)
+        self.refresh_credits()
+        self.setEnabled(False)
+
+    def refresh_credits(self) -> None:
+        completer = QCompleter(self.store.photos.credits(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.lines["credit"].setCompleter(completer)
+
+    # --- showing ---------------------------------------------------------------------
+    def show_photo(self, photo: Photo | None) -> None:
+        self.photo = photo
+        self.setEnabled(photo is not None)
+        if photo is None:
+            self.preview.clear()
+            self.info.clear()
+            self.problems.clear()
+            return
+        pixmap = QPixmap(str(self.store.photos.thumbnail_path(photo)))
+        if not pixmap.isNull():
+            self.preview.setPixmap(
+                pixmap.scaled(
+                    300,
+                    200,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        notes = f"\n⚠ {photo.import_notes}" if photo.import_notes else ""
+        self.info.setText(
+            f"{photo.original_name} — {photo.width}×{photo.height}, {photo.format}, "
+            f"{_size(photo.file_size)}{notes}"
+        )
+        for widget in (self.caption, self.alt_text, *self.lines.values()):
+            widget.blockSignals(True)
+        self.caption.setPlainText(photo.caption)
+        self.alt_text.setPlainText(photo.alt_text)
+        for name, edit in self.lines.items():
+            edit.setText(str(getattr(photo, name)))
+            edit.setCursorPosition(0)
+        for widget in (self.caption, self.alt_text, *self.lines.values()):
+            widget.blockSignals(False)
+        self.state.setCurrentIndex(max(0, self.state.findData(photo.caption_state)))
+        self.run_checks()
+
+    def values(self) -> dict[str, Any]:
+        data: dict[str, Any] = {name: edit.text().strip() for name, edit in self.lines.items()}
+        data["caption"] = self.caption.toPlainText().strip()
+        data["alt_text"] = self.alt_text.toPlainText().strip()
+        data["caption_state"] = self.state.currentData()
+        return data
+
+    def changes(self) -> dict[str, Any]:
+        if self.photo is None:
+            return {}
+        current = self.photo.editable()
+        return {k: v for k, v in self.values().items() if current.get(k) != v}
+
+    # --- checks ----------------------------------------------------------------------
+    def _schedule_check(self) -> None:
+        self.check_timer.start()
+
+    def run_checks(self) -> None:
+        if self.photo is None:
+            return
+        values = self.values()
+        caption = Caption(
+            values["caption"],
+            values["credit"],
+            values["alt_text"],
+            values["rights_expiry"],
+            (values["creator"], values["city"], values["country"]),
+        )
+        self._counts(values)
+        spell = self.store.photos.spell
+        ready = spell.ready()
+        problems = self.store.photos.check_caption(caption, today=date.today(), spelling=ready)
+        self.problems.clear()
+        for problem in problems:
+            label = FIELD_LABELS.get(problem.field, problem.field)
+            item = QListWidgetItem(f"✗ {label}: {problem.message}")
+            item.setData(Qt.ItemDataRole.UserRole, (problem.code, problem.field))
+            item.setForeground(QColor("#b71c1c"))
+            if problem.code == "misspelling":
+                item.setToolTip("Double-click to add these words to the house word list")
+                self._suggest(item, problem.message.split('"')[1::2])
+            self.problems.addItem(item)
+        if not ready:
+            self.problems.addItem(QListWidgetItem("Spelling: loading dictionaries…"))
+            if not self._preloading:
+                self._preloading = True
+                run_task(spell.preload, lambda _: self.run_checks(), owner=self)
+        elif not problems:
+            self.problems.addItem(QListWidgetItem("✓ All checks pass"))
+
+    def _suggest(self, item: QListWidgetItem, words: list[str]) -> None:
+        """Dictionary suggestions take a tenth of a second each: found in the background."""
+        spell = self.store.photos.spell
+
+        def found(suggestions: list[str]) -> None:
+            hints = [s for s in suggestions if s]
+            try:
+                if hints:
+                    item.setText(item.text() + "  Perhaps: " + ", ".join(hints) + "?")
+            except RuntimeError:  # the list was refreshed meanwhile
+                pass
+
+        run_task(lambda: [(spell.suggest(w, 2) or [""])[0] for w in words], found, owner=self)
+
+    def _counts(self, values: dict[str, Any]) -> None:
+        for label, text, limit in (
+            (self.caption_count, values["caption"], IIM_LIMITS["caption"]),
+            (self.credit_count, values["credit"], IIM_LIMITS["credit"]),
+        ):
+            used = utf8_len(text)
+            colour = "#c62828" if used > limit else "#616161"
+            label.setText(f"<span style='color:{colour}'>{used} / {limit} bytes (IPTC)</span>")
+
+    def _problem_activated(self, item: QListWidgetItem) -> None:
+        data = item.data(Qt.ItemDataRole.UserRole)
+        if not data:
+            return
+        code, field = data
+        if code == "misspelling":
+            for word in item.text().split('"')[1::2]:
+                self.addWordRequested.emit(word)
+            self.run_checks()
+        elif field == "alt_text":
+            self.alt_text.setFocus()
+        elif field in self.lines:
+            self.lines[field].setFocus()
+        else:
+            self.caption.setFocus()
+
+    def _apply_house_form(self) -> None:
+        self.caption.setPlainText(
+            house_form(self.caption.toPlainText(), self.lines["credit"].text())
+        )
+
+    def _save(self) -> None:
+        changes = self.changes()
+        if self.photo is not None and self.photo.id is not None and changes:
+            self.saveRequested.emit(self.photo.id, changes)
+
+
+def _size(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, size // 1000)} KB"

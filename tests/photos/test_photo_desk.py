@@ -1,0 +1,204 @@
+"""The photo desk as a photo editor uses it: import a folder, see captions and checks, fix
+the failing ones in one batch (one undo), pick a lead image, and look at it."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import QElapsedTimer, QTimer
+from scenes import scene
+
+from conftest import AGENCY_PHOTOS, ARABIC_CAPTION, write_fields
+from newsdesk.domain.article import Article
+from newsdesk.gui import tasks
+from newsdesk.gui.photodesk import PhotoDesk, PhotoPickerDialog
+from newsdesk.gui.photodesk.model import CHECKS, NAME
+
+
+@pytest.fixture
+def sync_tasks():
+    tasks.set_synchronous(True)
+    yield
+    tasks.set_synchronous(False)
+
+
+def import_and_wait(qtbot, desk, paths, workers=1):
+    thread = desk.import_paths([str(p) for p in paths], workers=workers)
+    assert thread is not None
+    with qtbot.waitSignal(thread.finishedReport, timeout=120_000):
+        pass
+    thread.wait()
+    return desk.last_report
+
+
+@pytest.fixture
+def scenic_agency(tmp_path):
+    folder = tmp_path / "agency"
+    folder.mkdir()
+    for index, (name, fmt, fields) in enumerate(AGENCY_PHOTOS):
+        path = scene(folder / name, index, fmt=fmt)
+        if fields:
+            write_fields(path, fields)
+    return folder
+
+
+def test_import_folder_shows_embedded_captions_and_check_badges(
+    qtbot, store, scenic_agency, sync_tasks
+):
+    desk = PhotoDesk(store)
+    qtbot.addWidget(desk)
+    report = import_and_wait(qtbot, desk, [scenic_agency])
+    assert len(report.added) == len(AGENCY_PHOTOS) and not report.problems
+    assert len(desk.model.rows) == len(AGENCY_PHOTOS)
+    by_name = {row[NAME]: row for row in desk.model.rows}
+    assert by_name["ap-border.jpg"][CHECKS] == ()
+    assert "misspelling" in by_name["army-handout.jpg"][CHECKS]
+    assert set(by_name["reuters-scan.tif"][CHECKS]) >= {
+        "missing_caption",
+        "missing_alt",
+        "missing_credit",
+    }
+
+    desk.select_photo(by_name["afp-arabic.jpg"][0])
+    assert desk.panel.caption.toPlainText() == ARABIC_CAPTION
+    desk.search.setText("Lebanese")
+    desk.apply_filter()
+    assert [r[NAME] for r in desk.model.rows] == ["ap-border.jpg"]
+    desk.search.clear()
+    desk.state.setCurrentIndex(desk.state.findData("failing"))
+    assert "ap-border.jpg" not in [r[NAME] for r in desk.model.rows]
+
+
+def test_panel_edit_saves_and_undo_restores(qtbot, store, scenic_agency, sync_tasks):
+    desk = PhotoDesk(store)
+    qtbot.addWidget(desk)
+    import_and_wait(qtbot, desk, [scenic_agency / "army-handout.jpg"])
+    photo_id = desk.model.rows[0][0]
+    desk.select_photo(photo_id)
+    desk.panel.caption.setPlainText("Soldiers inspect the site of a strike in Khiam on Tuesday.")
+    desk.panel.lines["credit"].setText("Lebanese Army")
+    desk.panel.alt_text.setPlainText("Soldiers stand at the edge of a crater.")
+    desk.panel.house_button.click()
+    desk.panel.save_button.click()
+    saved = store.photos.get(photo_id)
+    assert saved.caption.endswith("on Tuesday. (Lebanese Army)")
+    assert saved.check_codes == []
+    assert desk.model.rows[0][CHECKS] == ()
+    desk.undo_stack.undo()
+    assert store.photos.get(photo_id).credit == "Lebanonese Army"
+    assert "misspelling" in desk.model.rows[0][CHECKS]
+
+
+def test_batch_caption_from_a_template_is_one_undo(qtbot, store, scenic_agency, sync_tasks):
+    from newsdesk.gui.photodesk.batch import BatchCaptionDialog
+
+    desk = PhotoDesk(store)
+    qtbot.addWidget(desk)
+    import_and_wait(qtbot, desk, [scenic_agency])
+    desk.view.selectAll()
+    ids = desk.selected_ids()
+    before = {i: store.photos.get(i).editable() for i in ids}
+    dialog = BatchCaptionDialog([store.photos.get(i) for i in ids], desk)
+    dialog.edits["credit"].setText("AP")
+    dialog.edits["alt_text"].setText("A scene from {event} in {city}")
+    dialog.edits["caption"].setText("Scene from {event}")
+    dialog.event_value.setText("the border patrol")
+    assert "Scene from the border patrol. (AP)" in dialog.preview.text()
+    desk.edit(dialog.changes(), "Batch caption")
+    after = {i: store.photos.get(i) for i in ids}
+    assert all(p.caption == "Scene from the border patrol. (AP)" for p in after.values())
+    assert all(p.credit == "AP" for p in after.values())
+    assert desk.undo_stack.count() == 1
+    desk.undo_stack.undo()  # one undo reverts every photo
+    assert {i: store.photos.get(i).editable() for i in ids} == before
+
+
+def test_bad_files_are_named_and_the_ui_stays_responsive(
+    qtbot, store, bad_files, tmp_path, sync_tasks
+):
+    desk = PhotoDesk(store)
+    qtbot.addWidget(desk)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    paths = [scene(folder / f"s{i}.jpg", i, size=(2400, 1600)) for i in range(12)]
+    # Each tick records the wall time since the last one and the UI thread's own CPU time in
+    # it: on two shared cores the OS may delay a tick, but the UI thread must never work long.
+    gaps: list[tuple[float, float]] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.elapsed(), time.thread_time()]
+
+    def tick():
+        now, cpu = clock.elapsed(), time.thread_time()
+        gaps.append((now - last[0], (cpu - last[1]) * 1000))
+        last[0], last[1] = now, cpu
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(10)
+    report = import_and_wait(qtbot, desk, [*paths, *bad_files.values()], workers=2)
+    timer.stop()
+    assert len(report.added) == 14 and len(report.problems) == 4
+    assert "skipped" in desk.message.text() and ".jpg" in desk.message.text()
+    assert desk.details_button.isVisible() or not desk.isVisible()
+    worst_wall = max(g[0] for g in gaps)
+    worst_cpu = max(g[1] for g in gaps)
+    assert worst_cpu < 100, f"the UI thread worked {worst_cpu:.0f} ms without a break"
+    assert worst_wall < 1000, f"the UI thread stalled for {worst_wall} ms"
+
+
+def test_queue_and_picker_set_the_lead_photo(qtbot, store, scenic_agency):
+    desk = PhotoDesk(store)
+    qtbot.addWidget(desk)
+    import_and_wait(qtbot, desk, [scenic_agency])
+    rows = {r[NAME]: r for r in desk.model.rows}
+    army = store.photos.get(rows["army-handout.jpg"][0])
+    article = store.articles.create(Article(headline="Strike in Khiam", body="Text."))
+
+    dialog = PhotoPickerDialog(store, role="lead")
+    qtbot.addWidget(dialog)
+    dialog.search.setText("Khiam")
+    assert len(dialog.model.rows) == 1
+    dialog.view.setCurrentIndex(dialog.model.index(0))
+    assert dialog.photo is not None and dialog.photo.id == army.id
+    store.photos.uses.set_lead(article.id, dialog.photo.id)
+    inline = PhotoPickerDialog(store)
+    qtbot.addWidget(inline)
+    inline.view.setCurrentIndex(inline.model.index(0))
+    inline.alt.setText("Alt [for] this article")
+    assert inline.markdown() == f"![Alt (for) this article](photo:{inline.photo.uuid})"
+
+    with qtbot.waitSignal(desk.queue.tree.model().rowsInserted, timeout=60_000, raising=False):
+        desk.queue.refresh()
+    deadline = time.monotonic() + 30
+    while not desk.queue.entries and time.monotonic() < deadline:
+        qtbot.wait(50)
+    assert [e.article_id for e in desk.queue.entries] == [article.id]
+    desk.queue.articleChosen.emit(article.id)
+    assert [r[0] for r in desk.model.rows] == [army.id]
+
+
+def test_screenshot_of_the_desk(qtbot, store, scenic_agency, artifacts_dir, sync_tasks):
+    desk = PhotoDesk(store)
+    qtbot.addWidget(desk)
+    import_and_wait(qtbot, desk, [scenic_agency])
+    names = {r[NAME]: r[0] for r in desk.model.rows}
+    store.articles.create(
+        Article(headline="Strike in Khiam", lead_photo_id=names["army-handout.jpg"], body="Text.")
+    )
+    store.articles.create(
+        Article(headline="Rose Garden remarks", lead_photo_id=names["pool-washington.png"])
+    )
+    desk.refresh_choices()
+    desk.queue.refresh()
+    desk.resize(1440, 860)
+    desk.show()
+    desk.select_photo({r[NAME]: r[0] for r in desk.model.rows}["army-handout.jpg"])
+    deadline = time.monotonic() + 10
+    while len(desk.model.thumbnails.pixmaps) < len(AGENCY_PHOTOS) and time.monotonic() < deadline:
+        qtbot.wait(50)
+    qtbot.wait(300)
+    path = artifacts_dir / "photo-desk.png"
+    assert desk.grab().save(str(path))
+    assert path.stat().st_size > 20_000
