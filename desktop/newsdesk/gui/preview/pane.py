@@ -357,7 +357,7 @@ class FallbackBrowser(QTextBrowser):
 
     def __init__(self, source: PreviewSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.source = source
+        self.preview_source = source  # (QTextBrowser.source() is a method: another name)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.refused: list[str] = []
@@ -371,12 +371,13 @@ class FallbackBrowser(QTextBrowser):
         else:
             bar.setValue(int(fraction * bar.maximum()))
 
-    def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 (Qt API)
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 (Qt API)
+        url = QUrl(name)
         if url.scheme() != SCHEME:
             self.refused.append(url.toString())
             return None
         if url.host() == "photo":
-            photo = self.source.photo(url.path().lstrip("/"))
+            photo = self.preview_source.photo(url.path().lstrip("/"))
             if photo is not None and photo.path.is_file():
                 image = QImage(str(photo.path))
                 # Rich text has no max-width: scale big photos to the column.

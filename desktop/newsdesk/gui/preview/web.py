@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QMarginsF, QPointF, QRect, QSize, QUrl, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QResizeEvent
 from PySide6.QtWebEngineCore import (
@@ -95,7 +97,7 @@ class WebStage(QWidget):
         self._restore_fraction: float | None = None
         self.load_count = 0
 
-    def _photo_file(self, uuid: str):  # type: ignore[no-untyped-def]
+    def _photo_file(self, uuid: str) -> Path | None:
         photo = self.source.photo(uuid)
         return None if photo is None else photo.path
 
