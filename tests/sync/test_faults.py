@@ -155,3 +155,19 @@ def test_offline_the_outbox_grows_and_resumes_without_loss(store, wordpress, pro
 def test_proxy_passes_requests_through_unchanged(wordpress, proxy):
     me = httpx.get(f"{proxy.url}/wp-json/wp/v2/users/me", auth=wordpress.users["editor"].auth)
     assert me.status_code == 200 and me.json()["slug"] == "editor"
+
+
+def test_an_upload_whose_answer_is_lost_is_found_not_repeated(store, wordpress, proxy, tmp_path):
+    from .helpers import add_photo
+
+    connect(store, wordpress, "author", url_override=proxy.url)
+    photo = add_photo(store, tmp_path, caption="Lost upload", credit="AP", alt="x", seed=77)
+    write(store, headline="Photo answer lost", lead_photo_id=photo.id)
+    proxy.inject("drop_response", method="POST", path="/wp/v2/media")
+    assert SyncEngine(store).sync().offline
+    assert SyncEngine(store).sync().ok
+    uploads = [s for s in proxy.seen("POST", "/wp/v2/media") if s.target.endswith("/wp/v2/media")]
+    assert len(uploads) == 1  # the file went up once (a caption update may follow)
+    with wordpress.client("administrator") as c:
+        copies = c.get("/wp/v2/media", params={"slug": "nd-" + photo.sha256[:24]}).json()
+    assert len(copies) == 1

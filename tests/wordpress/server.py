@@ -296,7 +296,8 @@ require_once ABSPATH . 'wp-settings.php';
 
     def client(self, role: str = "administrator", **kwargs) -> httpx.Client:
         """A raw REST client as a user of `role`: the web editor's path in the tests."""
-        return httpx.Client(base_url=self.api, auth=self.users[role].auth, timeout=30, **kwargs)
+        kwargs.setdefault("timeout", 30)
+        return httpx.Client(base_url=self.api, auth=self.users[role].auth, **kwargs)
 
 
 class Harness:

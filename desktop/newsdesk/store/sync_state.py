@@ -227,7 +227,7 @@ class SyncState:
     def count_media(self, site_id: int) -> int:
         return int(
             self.conn.execute(
-                "SELECT count(*) FROM remote_media WHERE site_id = ?", (site_id,)
+                "SELECT count(*) FROM remote_media WHERE site_id = ? AND remote_id > 0", (site_id,)
             ).fetchone()[0]
         )
 

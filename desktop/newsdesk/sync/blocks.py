@@ -22,6 +22,7 @@ from markdown_it import MarkdownIt
 from markdownify import markdownify
 
 from ..render.markdown import PhotoRef, render_body
+from .html_markdown import fast_html_to_markdown
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,19 @@ def html_to_markdown(html: str, photo_for_media: Callable[[int], str | None]) ->
     html = _IMG.sub(relink, html)
     # Figure captions are the media's caption, kept with the photo, not body text.
     html = re.sub(r"<figcaption\b.*?</figcaption>", "", html, flags=re.IGNORECASE | re.DOTALL)
-    text = markdownify(html, heading_style="ATX", bullets="-", escape_underscores=False)
+    fast = fast_html_to_markdown(html)
+    if fast is not None:
+        return fast
+    return tidy_markdown(
+        markdownify(html, heading_style="ATX", bullets="-", escape_underscores=False)
+    )
+
+
+def tidy_markdown(text: str) -> str:
+    """No runs of blank lines, no trailing spaces except a hard line break's two."""
     text = re.sub(r"\n{3,}", "\n\n", text)
-    return "\n".join(line.rstrip() for line in text.strip().split("\n"))
+    lines = [
+        line if line.endswith("  ") and line.strip() else line.rstrip()
+        for line in text.strip().split("\n")
+    ]
+    return "\n".join(lines)

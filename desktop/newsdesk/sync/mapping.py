@@ -7,6 +7,7 @@
 | body (Markdown)               | content (Gutenberg blocks)            |
 | status                        | status (see STATUS_TO_WP)             |
 | section, subsection, regions  | categories (created when missing)     |
+| priority 1 (breaking)         | category "Breaking"                   |
 | tags                          | tags (created when missing)           |
 | lead photo                    | featured_media                        |
 | scheduled_at                  | date_gmt with status `future`         |
@@ -56,6 +57,7 @@ EDIT_FIELDS = (
 CHECK_FIELDS = "id,modified_gmt,status,newsdesk_version"
 META_KEYS = ("newsdesk_uuid", "newsdesk_byline", "newsdesk_sources", "newsdesk_stage")
 
+BREAKING = "Breaking"  # the category of priority-1 items (the ticker)
 SUBSECTION_PARENT = {sub: s.name for s in SECTIONS for sub in s.subsections}
 SECTION_NAMES = {s.name for s in SECTIONS}
 
@@ -92,22 +94,27 @@ def category_names(article: Article, category_map: dict[str, str]) -> list[tuple
     if article.subsection:
         out.append((named(article.subsection), named(article.section) if article.section else None))
     out.extend((named(region), None) for region in article.regions)
+    if article.is_breaking:
+        # The site's ticker lists the "Breaking" category, newest first.
+        out.append((named(BREAKING), None))
     return out
 
 
 def locals_from_categories(names: list[str], category_map: dict[str, str]) -> dict[str, Any]:
     """section, subsection and regions from category names (names we do not know are left)."""
     reverse = {remote.lower(): local for local, remote in category_map.items()}
-    section, subsection, regions = "", "", []
+    section, subsection, regions, priority = "", "", [], 0
     for name in names:
         local = reverse.get(name.lower(), name)
-        if local in SECTION_NAMES and not section:
+        if local.lower() == BREAKING.lower():
+            priority = 1
+        elif local in SECTION_NAMES and not section:
             section = local
         elif local in SUBSECTION_PARENT and not subsection:
             subsection = local
         elif local in REGIONS:
             regions.append(local)
-    return {"section": section, "subsection": subsection, "regions": regions}
+    return {"section": section, "subsection": subsection, "regions": regions, "priority": priority}
 
 
 def post_payload(

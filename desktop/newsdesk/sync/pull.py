@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import queue
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -37,6 +34,11 @@ if TYPE_CHECKING:
     from .resources import SiteResources
 
 
+# Pages asked for ahead of the one being stored: enough to keep the server busy
+# while we work, few enough to be a polite client.
+PAGES_IN_FLIGHT = 2
+
+
 @dataclass
 class PullResult:
     pulled: list[int] = field(default_factory=list)  # article ids new or updated from the server
@@ -54,36 +56,14 @@ def since_param(pulled_until: str) -> str | None:
     return moment.strftime("%Y-%m-%dT%H:%M:%S")
 
 
-def _prefetched(pages: Iterator[list[dict[str, Any]]]) -> Iterator[list[dict[str, Any]]]:
-    """The next page is fetched while this one is stored (the server, not us, sets the pace)."""
-    box: queue.Queue[Any] = queue.Queue(maxsize=2)
-    done = object()
-
-    def produce() -> None:
-        try:
-            for page in pages:
-                box.put(page)
-        except BaseException as exc:  # handed to the consumer, raised there
-            box.put(exc)
-        box.put(done)
-
-    worker = threading.Thread(target=produce, name="newsdesk-pull-pages", daemon=True)
-    worker.start()
-    while True:
-        item = box.get()
-        if item is done:
-            return
-        if isinstance(item, BaseException):
-            raise item
-        yield item
-
-
 def pull_site(res: SiteResources, *, check_deleted: bool = False) -> PullResult:
     result = PullResult()
     params: dict[str, Any] = {
         "status": PULL_STATUSES,
         "context": "edit",
-        "orderby": "modified",
+        # By id, not by modified: many posts share a modified second, and MySQL
+        # orders ties differently from page to page (posts missed and repeated).
+        "orderby": "id",
         "order": "asc",
         "_fields": EDIT_FIELDS,
     }
@@ -91,16 +71,20 @@ def pull_site(res: SiteResources, *, check_deleted: bool = False) -> PullResult:
     if since:
         params["modified_after"] = since
     newest = res.site.pulled_until
-    for page in _prefetched(res.client.pages("/wp/v2/posts", params)):
+    for page in res.client.pages_ahead("/wp/v2/posts", params, workers=PAGES_IN_FLIGHT):
         _prefetch_terms(res, page)
         with res.store.atomic():
             for post in page:
                 result.seen += 1
                 _take(res, post, result)
                 newest = max(newest, str(post.get("modified_gmt", "")))
-            assert res.site.id is not None
-            res.store.sites.set_pulled_until(res.site.id, newest)
-    res.site.pulled_until = newest
+    # The high-water mark is when the server answered the first page, not the newest
+    # post seen: a post edited while later pages were read must come next time.
+    mark = res.client.first_page_date or newest
+    if mark and res.site.id is not None:
+        with res.store.atomic():
+            res.store.sites.set_pulled_until(res.site.id, mark)
+        res.site.pulled_until = max(res.site.pulled_until, mark)
     if check_deleted:
         _check_deleted(res, result)
     return result
@@ -195,6 +179,7 @@ def _create_local(res: SiteResources, post: dict[str, Any], result: PullResult) 
     article.section = placement["section"] or article.section
     article.subsection = placement["subsection"]
     article.regions = placement["regions"]
+    article.priority = placement["priority"]
     if meta.get("newsdesk_sources"):
         with contextlib.suppress(ValueError, TypeError, AttributeError):
             article.sources = [Source.from_dict(s) for s in json.loads(meta["newsdesk_sources"])]

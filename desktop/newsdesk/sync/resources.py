@@ -49,6 +49,7 @@ class SiteResources:
         self.site = site
         self.site_id: int = site.id
         self.client = client
+        self._names: dict[str, dict[int, str]] = {}  # taxonomy -> id -> name, this sync
 
     # --- terms ----------------------------------------------------------------
     def term_id(self, taxonomy: str, name: str, parent: str | None = None) -> int:
@@ -86,6 +87,9 @@ class SiteResources:
             self.store.sync.save_term(self.site_id, taxonomy, name, term_id)
 
     def term_names(self, taxonomy: str, ids: list[int]) -> list[str]:
+        cache = self._names.setdefault(taxonomy, {})
+        if all(i in cache for i in ids):
+            return [cache[i] for i in ids]
         unknown = [i for i in ids if self.store.sync.term_name(self.site_id, taxonomy, i) is None]
         if unknown:
             from html import unescape
@@ -107,6 +111,7 @@ class SiteResources:
         for term_id in ids:
             name = self.store.sync.term_name(self.site_id, taxonomy, term_id)
             if name is not None:
+                cache[term_id] = name
                 names.append(name)
         return names
 
@@ -141,9 +146,14 @@ class SiteResources:
         meta_hash = hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()[:16]
         known = self.store.sync.media(self.site_id, photo.sha256)
         slug = "nd-" + photo.sha256[:24]
-        if known is None:
-            # A lost answer to an earlier upload left it on the server: find it by its slug.
-            found = self.client.get("/wp/v2/media", slug=slug, _fields="id,source_url")
+        if known is None or known[0] == 0:
+            found = []
+            if known is not None:
+                # An earlier upload went out and its answer never came: it may be
+                # on the server already; its slug finds it.
+                found = self.client.get("/wp/v2/media", slug=slug, _fields="id,source_url")
+            else:
+                self._save_media(photo.sha256, 0, "", "")  # the intent, before sending
             if found:
                 known = (int(found[0]["id"]), str(found[0]["source_url"]), "")
             else:
