@@ -159,3 +159,21 @@ def test_unknown_photo_reference_previews_as_missing(store, tmp_path):
     page = render_preview(article, PreviewSource(store).context_for(article))
     body = page.html[page.html.find('class="story-body"') : page.html.find('class="read-next"')]
     assert "<img" not in body and "Photo not found in the library: photo:abc" in body
+
+
+def test_the_articles_own_caption_wins_over_the_library(store, room):
+    article = room.articles["en"]
+    (inline_uuid,) = photo_uuids(article.body)
+    inline = store.photos.get_by_uuid(inline_uuid)
+    store.photos.uses.set_caption(
+        article.id, inline.id, caption="Drivers wait at a station in the old town", alt_text="Cars"
+    )
+    try:
+        context = PreviewSource(store).context_for(article)
+        assert context.photos[inline_uuid].caption == "Drivers wait at a station in the old town"
+        assert context.photos[inline_uuid].credit == "Social media"
+        assert context.photos[inline_uuid].alt == "Cars"
+        other = PreviewSource(store).context_for(room.articles["en_related_1"])
+        assert other.photos == {}  # the override belongs to that one article
+    finally:
+        store.photos.uses.set_caption(article.id, inline.id, caption=None, alt_text=None)

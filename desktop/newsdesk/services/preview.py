@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -142,6 +142,7 @@ class PreviewSource:
         self.photo_src = photo_src
         self.article_href = article_href
         self._photos: dict[str, LibraryPhoto | None] = {}
+        self._captions: dict[int, dict[tuple[str, str], LibraryPhoto]] = {}
         self._cards_key: tuple[Any, ...] | None = None
         self._cards: tuple[list[Card], list[Card]] = ([], [])
 
@@ -160,19 +161,57 @@ class PreviewSource:
     def forget_photos(self) -> None:
         """Captions or files changed on the photo desk: look them up again."""
         self._photos.clear()
+        self._captions.clear()
         self._cards_key = None
 
     # --- the page's context --------------------------------------------------------
     def context_for(self, article: Article) -> PreviewContext:
         related, read_next = self._cards_for(article)
+        own = self._article_captions(article)
         lead = None
         if article.lead_photo_id is not None:
             lead_photo = self.library.by_id(article.lead_photo_id)
             if lead_photo is not None:
                 self._photos.setdefault(lead_photo.uuid, lead_photo)
+                lead_photo = own.get((lead_photo.uuid, "lead"), lead_photo)
             lead = self.photo_ref(lead_photo)
-        photos = {uuid: self.photo_ref(self.photo(uuid)) for uuid in photo_uuids(article.body)}
+        photos = {}
+        for uuid in photo_uuids(article.body):
+            photo = self.photo(uuid)
+            if photo is not None:
+                photo = own.get((uuid, "inline")) or own.get((uuid, "gallery")) or photo
+            photos[uuid] = self.photo_ref(photo)
         return PreviewContext(lead_photo=lead, related=related, read_next=read_next, photos=photos)
+
+    def _article_captions(self, article: Article) -> dict[tuple[str, str], LibraryPhoto]:
+        """This article's own captions and alt texts for its photos (the photo desk's
+        per-use overrides), keyed by (photo uuid, role). Cached until forget_photos()."""
+        if article.id is None:
+            return {}
+        if article.id not in self._captions:
+            self._captions[article.id] = self._read_article_captions(article.id)
+        return self._captions[article.id]
+
+    def _read_article_captions(self, article_id: int) -> dict[tuple[str, str], LibraryPhoto]:
+        uses = getattr(getattr(self.store, "photos", None), "uses", None)
+        if uses is None:
+            return {}
+        try:
+            used = uses.for_article(article_id)
+        except NotFoundError:  # not saved yet
+            return {}
+        out: dict[tuple[str, str], LibraryPhoto] = {}
+        for item in used:
+            base = self.photo(str(item.photo.uuid))
+            if base is None:
+                continue
+            out[(base.uuid, str(item.use.role))] = replace(
+                base,
+                caption=item.caption.text,
+                credit=item.caption.credit,
+                alt=item.caption.alt_text,
+            )
+        return out
 
     def _cards_for(self, article: Article) -> tuple[list[Card], list[Card]]:
         key = (
