@@ -39,7 +39,7 @@ def _type_then_kill(data_dir: Path) -> tuple[int, str]:
     return int(article_id), json.loads(text)
 
 
-def test_typing_survives_sigkill_and_user_is_told(qtbot, tmp_path):
+def test_typing_survives_sigkill_and_user_is_told(qtbot, tmp_path, artifacts_dir):
     from PySide6.QtWidgets import QMessageBox
 
     from newsdesk.app import start
@@ -75,6 +75,9 @@ def test_typing_survives_sigkill_and_user_is_told(qtbot, tmp_path):
         # Opening the recovered article shows the recovered text in the editor.
         window.list_pane.select_article(article_id)
         assert window.editor.body_edit.toPlainText() == article.body
+        qtbot.wait(300)
+        window.grab().save(str(artifacts_dir / "crash-recovered-window.png"))
+        notice.grab().save(str(artifacts_dir / "crash-recovered-notice.png"))
     finally:
         window.close()
         window.store.close()
