@@ -127,6 +127,9 @@ def test_search_box_finds_by_body_words_and_opens(qtbot, window):
     )
     assert window.editor.article_id == target.id
     assert window.editor.headline_edit.text() == "Harbour cranes return"
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # Enter on the row: start writing in it
+    assert window.focusWidget() is window.editor.body_edit
     box.clear()
     qtbot.waitUntil(lambda: table.model().rowCount() >= 2, timeout=2000)
 

@@ -277,6 +277,8 @@ class MainWindow(QMainWindow):
         a["about"].triggered.connect(self.show_about)
 
         self.list_pane.articleChosen.connect(self.session.open)
+        # Enter (or a double click) on a row: go and write in it.
+        self.list_pane.table.activated.connect(lambda _index: self.editor.body_edit.setFocus())
         self.session.saved.connect(self._after_save)
         self.session.created.connect(self._after_create)
         self.session.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
