@@ -50,12 +50,23 @@ class SiteResources:
         self.site_id: int = site.id
         self.client = client
         self._names: dict[str, dict[int, str]] = {}  # taxonomy -> id -> name, this sync
+        self._refused: dict[tuple[str, str], RefusedError] = {}  # terms we may not create
 
     # --- terms ----------------------------------------------------------------
     def term_id(self, taxonomy: str, name: str, parent: str | None = None) -> int:
         known = self.store.sync.term_id(self.site_id, taxonomy, name)
         if known is not None:
             return known
+        refused = self._refused.get((taxonomy, name.lower()))
+        if refused is not None:
+            raise refused  # asked once this sync; the answer will not change
+        try:
+            return self._find_or_create_term(taxonomy, name, parent)
+        except RefusedError as exc:
+            self._refused[(taxonomy, name.lower())] = exc
+            raise
+
+    def _find_or_create_term(self, taxonomy: str, name: str, parent: str | None) -> int:
         found = self.client.get(f"/wp/v2/{taxonomy}", search=name, per_page=100, _fields="id,name")
         from html import unescape
 

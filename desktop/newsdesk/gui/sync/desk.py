@@ -1,0 +1,142 @@
+"""The sync desk: sites, articles with their sync state, open conflicts, the log."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...store import Store
+from ...sync.engine import SyncReport
+from .conflict_dialog import ConflictDialog
+from .controller import SyncController, SyncStatus
+from .site_dialog import SiteDialog
+
+STATE_WORDS = {
+    "synced": "Synced",
+    "waiting": "Waiting",
+    "conflict": "Conflict",
+    "error": "Error",
+    "trashed": "Trashed on the site",
+    "deleted": "Deleted on the site",
+}
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().setVisible(False)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]], keys: list[int] | None = None) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem(value)
+            if keys is not None and c == 0:
+                item.setData(Qt.ItemDataRole.UserRole, keys[r])
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+
+
+class SyncDesk(QWidget):
+    def __init__(
+        self, store: Store, controller: SyncController, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncDesk")
+        self.store = store
+        self.controller = controller
+        self.summary = QLabel()
+        self.summary.setObjectName("syncSummary")
+        add = QPushButton("Add site…")
+        add.clicked.connect(self.add_site)
+        sync = QPushButton("Sync now")
+        sync.clicked.connect(lambda: controller.sync_now())
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(add)
+        top.addWidget(sync)
+        self.sites = _table(["Site", "Address", "User", "Role", "Plugin"], "syncSites")
+        self.sites.setMaximumHeight(120)  # a few sites; the articles need the room
+        self.articles = _table(["Article", "Site", "State", "Detail"], "syncArticles")
+        self.conflicts = _table(["Conflict", "Article", "Site", "Fields"], "syncConflicts")
+        self.conflicts.cellDoubleClicked.connect(lambda row, _c: self.open_conflict(row))
+        self.log = _table(["When", "Site", "Level", "Message"], "syncLog")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.articles, "Articles")
+        self.tabs.addTab(self.conflicts, "Conflicts")
+        self.tabs.addTab(self.log, "Log")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.sites)
+        layout.addWidget(self.tabs, 1)
+        controller.status_changed.connect(self.show_status)
+        controller.finished.connect(lambda _report: self.refresh())
+        self.refresh()
+
+    def show_status(self, status: SyncStatus) -> None:
+        self.summary.setText(
+            f"<b>{status.text}</b>" + (f" — {status.message}" if status.message else "")
+        )
+
+    def refresh(self, _report: SyncReport | None = None) -> None:
+        sites = self.store.sites.list()
+        _fill(
+            self.sites,
+            [[s.name, s.url, s.username, s.role, "yes" if s.has_plugin else "no"] for s in sites],
+        )
+        names = {s.id: s.name for s in sites}
+        rows = self.store.conn.execute(
+            "SELECT rp.article_id, a.headline, rp.site_id, rp.state, rp.last_error FROM remote_posts rp "
+            "JOIN articles a ON a.id = rp.article_id ORDER BY a.updated_at DESC LIMIT 500"
+        ).fetchall()
+        waiting = {r[0] for r in self.store.conn.execute(
+            "SELECT article_id FROM outbox WHERE state = 'pending'")}  # fmt: skip
+        _fill(
+            self.articles,
+            [
+                [r[1] or "(no headline)", names.get(r[2], "?"),
+                 STATE_WORDS["waiting"] if r[0] in waiting and r[3] == "synced" else STATE_WORDS.get(r[3], r[3]),
+                 r[4]]
+                for r in rows
+            ],
+        )  # fmt: skip
+        conflicts = self.store.sync.open_conflicts()
+        _fill(
+            self.conflicts,
+            [[str(c.id), c.mine.get("headline", ""), names.get(c.site_id, "?"), ", ".join(c.fields)] for c in conflicts],
+            [c.id for c in conflicts],
+        )  # fmt: skip
+        entries = self.store.sync.recent_log(200)
+        _fill(self.log, [[e["at"], e["site"] or "", e["level"], e["message"]] for e in entries])
+        self.tabs.setTabText(1, f"Conflicts ({len(conflicts)})" if conflicts else "Conflicts")
+
+    def add_site(self) -> None:
+        dialog = SiteDialog(self.store, self)
+        if dialog.exec():
+            self.refresh()
+            self.controller.sync_now()
+
+    def open_conflict(self, row: int) -> None:
+        item = self.conflicts.item(row, 0)
+        if item is None:
+            return
+        dialog = ConflictDialog(self.store, int(item.data(Qt.ItemDataRole.UserRole)), self)
+        if dialog.exec():
+            self.refresh()
+            self.controller.emit_status()
+            self.controller.sync_now()

@@ -1,0 +1,129 @@
+"""Adding a publishing site: the login is checked at once (in the background)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...store import Store, StoreError
+from ...sync import credentials
+from ...sync.engine import VerifiedLogin, add_site, verify_login
+from ...sync.errors import SyncError
+from .. import tasks
+
+
+class SiteDialog(QDialog):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("siteDialog")
+        self.setWindowTitle("Add a publishing site")
+        self.store = store
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("english-site")
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("https://news.example.org")
+        self.user = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("xxxx xxxx xxxx xxxx xxxx xxxx")
+        self.ca_bundle = QLineEdit()
+        self.ca_bundle.setPlaceholderText("optional: a CA bundle file for a private certificate")
+        self.editions = QLineEdit()
+        self.editions.setPlaceholderText("en, ar … (empty: every edition)")
+        form = QFormLayout()
+        for label, widget in (
+            ("Name", self.name),
+            ("Address", self.url),
+            ("User name", self.user),
+            ("Application password", self.password),
+            ("CA bundle", self.ca_bundle),
+            ("Editions", self.editions),
+        ):
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
+        self.message = QLabel(
+            "The password is kept in the system keyring, never in a file. "
+            "Create one in WordPress under Users → Profile → Application Passwords."
+        )
+        self.message.setObjectName("siteMessage")
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Check and add")
+        self.buttons.accepted.connect(self.check)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.added_role = ""
+
+    def check(self) -> None:
+        """Verify in the background; the dialog stays responsive."""
+        url, user, password = (
+            self.url.text().strip(),
+            self.user.text().strip(),
+            self.password.text(),
+        )
+        name = self.name.text().strip()
+        if not (name and url and user and password):
+            self.show_message(
+                "Fill in the name, address, user name and application password.", True
+            )
+            return
+        self.buttons.setEnabled(False)
+        self.show_message("Checking the login…", False)
+        ca = self.ca_bundle.text().strip()
+        tasks.run_task(
+            lambda: verify_login(url, user, password, ca_bundle=ca, site_name=name),
+            self._verified,
+            self._failed,
+            owner=self,
+        )
+
+    def _verified(self, login: VerifiedLogin) -> None:
+        self.buttons.setEnabled(True)
+        session_only = False
+        if not credentials.keyring_available():
+            answer = QMessageBox.question(
+                self,
+                "No keyring",
+                credentials.NO_KEYRING_MESSAGE + "\n\nKeep the password for this session only?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.show_message("Not added: the password could not be kept safely.", True)
+                return
+            session_only = True
+        editions = [e.strip() for e in self.editions.text().split(",") if e.strip()]
+        try:
+            # Verified a moment ago; add_site checks once more (cheap) and records it.
+            site, login, kept = add_site(
+                self.store, self.name.text().strip(), self.url.text().strip(),
+                self.user.text().strip(), self.password.text(), ca_bundle=self.ca_bundle.text().strip(),
+                editions=editions, session_only=session_only,
+            )  # fmt: skip
+        except (SyncError, StoreError) as exc:
+            self.show_message(str(exc), True)
+            return
+        self.password.clear()
+        self.added_role = login.role
+        warnings = " ".join(login.warnings)
+        self.show_message(f"Logged in as {login.name} ({login.role}). {warnings}", bool(warnings))
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self.buttons.setEnabled(True)
+        self.show_message(str(exc), True)
+
+    def show_message(self, text: str, warning: bool) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b00020;" if warning else "")

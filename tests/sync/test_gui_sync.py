@@ -1,0 +1,139 @@
+"""The sync surfaces (Qt, offscreen) against the real WordPress: indicator, conflict dialog,
+site dialog, sync desk. Screenshots go to artifacts/."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from .helpers import connect, sync, write
+from .proxy import FaultProxy
+
+pytestmark = pytest.mark.wordpress
+
+
+@pytest.fixture
+def controller(qtbot, store):
+    from newsdesk.gui.sync.controller import SyncController
+
+    c = SyncController(store)
+    yield c
+    c.timer.stop()
+
+
+def _wait_sync(qtbot, controller):
+    with qtbot.waitSignal(controller.finished, timeout=30_000) as blocker:
+        started = time.perf_counter()
+        controller.sync_now()
+        returned = time.perf_counter() - started
+    return blocker.args[0], returned
+
+
+def test_indicator_shows_offline_and_waiting_then_synced(
+    qtbot, store, wordpress, controller, artifacts_dir
+):
+    from newsdesk.gui.sync.status import SyncStatusWidget
+
+    widget = SyncStatusWidget(controller)
+    qtbot.addWidget(widget)
+    with FaultProxy(wordpress.url) as link:
+        connect(store, wordpress, "author", url_override=link.url)
+        link.set_offline(True)
+        write(store, headline="Written on the plane")
+        write(store, headline="Also on the plane")
+        report, returned = _wait_sync(qtbot, controller)
+        assert returned < 0.1  # the click handler does not wait on the network
+        assert report.offline
+        assert widget.label.text() == "Offline · 2 waiting"
+        widget.resize(320, 30)
+        widget.grab().save(str(artifacts_dir / "sync-status-offline.png"))
+        link.set_offline(False)
+        report, _ = _wait_sync(qtbot, controller)
+    assert report.ok, report
+    assert widget.label.text() == "Synced"
+
+
+def test_conflict_dialog_shows_three_sides_and_takes_theirs(qtbot, store, wordpress, artifacts_dir):
+    from newsdesk.gui.sync.conflict_dialog import ConflictDialog
+
+    connect(store, wordpress, "editor")
+    article = write(store, headline="Base headline", body="Para one.\n\nPara two.")
+    assert sync(store).ok
+    rp = store.sync.remote_post(article.id, store.sites.list()[0].id)
+    with wordpress.client("administrator") as web:
+        post = web.get(f"/wp/v2/posts/{rp.remote_id}", params={"context": "edit"}).json()
+        web.post(f"/wp/v2/posts/{rp.remote_id}", json={
+            "title": "Their headline",
+            "content": post["content"]["raw"].replace("Para two.", "Para two, theirs."),
+        })  # fmt: skip
+    article.headline = "My headline"
+    article.body = "Para one.\n\nPara two, mine."
+    store.articles.save(article)
+    assert sync(store).conflicts
+    [conflict] = store.sync.open_conflicts()
+    dialog = ConflictDialog(store, conflict.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.panes[("mine", "headline")].toPlainText() == "My headline"
+    assert dialog.panes[("theirs", "headline")].toPlainText() == "Their headline"
+    assert dialog.panes[("base", "headline")].toPlainText() == "Base headline"
+    assert "<<<<<<< mine" in dialog.merge_edits["body"].toPlainText()
+    dialog.grab().save(str(artifacts_dir / "sync-conflict-dialog.png"))
+    dialog.take_theirs.click()
+    assert dialog.resolution == "theirs"
+    assert store.articles.get(article.id).headline == "Their headline"
+    assert sync(store).ok
+
+
+def test_site_dialog_reports_a_wrong_password_and_adds_a_good_one(
+    qtbot, store, wordpress, artifacts_dir
+):
+    from newsdesk.gui import tasks
+    from newsdesk.gui.sync.site_dialog import SiteDialog
+
+    tasks.set_synchronous(True)
+    try:
+        dialog = SiteDialog(store)
+        qtbot.addWidget(dialog)
+        dialog.name.setText("english-site")
+        dialog.url.setText(wordpress.url)
+        dialog.user.setText("editor")
+        dialog.password.setText("wrong wrong wrong wrong wrong wrong")
+        dialog.check()
+        assert (
+            "application password for editor at english-site was rejected" in dialog.message.text()
+        )
+        dialog.show()
+        dialog.grab().save(str(artifacts_dir / "sync-site-dialog-rejected.png"))
+        assert store.sites.list() == []
+        dialog.password.setText(wordpress.users["editor"].app_password)
+        dialog.check()
+        assert dialog.added_role == "editor"
+        assert dialog.password.text() == ""  # not kept in the widget either
+        assert store.sites.by_name("english-site").role == "editor"
+    finally:
+        tasks.set_synchronous(False)
+
+
+def test_sync_desk_lists_states_conflicts_and_the_log(
+    qtbot, store, wordpress, controller, artifacts_dir
+):
+    from newsdesk.gui.sync.desk import SyncDesk
+
+    connect(store, wordpress, "contributor")
+    write(store, headline="A contributor's draft", status="submitted")
+    write(store, headline="A contributor publishing", status="published")
+    desk = SyncDesk(store, controller)
+    qtbot.addWidget(desk)
+    desk.resize(1000, 600)
+    desk.show()
+    _wait_sync(qtbot, controller)
+    states = {desk.articles.item(r, 0).text(): desk.articles.item(r, 2).text()
+              for r in range(desk.articles.rowCount())}  # fmt: skip
+    assert states["A contributor's draft"] == "Synced"
+    assert states["A contributor publishing"] == "Error"
+    messages = [desk.log.item(r, 3).text() for r in range(desk.log.rowCount())]
+    assert any("contributors cannot publish" in m for m in messages)
+    assert "failed" in desk.summary.text()
+    desk.grab().save(str(artifacts_dir / "sync-desk.png"))
