@@ -204,3 +204,32 @@ def test_store_from_newer_newsdesk_is_refused_untouched(tmp_path):
     assert result.returncode == 2
     assert "written by a newer Newsdesk" in result.stderr
     assert (folder / "newsdesk.db").read_bytes() == before
+
+
+def test_failed_save_keeps_the_reporter_on_the_text(qtbot, window, monkeypatch):
+    import sqlite3
+
+    store = window.store
+    a = store.articles.create(Article(headline="Stays open"))
+    b = store.articles.create(Article(headline="Elsewhere"))
+    window.list_pane.apply_query()
+    window.list_pane.select_article(a.id)
+    real_save = store.articles.save
+
+    def full_disk(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store.articles, "save", full_disk)
+    window.editor.body_edit.setFocus()
+    type_text(window.editor.body_edit, "texte précieux")
+    window.list_pane.select_article(b.id)  # the reporter clicks another story
+    assert window.editor.article_id == a.id
+    assert window.editor.body_edit.toPlainText() == "texte précieux"
+    assert window.list_pane.current_article_id() == a.id
+    assert "database or disk is full" in window.statusBar().currentMessage()
+    assert store.autosaves.pending() == [a.id]  # the journal has it meanwhile
+
+    monkeypatch.setattr(store.articles, "save", real_save)
+    window.list_pane.select_article(b.id)
+    assert window.editor.article_id == b.id
+    assert store.articles.get(a.id).body == "texte précieux"

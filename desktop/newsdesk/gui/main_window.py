@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
         a["shortcuts"].triggered.connect(self.show_shortcuts)
         a["about"].triggered.connect(self.show_about)
 
-        self.list_pane.articleChosen.connect(self.session.open)
+        self.list_pane.articleChosen.connect(self._open_chosen)
         # Enter (or a double click) on a row: go and write in it.
         self.list_pane.table.activated.connect(lambda _index: self.editor.body_edit.setFocus())
         self.session.saved.connect(self._after_save)
@@ -450,6 +450,11 @@ class MainWindow(QMainWindow):
     def _after_create(self, article_id: int) -> None:
         self.list_pane.model.update_article(article_id)
         self.list_pane.select_article(article_id, quiet=True)
+
+    def _open_chosen(self, article_id: int) -> None:
+        if not self.session.open(article_id) and self.editor.article_id is not None:
+            # Could not save the open article: stay on it, and show it as current.
+            self.list_pane.select_article(self.editor.article_id, quiet=True)
 
     def _first_article_id(self) -> int | None:
         return self.list_pane.model.article_id(0)

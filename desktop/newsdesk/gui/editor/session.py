@@ -8,6 +8,7 @@ A revision is made on Save, on switching article and on closing.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -55,7 +56,7 @@ class EditingSession(QObject):
             return
         try:
             self.store.autosaves.write(article_id, self.editor.article().content())
-        except StoreError as exc:
+        except (StoreError, sqlite3.Error) as exc:
             self.failed.emit(f"Autosave failed: {exc}")
             return
         self.autosaved.emit(time.strftime("%H:%M:%S"))
@@ -70,19 +71,27 @@ class EditingSession(QObject):
         article = self.editor.article()
         try:
             number = self.store.articles.save(article, author=self.author, reason=reason)
-        except StoreError as exc:
-            # Nothing is lost: the text stays in the editor and the journal.
+        except (StoreError, sqlite3.Error) as exc:
+            # Nothing is lost: the text stays in the editor, and in the journal if it can be written.
             self.failed.emit(f"Could not save “{article.headline or 'untitled'}”: {exc}")
+            self._first_pending = time.monotonic()
+            self.flush_autosave()
             return None
         self.editor.mark_clean(article)
         assert article.id is not None
         self.saved.emit(article.id, number)
         return number
 
+    def _settled(self) -> bool:
+        """Save what is open; False if unsaved work remains (then we stay on it)."""
+        self.save()
+        return not self.editor.is_dirty
+
     def open(self, article_id: int) -> bool:
         if article_id == self.editor.article_id:
             return True
-        self.save(reason="save")
+        if not self._settled():
+            return False
         try:
             article = self.store.articles.get(article_id)
         except StoreError as exc:
@@ -91,8 +100,9 @@ class EditingSession(QObject):
         self.editor.load(article)
         return True
 
-    def new_article(self, template: Article | None = None) -> int:
-        self.save()
+    def new_article(self, template: Article | None = None) -> int | None:
+        if not self._settled():
+            return None
         article = Article()
         if template is not None:
             article.edition = template.edition
@@ -107,9 +117,8 @@ class EditingSession(QObject):
     def restore(self, number: int) -> int | None:
         """Bring back revision `number` as a new revision (after saving what is open)."""
         article_id = self.editor.article_id
-        if article_id is None:
+        if article_id is None or not self._settled():
             return None
-        self.save()
         try:
             new_number = self.store.revisions.restore(article_id, number, author=self.author)
             article = self.store.articles.get(article_id)
@@ -121,4 +130,5 @@ class EditingSession(QObject):
         return new_number
 
     def close(self) -> None:
+        # If the revision cannot be written, the journal keeps the text for the next start.
         self.save()
