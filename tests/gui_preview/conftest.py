@@ -42,26 +42,3 @@ def pane(qtbot, newsroom):
     widget.close()
     widget.deleteLater()  # the web page must go before its profile (Qt warns otherwise)
     qtbot.wait(50)
-
-
-def wait_loaded(qtbot, pane, timeout: int = 15000) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(pane.pageLoaded, timeout=timeout) as blocker:
-        pane.render_now()
-    assert blocker.args == [True]
-
-
-def run_js(qtbot, pane, script: str):  # type: ignore[no-untyped-def]
-    """Read something from the page, in the app's isolated world (page scripts are off)."""
-    from PySide6.QtWebEngineCore import QWebEngineScript
-
-    box: list[object] = []
-    pane.web.page.runJavaScript(script, QWebEngineScript.ScriptWorldId.ApplicationWorld, box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=5000)
-    return box[0]
-
-
-def page_html(qtbot, pane) -> str:  # type: ignore[no-untyped-def]
-    box: list[str] = []
-    pane.web.page.toHtml(box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=5000)
-    return box[0]

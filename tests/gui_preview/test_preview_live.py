@@ -5,11 +5,11 @@ from __future__ import annotations
 import time
 
 import pytest
+from preview_helpers import page_html, wait_loaded
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
-from conftest import page_html, wait_loaded
 from newsdesk.domain.article import Article
 
 
@@ -99,7 +99,9 @@ def test_reader_keeps_their_place_when_no_cursor_is_known(qtbot, pane):
     qtbot.waitUntil(lambda: abs(pane.web.scroll_y() - before) < 300, timeout=5000)
 
 
-def test_without_webengine_a_simple_view_says_so_and_still_previews(qtbot, newsroom, monkeypatch):
+def test_without_webengine_a_simple_view_says_so_and_still_previews(
+    qtbot, newsroom, monkeypatch, artifacts_dir
+):
     from newsdesk.gui.preview.pane import NO_WEBENGINE_ENV, PreviewPane
 
     monkeypatch.setenv(NO_WEBENGINE_ENV, "1")
@@ -114,8 +116,29 @@ def test_without_webengine_a_simple_view_says_so_and_still_previews(qtbot, newsr
         pane.show_article(room.articles["en"])
         pane.render_now()
     text = pane.fallback.toPlainText()
+    assert "full preview (QtWebEngine) is not available" in pane.notice.text()  # still said
     assert "Port talks resume as fuel shortages spread along the coast" in text
     assert "Related News" in text
     assert pane.fallback.refused == []  # only newsdesk: photos were asked for
+    pane.resize(900, 1300)
+    qtbot.wait(100)
+    pane.grab().save(str(artifacts_dir / "preview-fallback-en.png"))
     with pytest.raises(RuntimeError, match="PDF export needs QtWebEngine"):
         pane.export_pdf("/tmp/never.pdf")
+
+
+def test_a_dead_renderer_switches_to_the_simple_view(qtbot, pane, newsroom):
+    from PySide6.QtWebEngineCore import QWebEnginePage
+
+    pane.show_article(newsroom[1].articles["en"])
+    wait_loaded(qtbot, pane)
+    status = QWebEnginePage.RenderProcessTerminationStatus.CrashedTerminationStatus
+    pane.web.page.renderProcessTerminated.emit(status, 11)
+    assert pane.web is None and pane.fallback is not None
+    assert "full preview stopped" in pane.notice.text() and pane.notice.isVisible()
+    assert "Port talks resume" in pane.fallback.toPlainText()
+    with qtbot.waitSignal(pane.rendered, timeout=10000):
+        pane.show_article(newsroom[1].articles["es"])
+        pane.render_now()
+    assert "Jornada de votación" in pane.fallback.toPlainText()
+    assert "full preview stopped" in pane.notice.text()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import time
 
+from preview_helpers import page_html, run_js, wait_loaded
 from PySide6.QtCore import QUrl
 
-from conftest import page_html, run_js, wait_loaded
 from newsdesk.domain.article import Article
 from newsdesk.gui.preview.pane import WIDTHS
 

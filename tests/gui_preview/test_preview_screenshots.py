@@ -8,10 +8,10 @@ import subprocess
 
 import pytest
 from PIL import Image, ImageStat
+from preview_helpers import run_js, wait_loaded
 from PySide6.QtCore import QUrl
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from conftest import run_js, wait_loaded
 from newsdesk.gui.preview.pane import WIDTHS
 
 MAX_HEIGHT = 6000

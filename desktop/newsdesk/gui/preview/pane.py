@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -122,6 +123,7 @@ class PreviewPane(QWidget):
             available, reason = False, "turned off"
         self.web = None
         self.fallback: FallbackBrowser | None = None
+        self._standing_notice = ""  # stays above the page while the fallback is in use
         self.notice = QLabel(self)
         self.notice.setObjectName("previewNotice")
         self.notice.setWordWrap(True)
@@ -139,10 +141,11 @@ class PreviewPane(QWidget):
         else:
             self.fallback = FallbackBrowser(self.source, self)
             stage = self.fallback
-            self._show_notice(
+            self._standing_notice = (
                 f"The full preview (QtWebEngine) is not available ({reason}); "
                 "showing a simplified page."
             )
+            self._show_notice(self._standing_notice)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -281,9 +284,10 @@ class PreviewPane(QWidget):
             return
         assert isinstance(result, RenderedPage)
         self.last_page = result
-        if result.notices:
-            self._show_notice(" ".join(result.notices))
-        elif self.fallback is None or self.notice.property("sticky") is not True:
+        lines = [self._standing_notice, *result.notices]
+        if any(lines):
+            self._show_notice(" ".join(line for line in lines if line))
+        else:
             self.notice.hide()
         if self.web is not None:
             self.web.show_page(result)
@@ -306,8 +310,8 @@ class PreviewPane(QWidget):
         self.web.hide()
         self.web.deleteLater()
         self.web = None
-        self.notice.setProperty("sticky", True)
-        self._show_notice(f"The full preview stopped ({reason}); showing a simplified page.")
+        self._standing_notice = f"The full preview stopped ({reason}); showing a simplified page."
+        self._show_notice(self._standing_notice)
         if self.last_page is not None:
             self.fallback.show_page(self.last_page)
 
@@ -349,6 +353,42 @@ class PreviewPane(QWidget):
             self.export_pdf(name)
 
 
+# Qt's rich text knows little CSS: a few rules it does follow, in the site's spirit.
+FALLBACK_CSS = """
+.preview-banner { background-color: #fff4d6; color: #6b4e00; font-size: small; }
+.brand { font-size: x-large; font-weight: bold; font-family: serif; color: #0b2a4a; }
+.section-label { color: #c8102e; font-weight: bold; font-size: small; }
+.headline { font-family: serif; font-size: xx-large; font-weight: bold; }
+.standfirst { font-family: serif; font-size: large; color: #3c4043; }
+.meta { color: #5f6368; font-size: small; }
+figcaption, .nd-caption, .nd-credit { color: #5f6368; font-size: small; }
+.related-news { background-color: #f5f6f7; }
+.related-title, .strip-title { color: #c8102e; font-weight: bold; }
+.nd-notice { background-color: #fdecea; color: #8a1c13; }
+.card-section { color: #c8102e; font-size: small; }
+.site-footer { color: #5f6368; font-size: small; }
+"""
+_NAV = re.compile(r"<nav\b.*?</nav>|<span class=\"editions\">.*?</span></span>", re.S)
+_IMG_SIZE = re.compile(r'<img ([^>]*?)width="(\d+)" height="(\d+)"')
+_RICH_TEXT_WIDTH = 640
+
+
+def simplify_for_rich_text(html: str) -> str:
+    """The page for QTextBrowser: no navigation, photos scaled to the column."""
+
+    def scale(match: re.Match[str]) -> str:
+        width, height = int(match.group(2)), int(match.group(3))
+        new_width = min(width, _RICH_TEXT_WIDTH)
+        new_height = round(height * new_width / width) if width else height
+        return f'<img {match.group(1)}width="{new_width}" height="{new_height}"'
+
+    html = _IMG_SIZE.sub(scale, _NAV.sub("", html))
+    # Rich text does not know <figure>: as blocks, photos stop flowing into the text.
+    for tag, block in (("figure", "div"), ("figcaption", "p"), ("aside", "div")):
+        html = html.replace(f"<{tag}", f"<{block}").replace(f"</{tag}>", f"</{block}>")
+    return html
+
+
 class FallbackBrowser(QTextBrowser):
     """A simpler view (Qt's rich text) for systems where QtWebEngine cannot start.
 
@@ -360,12 +400,13 @@ class FallbackBrowser(QTextBrowser):
         self.preview_source = source  # (QTextBrowser.source() is a method: another name)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        self.document().setDefaultStyleSheet(FALLBACK_CSS)
         self.refused: list[str] = []
 
     def show_page(self, page: RenderedPage) -> None:
         bar = self.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
-        self.setHtml(page.html)
+        self.setHtml(simplify_for_rich_text(page.html))
         if page.anchor:
             self.scrollToAnchor(page.anchor)
         else:
@@ -380,8 +421,10 @@ class FallbackBrowser(QTextBrowser):
             photo = self.preview_source.photo(url.path().lstrip("/"))
             if photo is not None and photo.path.is_file():
                 image = QImage(str(photo.path))
-                # Rich text has no max-width: scale big photos to the column.
-                return image.scaledToWidth(min(image.width(), 680)) if not image.isNull() else None
+                # Decode at the column's width (the <img> sizes were scaled to it).
+                if image.isNull():
+                    return None
+                return image.scaledToWidth(min(image.width(), _RICH_TEXT_WIDTH))
             return None
         if url.toString().startswith(STATIC_PREFIX + "site.css"):
             return ""  # the site's CSS is beyond rich text; its plain defaults read better
