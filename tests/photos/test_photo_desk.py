@@ -202,3 +202,47 @@ def test_screenshot_of_the_desk(qtbot, store, scenic_agency, artifacts_dir, sync
     path = artifacts_dir / "photo-desk.png"
     assert desk.grab().save(str(path))
     assert path.stat().st_size > 20_000
+
+
+def test_drag_and_drop_imports_and_the_editor_actions(qtbot, store, scenic_agency, sync_tasks):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from newsdesk.gui.photodesk.editor_actions import insert_photo
+
+    desk = PhotoDesk(store)
+    qtbot.addWidget(desk)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(scenic_agency / "ap-border.jpg"))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    desk.dropEvent(event)
+    with qtbot.waitSignal(desk.import_thread.finishedReport, timeout=60_000):
+        pass
+    desk.import_thread.wait()
+    assert [r[NAME] for r in desk.model.rows] == ["ap-border.jpg"]
+
+    article = store.articles.create(Article(headline="Border patrol", body="First paragraph."))
+    desk.set_as_lead(article.id, desk.model.rows[0][0])
+    assert store.articles.get(article.id).lead_photo_id == desk.model.rows[0][0]
+
+    from newsdesk.gui.editor.editor import ArticleEditor
+
+    editor = ArticleEditor(store)
+    qtbot.addWidget(editor)
+    editor.load(store.articles.get(article.id))
+    cursor = editor.body_edit.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.body_edit.setTextCursor(cursor)
+    picker = PhotoPickerDialog(store)
+    qtbot.addWidget(picker)
+    picker.view.setCurrentIndex(picker.model.index(0))
+    insert_photo(editor, picker)
+    body = editor.article().body
+    photo = store.photos.get(desk.model.rows[0][0])
+    assert body == f"First paragraph.\n\n![{photo.alt_text}](photo:{photo.uuid})\n\n"

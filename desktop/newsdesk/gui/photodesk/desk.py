@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -117,6 +118,7 @@ class PhotoDesk(QWidget):
             ("import_folder", "Import folder…", self.import_folder_dialog, ""),
             ("batch", "Batch caption…", self.batch_caption, "Ctrl+Shift+B"),
             ("export", "Export…", self.export_selected, "Ctrl+Shift+E"),
+            ("lead", "Set as lead of…", self.set_as_lead_dialog, ""),
         ):
             action = QAction(text, self)
             if shortcut:
@@ -303,6 +305,29 @@ class PhotoDesk(QWidget):
             self.store.photos.recheck_all(pending)
             self.model.refresh_photos(pending)
         self.panel.run_checks()
+
+    def set_as_lead_dialog(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            self.message.setText("Select the photo to use as a lead image first.")
+            return
+        articles = self.store.articles.summaries(limit=300)
+        if not articles:
+            self.message.setText("There are no articles yet.")
+            return
+        labels = [
+            f"{a['headline'] or '(no headline)'}  [{a['status']}, #{a['id']}]" for a in articles
+        ]
+        label, ok = QInputDialog.getItem(self, "Set as lead photo", "Article:", labels, 0, False)
+        if ok and label in labels:
+            self.set_as_lead(int(articles[labels.index(label)]["id"]), ids[0])
+
+    def set_as_lead(self, article_id: int, photo_id: int) -> None:
+        """Make the photo the article's lead image (a new revision of the article)."""
+        self.store.photos.uses.set_lead(article_id, photo_id)
+        headline = self.store.articles.get(article_id).headline
+        self.message.setText(f"Lead photo of “{headline}” set.")
+        self.queue.refresh()
 
     # --- import and export --------------------------------------------------------------
     def import_dialog(self) -> None:
