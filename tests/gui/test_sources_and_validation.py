@@ -102,3 +102,48 @@ def test_headline_and_standfirst_problems_in_words(qtbot, window):
     assert window.store.articles.get(editor.article_id).standfirst.startswith(
         "Une phrase qui dépasse"
     )
+
+
+def test_dropping_a_file_on_the_panel_attaches_it(qtbot, window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    audio = tmp_path / "interview-ahmad.m4a"
+    audio.write_bytes(b"\x00\x00\x00\x20ftypM4A fake but bytes are bytes")
+    press(qtbot, window.list_pane.table, "Ctrl+N")
+    panel = window.editor.sources_panel
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(audio))])
+    enter = QDragEnterEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(panel, enter)
+    assert enter.isAccepted()  # the panel takes files
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(panel, drop)
+    [source] = panel.sources()  # a source was created for it
+    assert source.file_path.endswith("interview-ahmad.m4a")
+    assert (window.store.folder / source.file_path).read_bytes() == audio.read_bytes()
+
+
+def test_insert_photo_reference_by_uuid(qtbot, window):
+    press(qtbot, window.list_pane.table, "Ctrl+N")
+    body = window.editor.body_edit
+    body.setFocus()
+    type_text(body, "First paragraph.")
+    body.insert_photo("3f2c0d1e-aaaa-bbbb-cccc-1234567890ab", "Crowds [at] the port")
+    type_text(body, "After the photo.")
+    assert body.toPlainText() == (
+        "First paragraph.\n\n![Crowds (at) the port](photo:3f2c0d1e-aaaa-bbbb-cccc-1234567890ab)\n\nAfter the photo."
+    )

@@ -95,6 +95,18 @@ class MarkdownEdit(BidiTextEdit):
         cursor.setPosition(url_start + _u16(url), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
+    def insert_photo(self, photo_uuid: str, alt_text: str = "") -> None:
+        """A photo as its own paragraph, referenced by uuid (never a file path)."""
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        if cursor.block().text().strip():
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            cursor.insertText("\n\n")
+        alt = alt_text.replace("[", "(").replace("]", ")").strip()
+        cursor.insertText(f"![{alt}](photo:{photo_uuid})\n\n")
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
     # --- line marks -----------------------------------------------------------------
     def toggle_heading(self) -> None:
         self._each_line(

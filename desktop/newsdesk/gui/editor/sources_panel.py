@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +31,11 @@ from ..tasks import run_task
 from .style_flags import set_flag
 
 FILE_FILTER = "Documents, audio and images (*.pdf *.mp3 *.m4a *.wav *.ogg *.jpg *.jpeg *.png *.webp *.heic *.txt *.docx);;All files (*)"
+
+
+def _dropped_file(mime: QMimeData) -> str:
+    files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+    return files[0] if files else ""
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
@@ -119,6 +125,7 @@ class SourcesPanel(QGroupBox):
         self.notes_edit.textChanged.connect(self._edited)
         self.attribution_check.toggled.connect(lambda _c: self._edited())
         self.attach_button.clicked.connect(self._choose_file)
+        self.setAcceptDrops(True)  # a file dropped on the panel is attached to the chosen source
         self._show(-1)
 
     # --- the article's sources -----------------------------------------------------
@@ -175,6 +182,16 @@ class SourcesPanel(QGroupBox):
             self.problem.emit(message)
 
         run_task(lambda: attach_file(self.store, path), done, failed, owner=self)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if _dropped_file(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        path = _dropped_file(event.mimeData())
+        if path:
+            event.acceptProposedAction()
+            self.attach(path)
 
     # --- inside ---------------------------------------------------------------------
     def _choose_file(self) -> None:
