@@ -123,3 +123,13 @@ def test_import_in_worker_processes_gives_the_same_library(store, agency_folder,
     assert len(report.problems) == 4
     arabic = next(p for p in report.added if p.original_name == "afp-arabic.jpg")
     assert arabic.caption == ARABIC_CAPTION
+
+
+def test_heic_imports_where_pillow_can_read_it(store, tmp_path):
+    path = tmp_path / "phone.heic"
+    Image.new("RGB", (640, 480), (200, 100, 50)).save(path, quality=80)
+    [photo] = import_files(store, [path], workers=1).added
+    assert (photo.format, photo.width, photo.height) == ("HEIF", 640, 480)
+    assert store.photos.original_path(photo).suffix == ".heic"
+    with Image.open(store.photos.thumbnail_path(photo)) as thumb:
+        assert thumb.size == (320, 240)
