@@ -147,3 +147,41 @@ def test_insert_photo_reference_by_uuid(qtbot, window):
     assert body.toPlainText() == (
         "First paragraph.\n\n![Crowds (at) the port](photo:3f2c0d1e-aaaa-bbbb-cccc-1234567890ab)\n\nAfter the photo."
     )
+
+
+def test_background_work_really_runs_off_the_ui_thread(qtbot, window, tmp_path, monkeypatch):
+    """Attaching and counting a long body through the real thread pool, results on the UI thread."""
+    import threading
+
+    from newsdesk.gui import tasks
+    from newsdesk.store import attachments
+
+    tasks.set_synchronous(False)
+    seen_threads = []
+    real_attach = attachments.attach_file
+
+    def spying_attach(store, path):  # type: ignore[no-untyped-def]
+        seen_threads.append(threading.current_thread() is threading.main_thread())
+        return real_attach(store, path)
+
+    import newsdesk.gui.editor.sources_panel as panel_module
+
+    monkeypatch.setattr(panel_module, "attach_file", spying_attach)
+    try:
+        photo = tmp_path / "scene.jpg"
+        photo.write_bytes(b"\xff\xd8\xff" + b"x" * 5000)
+        press(qtbot, window.list_pane.table, "Ctrl+N")
+        panel = window.editor.sources_panel
+        panel.add_source()
+        type_text(panel.name_edit, "Témoin")
+        panel.attach(photo)
+        qtbot.waitUntil(lambda: panel.file_label.text() == "scene.jpg", timeout=5000)
+        assert seen_threads == [False]  # copied on a worker thread
+
+        long_body = "palabra " * 6000  # over the in-thread limit: counted in the pool
+        window.editor.body_edit.setPlainText(long_body)
+        qtbot.waitUntil(
+            lambda: window.editor.stats_label.text().startswith("6,000 words"), timeout=5000
+        )
+    finally:
+        tasks.set_synchronous(True)
