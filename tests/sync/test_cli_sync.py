@@ -118,3 +118,43 @@ def test_without_a_keyring_it_says_so_and_sync_takes_the_password_on_stdin(
     assert code == 0, out
     secret = user.app_password.encode()
     assert not [p for p in tmp_path.rglob("*") if p.is_file() and secret in p.read_bytes()]
+
+
+def test_one_site_per_edition_with_its_own_category_names(
+    tmp_path, capsys, monkeypatch, wordpress, wordpress_plugin
+):
+    for name, wp, edition in (
+        ("english-site", wordpress, "en"),
+        ("spanish-site", wordpress_plugin, "es"),
+    ):
+        user = wp.users["editor"]
+        extra = ["--map", "News=Noticias", "--map", "Politics=Política"] if edition == "es" else []
+        code, _, err = run(capsys, monkeypatch, tmp_path, "site", "add", name, "--url", wp.url,
+                           "--user", user.login, "--edition", edition, *extra, "--password-stdin",
+                           stdin=user.app_password + "\n")  # fmt: skip
+        assert code == 0, err
+    store = open_store(tmp_path)
+    en = store.articles.create(Article(headline="English only", edition="en"))
+    es = store.articles.create(Article(headline="Solo en español", edition="es", section="News",
+                                       subsection="Politics"))  # fmt: skip
+    store.close()
+    code, out, _ = run(capsys, monkeypatch, tmp_path, "sync", "--json")
+    assert code == 0, out
+    store = open_store(tmp_path)
+    english, spanish = store.sites.by_name("english-site"), store.sites.by_name("spanish-site")
+    assert store.sync.remote_post(en.id, english.id) and not store.sync.remote_post(
+        en.id, spanish.id
+    )
+    assert store.sync.remote_post(es.id, spanish.id) and not store.sync.remote_post(
+        es.id, english.id
+    )
+    remote_id = store.sync.remote_post(es.id, spanish.id).remote_id
+    store.close()
+    with wordpress_plugin.client("editor") as c:
+        post = c.get(f"/wp/v2/posts/{remote_id}", params={"context": "edit"}).json()
+        cats = c.get(
+            "/wp/v2/categories", params={"include": ",".join(map(str, post["categories"]))}
+        ).json()
+    names = {t["name"]: t["parent"] for t in cats}
+    assert set(names) == {"Noticias", "Política"}
+    assert names["Política"] == next(t["id"] for t in cats if t["name"] == "Noticias")

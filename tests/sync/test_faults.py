@@ -171,3 +171,18 @@ def test_an_upload_whose_answer_is_lost_is_found_not_repeated(store, wordpress, 
     with wordpress.client("administrator") as c:
         copies = c.get("/wp/v2/media", params={"slug": "nd-" + photo.sha256[:24]}).json()
     assert len(copies) == 1
+
+
+def test_the_background_sync_resumes_by_itself_when_the_site_answers(store, wordpress, proxy):
+    connect(store, wordpress, "editor", url_override=proxy.url)
+    proxy.set_offline(True)
+    write(store, headline="Waiting out a back-off")
+    assert SyncEngine(store).sync(respect_backoff=True).offline
+    [row] = store.conn.execute(
+        "SELECT next_attempt_at FROM outbox WHERE state='pending'"
+    ).fetchall()
+    assert row[0]  # not due for a while
+    proxy.set_offline(False)
+    report = SyncEngine(store).sync(respect_backoff=True)  # the timer's run, not a click
+    assert report.ok and len(report.pushed) == 1, report
+    assert store.outbox.count_pending() == 0

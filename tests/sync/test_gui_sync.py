@@ -137,3 +137,28 @@ def test_sync_desk_lists_states_conflicts_and_the_log(
     assert any("contributors cannot publish" in m for m in messages)
     assert "failed" in desk.summary.text()
     desk.grab().save(str(artifacts_dir / "sync-desk.png"))
+
+
+def test_install_adds_the_indicator_and_the_desk_to_the_main_window(qtbot, tmp_path, wordpress):
+    from newsdesk.app import build_window
+    from newsdesk.gui.sync import install
+
+    window = build_window(tmp_path / "store")
+    qtbot.addWidget(window)
+    try:
+        connect(window.store, wordpress, "editor")
+        controller = install(window)
+        controller.timer.stop()
+        from PySide6.QtWidgets import QWidget
+
+        status = window.statusBar().findChild(QWidget, "syncStatus")
+        assert status is not None and status.label.text().endswith("waiting")  # the samples
+        assert window.show_desk("Sync")
+        write(window.store, headline="From the window")
+        with qtbot.waitSignal(controller.finished, timeout=30_000) as blocker:
+            controller.sync_now()
+        assert blocker.args[0].ok
+        assert status.label.text() == "Synced"
+    finally:
+        window.close()
+        window.store.close()

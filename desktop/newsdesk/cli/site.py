@@ -27,6 +27,13 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--edition", action="append", default=[], help="editions this site takes (repeatable)"
     )
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="LOCAL=REMOTE",
+        help="a section/region name and the site's category for it, e.g. News=Noticias",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=run_with_store(_add))
 
@@ -79,6 +86,13 @@ def _add(args: argparse.Namespace, store: Store) -> int:
     from ..sync.engine import add_site
     from ..sync.errors import NoKeyringError, SyncError
 
+    category_map = {}
+    for pair in args.map:
+        local, sep, remote = pair.partition("=")
+        if not sep or not local.strip() or not remote.strip():
+            _err(f"--map {pair!r}: write it as LOCAL=REMOTE, e.g. News=Noticias.")
+            return 2
+        category_map[local.strip()] = remote.strip()
     password = _read_password(args)
     if not password:
         _err("no password given.")
@@ -102,6 +116,7 @@ def _add(args: argparse.Namespace, store: Store) -> int:
             ca_bundle=args.ca_bundle,
             editions=args.edition,
             session_only=session_only,
+            category_map=category_map,
         )
     except NoKeyringError as exc:
         _err(str(exc))

@@ -103,6 +103,7 @@ def add_site(
     *,
     ca_bundle: str = "",
     editions: list[str] | None = None,
+    category_map: dict[str, str] | None = None,
     session_only: bool = False,
     transport: httpx.BaseTransport | None = None,
 ) -> tuple[Site, VerifiedLogin, str]:
@@ -120,6 +121,7 @@ def add_site(
         username=user,
         ca_bundle=ca_bundle,
         editions=editions or [],
+        category_map=category_map or {},
         role=login.role,
         remote_user_id=login.user_id,
         has_plugin=login.has_plugin,
@@ -184,6 +186,12 @@ class SyncEngine:
                 try:
                     self.push(res, report)
                     self.pull(res, report, check_deleted=check_deleted)
+                    if respect_backoff and self.store.outbox.count_pending():
+                        # The site answered the pull: it is back, so what waited out
+                        # a back-off goes now instead of at its next slot.
+                        with self.store.atomic():
+                            self.store.sync.make_all_due()
+                        self.push(res, report)
                 except NetworkError as exc:
                     report.offline.append(f"{site.name}: {exc}")
                     self._log(site, f"Offline: {exc}", "warning")
