@@ -149,3 +149,13 @@ def test_reporters_desk_screenshots(qtbot, window, artifacts_dir):
     dialog.grab().save(str(artifacts_dir / "history.png"))
     assert "Wednesday" in dialog.diff_view.toPlainText()
     dialog.close()
+
+
+def test_taxonomy_dialog_screenshot(qtbot, window, artifacts_dir):
+    window.actions_by_name["taxonomy"].trigger()
+    dialog = window.findChild(QDialog, "taxonomyDialog")
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.wait(100)
+    dialog.grab().save(str(artifacts_dir / "taxonomy.png"))
+    assert dialog.section_list.count() >= 6
+    dialog.close()

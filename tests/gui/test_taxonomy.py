@@ -80,3 +80,23 @@ def test_tags_renamed_and_merged(qtbot, window):
     _click(qtbot, dialog, "renameTagButton")
     assert "Irán" in store.articles.get(b.id).tags
     assert [r["id"] for r in store.search.query("Irán")] == [b.id]
+
+
+def test_an_edition_added_with_its_direction(qtbot, window):
+    from PySide6.QtWidgets import QCheckBox
+
+    dialog = _dialog(qtbot, window)
+    type_text(dialog.edition_code, "fa")
+    type_text(dialog.edition_language, "فارسی")
+    dialog.findChild(QCheckBox, "editionRtlCheck").click()
+    _click(qtbot, dialog, "addEditionButton")
+    assert [(e.code, e.direction) for e in window.store.taxonomy.editions()][-1] == ("fa", "rtl")
+    assert (
+        dialog.edition_list.item(dialog.edition_list.count() - 1).text()
+        == "فارسی (fa) · right-to-left"
+    )
+    dialog.close()
+    window.new_article()
+    editor = window.editor
+    editor.edition_combo.setCurrentIndex(editor.edition_combo.findData("fa"))
+    assert editor.body_edit.layoutDirection() == Qt.LayoutDirection.RightToLeft

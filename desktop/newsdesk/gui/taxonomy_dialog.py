@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -47,6 +48,7 @@ class TaxonomyDialog(QDialog):
         tabs = QTabWidget()
         tabs.addTab(self._sections_tab(), "Sections")
         tabs.addTab(self._regions_tab(), "Regions")
+        tabs.addTab(self._editions_tab(), "Editions")
         tabs.addTab(self._tags_tab(), "Tags")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -109,6 +111,38 @@ class TaxonomyDialog(QDialog):
             lambda: self._do(
                 lambda: self.store.taxonomy.add_region(self._need(self.region_name)),
                 "Region added.",
+            )
+        )
+        return page
+
+    def _editions_tab(self) -> QWidget:
+        page = QWidget()
+        self.edition_list = _named(QListWidget(), "editionList", "Editions")
+        self.edition_code = _named(QLineEdit(), "editionCodeEdit", "Edition code")
+        self.edition_code.setPlaceholderText("Code, e.g. fr")
+        self.edition_code.setMaxLength(8)
+        self.edition_language = _named(QLineEdit(), "editionLanguageEdit", "Edition language")
+        self.edition_language.setPlaceholderText("Language, e.g. French")
+        self.edition_rtl = _named(
+            QCheckBox("Right-to-left"), "editionRtlCheck", "Right-to-left script"
+        )
+        add_edition = _named(QPushButton("Add edition"), "addEditionButton", "Add edition")
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.edition_list, 1)
+        row = QGridLayout()
+        row.addWidget(self.edition_code, 0, 0)
+        row.addWidget(self.edition_language, 0, 1)
+        row.addWidget(self.edition_rtl, 0, 2)
+        layout.addLayout(row)
+        layout.addWidget(add_edition)
+        add_edition.clicked.connect(
+            lambda: self._do(
+                lambda: self.store.taxonomy.add_edition(
+                    self._need(self.edition_code),
+                    self._need(self.edition_language),
+                    "rtl" if self.edition_rtl.isChecked() else "ltr",
+                ),
+                "Edition added.",
             )
         )
         return page
@@ -225,6 +259,10 @@ class TaxonomyDialog(QDialog):
         self.section_list.setCurrentRow(self.section_list.row(matches[0]) if matches else 0)
         self.region_list.clear()
         self.region_list.addItems(self.store.taxonomy.regions())
+        self.edition_list.clear()
+        for ed in self.store.taxonomy.editions():
+            arrow = "right-to-left" if ed.is_rtl else "left-to-right"
+            self.edition_list.addItem(f"{ed.language} ({ed.code}) · {arrow}")
         self.tag_list.clear()
         for name, count in self.store.tags.usage("", limit=10_000):
             item = QListWidgetItem(f"{name}  ({count})")
