@@ -119,7 +119,7 @@ def test_search_box_finds_by_body_words_and_opens(qtbot, window):
     table = window.findChild(QTableView, "articleList")
     qtbot.waitUntil(lambda: table.model().rowCount() == 1, timeout=2000)
     assert table.model().index(0, 0).data() == "Harbour cranes return"
-    assert "1 matches" in window.list_pane.count_label.text()
+    assert window.list_pane.count_label.text() == "1 match, best first"
     qtbot.mouseClick(
         table.viewport(),
         Qt.MouseButton.LeftButton,

@@ -162,7 +162,8 @@ class ArticleListPane(QWidget):
         n = self.model.rowCount()
         more = "+" if self.model.canFetchMore() else ""
         if self.model.query.text.strip():
-            self.count_label.setText(f"{n}{more} matches, best first" if n else "No matches")
+            noun = "match" if n == 1 and not more else "matches"
+            self.count_label.setText(f"{n}{more} {noun}, best first" if n else "No matches")
         else:
             self.count_label.setText(f"{n}{more} articles")
 

@@ -106,8 +106,7 @@ class EditingSession(QObject):
         article = Article()
         if template is not None:
             article.edition = template.edition
-            article.section = template.section
-            article.byline = template.byline
+            article.section = template.section  # a run of stories for one desk and edition
         self.store.articles.create(article, author=self.author, reason="create")
         assert article.id is not None
         self.editor.load(article)
