@@ -29,7 +29,7 @@ from ...render.page import PageOptions, RenderedPage
 from ...services.preview import PreviewContext, PreviewSource, export_article_html, render_preview
 from ...store import Store
 from .fallback import FallbackBrowser
-from .scheme import STATIC_PREFIX
+from .scheme import STATIC_PREFIX, scheme_registered
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +75,8 @@ def webengine_available() -> tuple[bool, str]:
         from PySide6 import QtWebEngineWidgets  # noqa: F401
     except ImportError as exc:  # missing libraries (e.g. libnss3) on this system
         return False, str(exc)
+    if not scheme_registered():
+        return False, "its newsdesk: scheme was not registered before the application started"
     return True, ""
 
 

@@ -14,7 +14,7 @@ import mimetypes
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, QUrl
 from PySide6.QtWebEngineCore import (
     QWebEngineUrlRequestJob,
     QWebEngineUrlScheme,
@@ -31,11 +31,18 @@ STATIC_PREFIX = "newsdesk://app/static/"
 _registered = False
 
 
-def register_scheme() -> None:
-    """Declare `newsdesk:` to Chromium. Must run before the QApplication exists."""
+def register_scheme() -> bool:
+    """Declare `newsdesk:` to Chromium; True when the scheme is (now) usable.
+
+    Chromium reads scheme declarations once, when the QApplication starts: a
+    call after that is too late and does nothing (the preview then uses its
+    simple view and says so).
+    """
     global _registered
     if _registered:
-        return
+        return True
+    if QCoreApplication.instance() is not None:
+        return False
     scheme = QWebEngineUrlScheme(SCHEME_BYTES)
     scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
     scheme.setFlags(
@@ -46,6 +53,11 @@ def register_scheme() -> None:
     )
     QWebEngineUrlScheme.registerScheme(scheme)
     _registered = True
+    return True
+
+
+def scheme_registered() -> bool:
+    return _registered
 
 
 PhotoFile = Callable[[str], Path | None]

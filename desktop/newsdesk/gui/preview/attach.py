@@ -1,0 +1,38 @@
+"""Putting the preview beside the reporter's editor in the main window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QWidget
+
+from .pane import PreviewPane
+
+ARTICLE_LINK = "newsdesk://app/article/"
+
+
+def attach_preview(window: QWidget) -> PreviewPane:
+    """A PreviewPane following `window.editor`, placed with `window.set_preview`.
+
+    Links in the page: another story's card opens that story in the editor; a
+    web link opens in the user's browser, never inside the preview.
+    """
+    pane = PreviewPane(window.store)  # type: ignore[attr-defined]
+    pane.follow(window.editor)  # type: ignore[attr-defined]
+    window.set_preview(pane)  # type: ignore[attr-defined]
+    editor = window.editor  # type: ignore[attr-defined]
+    if editor.article_id is not None:  # opened before the pane existed
+        pane.show_article(editor.article())
+        pane.render_now()
+
+    def follow_link(url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith(ARTICLE_LINK):
+            article_id = window.store.articles.find_id(text.removeprefix(ARTICLE_LINK))  # type: ignore[attr-defined]
+            if article_id is not None:
+                window.list_pane.select_article(article_id)  # type: ignore[attr-defined]
+        elif url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+
+    pane.linkActivated.connect(follow_link)
+    return pane

@@ -1,0 +1,68 @@
+"""The preview in the real main window, as a reporter meets it: open, type, see the page."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from preview_helpers import page_html
+from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QApplication
+
+
+def type_keys(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            key = Qt.Key(ord(ch.upper())) if ch.isascii() and ch.isalnum() else Qt.Key.Key_unknown
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    from newsdesk.app import build_window
+    from newsdesk.gui.preview.attach import attach_preview
+
+    win = build_window(tmp_path / "store")
+    qtbot.addWidget(win)
+    pane = win.preview or attach_preview(win)
+    win.resize(1800, 1000)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win, pane
+    win.close()
+    pane.deleteLater()
+    qtbot.wait(50)
+    win.store.close()
+
+
+def test_new_user_opens_a_sample_types_and_sees_the_page(qtbot, window, artifacts_dir):
+    win, pane = window
+    assert win.preview is pane and pane.isVisible()
+    headline = win.editor.headline_edit.toPlainText()
+    qtbot.waitUntil(lambda: headline in page_html(qtbot, pane), timeout=15000)
+    body = win.editor.body_edit
+    body.setFocus()
+    body.moveCursor(QTextCursor.MoveOperation.End)
+    type_keys(body, "\n\nA new paragraph typed in the editor.")
+    started = time.perf_counter()
+    qtbot.waitUntil(
+        lambda: "A new paragraph typed in the editor." in page_html(qtbot, pane), timeout=5000
+    )
+    assert time.perf_counter() - started < 2
+    assert pane.web is None or pane.web.interceptor.blocked == []
+    qtbot.wait(300)
+    win.grab().save(str(artifacts_dir / "preview-in-window.png"))
+
+
+def test_a_read_next_card_opens_that_story(qtbot, window):
+    win, pane = window
+    qtbot.waitUntil(lambda: pane.last_page is not None, timeout=15000)
+    current = win.editor.article_id
+    other = next(
+        s
+        for s in win.store.articles.summaries(limit=50)
+        if s["id"] != current and not s["priority"]
+    )
+    pane.linkActivated.emit(QUrl(f"newsdesk://app/article/{other['uuid']}"))
+    qtbot.waitUntil(lambda: win.editor.article_id == other["id"], timeout=5000)
