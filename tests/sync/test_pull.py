@@ -136,3 +136,15 @@ def test_trashed_and_deleted_posts_are_marked_and_the_article_is_kept(store, wor
     assert "trashed" in report.failed[0]["error"]
     assert store.articles.get(trashed.id).body == "Local work after the trash."
     assert store.sync.article_states()[trashed.id] == "trashed"
+
+
+def test_a_reporter_pulls_only_the_posts_they_may_edit(store, wordpress):
+    connect(store, wordpress, "author")
+    with wordpress.client("author") as own, wordpress.client("editor") as other:
+        mine = own.post("/wp/v2/posts", json={"title": "The author's own draft"}).json()
+        theirs = other.post(
+            "/wp/v2/posts", json={"title": "An editor's story", "status": "publish"}
+        ).json()
+    assert sync(store).ok
+    assert _local_for(store, mine["id"])[0] is not None
+    assert _local_for(store, theirs["id"])[0] is None

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 # Pages asked for ahead of the one being stored: enough to keep the server busy
 # while we work, few enough to be a polite client.
 PAGES_IN_FLIGHT = 2
+OWN_POSTS_ONLY = ("author", "contributor")
 
 
 @dataclass
@@ -67,6 +68,9 @@ def pull_site(res: SiteResources, *, check_deleted: bool = False) -> PullResult:
         "order": "asc",
         "_fields": EDIT_FIELDS,
     }
+    if res.site.role in OWN_POSTS_ONLY and res.site.remote_user_id:
+        # Authors and contributors may edit only their own posts: pull only those.
+        params["author"] = res.site.remote_user_id
     since = since_param(res.site.pulled_until)
     if since:
         params["modified_after"] = since
