@@ -66,3 +66,12 @@ def test_preferences_dialog_sets_reading_speed(qtbot, window, monkeypatch):
     window.actions_by_name["preferences"].trigger()
     assert window.settings.words_per_minute == 114
     assert window.editor.stats_label.text() == "570 words  ·  5 Min Read"
+
+
+def test_lead_photo_is_part_of_the_article_and_saved(qtbot, window):
+    press(qtbot, window.list_pane.table, "Ctrl+N")
+    assert not window.editor.is_dirty
+    window.editor.set_lead_photo(7)
+    assert window.editor.is_dirty and window.editor.article().lead_photo_id == 7
+    press(qtbot, window.editor.body_edit, "Ctrl+S")
+    assert window.store.articles.get(window.editor.article_id).lead_photo_id == 7

@@ -331,6 +331,13 @@ class ArticleEditor(QWidget):
         article.sources = self.sources_panel.sources()
         return article
 
+    def set_lead_photo(self, photo_id: int | None) -> None:
+        """The article's lead photo (a local photo id, from the photo desk's picker)."""
+        if self._article is None or self._article.lead_photo_id == photo_id:
+            return
+        self._article.lead_photo_id = photo_id
+        self._changed()
+
     def set_limits(
         self, *, words_per_minute: int, headline_limit: int, standfirst_limit: int
     ) -> None:
