@@ -112,7 +112,7 @@ def run(store: Store) -> None:
         raw,
     )
     report(
-        "store queue_counts (the desk counts rows)",
+        "queue_counts (unused by the desk)",
         timings(lambda: store.workflow.queue_counts("section"), repeat=20),
         raw,
     )
