@@ -14,7 +14,7 @@ import pytest
 TYPIST = Path(__file__).parent / "gui" / "crash_typist.py"
 
 
-def _type_then_kill(data_dir: Path) -> tuple[int, str]:
+def _type_then_kill(data_dir: Path, signum: int = signal.SIGKILL) -> tuple[int, str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     proc = subprocess.Popen(
         [sys.executable, str(TYPIST), str(data_dir)],
@@ -30,8 +30,10 @@ def _type_then_kill(data_dir: Path) -> tuple[int, str]:
             line = proc.stdout.readline()
         if not line:
             pytest.fail(f"the typist never got ready: {proc.stderr.read() if proc.stderr else ''}")
-        os.kill(proc.pid, signal.SIGKILL)  # no chance to save or close anything
-        assert proc.wait(timeout=10) == -signal.SIGKILL
+        os.kill(proc.pid, signum)
+        status = proc.wait(timeout=20)
+        # SIGKILL: no chance to save anything. SIGTERM (logout): closes properly, status 0.
+        assert status == (-signal.SIGKILL if signum == signal.SIGKILL else 0)
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -78,6 +80,24 @@ def test_typing_survives_sigkill_and_user_is_told(qtbot, tmp_path, artifacts_dir
         qtbot.wait(300)
         window.grab().save(str(artifacts_dir / "crash-recovered-window.png"))
         notice.grab().save(str(artifacts_dir / "crash-recovered-notice.png"))
+    finally:
+        window.close()
+        window.store.close()
+
+
+def test_sigterm_closes_properly_and_nothing_needs_recovering(qtbot, tmp_path):
+    from newsdesk.app import start
+
+    data_dir = tmp_path / "store"
+    article_id, typed_two_seconds_before = _type_then_kill(data_dir, signal.SIGTERM)
+    window = start(data_dir)
+    qtbot.addWidget(window)
+    try:
+        revisions = window.store.revisions.list(article_id)
+        assert revisions[0].reason == "save"  # saved on the way out, not recovered
+        assert revisions[0].content["body"].startswith(typed_two_seconds_before)
+        assert window.recovered == []
+        assert window.recovery_notice is None
     finally:
         window.close()
         window.store.close()

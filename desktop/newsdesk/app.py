@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .gui import qtfix as _qtfix  # noqa: F401  (PySide6 6.12 on Python 3.11: see qtfix.py)
@@ -63,6 +65,21 @@ def start(folder: Path):  # type: ignore[no-untyped-def]
     return window
 
 
+def quit_on_signals(window) -> None:  # type: ignore[no-untyped-def]
+    """SIGTERM (logout, shutdown) and Ctrl+C close the window properly: the open article is saved."""
+
+    def close(_signum: int, _frame: object) -> None:
+        window.close()
+        QApplication.quit()
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, close)
+    # Python runs signal handlers only when it gets control; Qt's loop is C++.
+    heartbeat = QTimer(window)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(250)
+
+
 def store_error_box(exc: StoreError, folder: Path) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Critical, "Newsdesk cannot open its store", str(exc))
     box.setObjectName("storeErrorBox")
@@ -82,6 +99,7 @@ def run_gui(data_dir_arg: str | None, qt_args: list[str]) -> int:
         print(f"newsdesk: {exc}", file=sys.stderr, flush=True)
         store_error_box(exc, folder).exec()
         return 2
+    quit_on_signals(window)
     app.aboutToQuit.connect(window.store.close)
     return int(app.exec())
 

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from guikeys import type_text  # noqa: E402
 from PySide6.QtCore import QTimer  # noqa: E402
 
-from newsdesk.app import application, start  # noqa: E402
+from newsdesk.app import application, quit_on_signals, start  # noqa: E402
 
 TEXT = (
     "Le convoi est arrivé à l'aube près de Rafah; témoins: «calme tendu». وصلت القافلة فجراً. " * 20
@@ -31,6 +31,7 @@ TEXT = (
 def main() -> None:
     app = application()
     window = start(Path(sys.argv[1]))
+    quit_on_signals(window)  # as `newsdesk` does: SIGTERM closes properly
     window.actions_by_name["new"].trigger()
     type_text(window.editor.headline_edit, "Convoi arrivé à Rafah")
     body = window.editor.body_edit
