@@ -11,6 +11,9 @@ once if the reporter switches to it), so extra desks never delay start-up.
 
 The preview should listen to `window.editor.articleOpened` and
 `window.editor.articleEdited` (both carry an Article); nothing here calls it.
+Also for other desks: `window.editor.set_lead_photo(id)`,
+`window.editor.body_edit.insert_photo(uuid, alt)`, `window.list_pane.select_article(id)`,
+`window.show_desk(title)`, `window.desk(title)` and `window.editor.format_bar` (a QToolBar).
 """
 
 from __future__ import annotations
