@@ -75,13 +75,27 @@ def pull_site(res: SiteResources, *, check_deleted: bool = False) -> PullResult:
     if since:
         params["modified_after"] = since
     newest = res.site.pulled_until
+    # One query for the whole pull instead of one per post: which ids are mapped.
+    mapped = {
+        int(row[0])
+        for row in res.store.conn.execute(
+            "SELECT remote_id FROM remote_posts WHERE site_id = ? AND remote_id IS NOT NULL",
+            (res.site_id,),
+        )
+    }
     for page in res.client.pages_ahead("/wp/v2/posts", params, workers=PAGES_IN_FLIGHT):
         _prefetch_terms(res, page)
+        created: list[int] = []
         with res.store.atomic():
             for post in page:
                 result.seen += 1
-                _take(res, post, result)
+                if int(post["id"]) in mapped:
+                    _take(res, post, result)
+                elif post.get("status") != "trash":
+                    _create_local(res, post, result, created)
+                    mapped.add(int(post["id"]))  # pages overlap: never create twice
                 newest = max(newest, str(post.get("modified_gmt", "")))
+            _nothing_to_send(res, created)
     # The high-water mark is when the server answered the first page, not the newest
     # post seen: a post edited while later pages were read must come next time.
     mark = res.client.first_page_date or newest
@@ -92,6 +106,16 @@ def pull_site(res: SiteResources, *, check_deleted: bool = False) -> PullResult:
     if check_deleted:
         _check_deleted(res, result)
     return result
+
+
+def _nothing_to_send(res: SiteResources, article_ids: list[int]) -> None:
+    """Articles made from server posts: their creation queued a push that is not needed."""
+    if article_ids:
+        marks = ",".join("?" * len(article_ids))
+        res.store.conn.execute(
+            f"DELETE FROM outbox WHERE state = 'pending' AND article_id IN ({marks})",
+            article_ids,
+        )
 
 
 def _prefetch_terms(res: SiteResources, page: list[dict[str, Any]]) -> None:
@@ -106,7 +130,9 @@ def _take(res: SiteResources, post: dict[str, Any], result: PullResult) -> None:
     rp = store.sync.remote_post_by_remote_id(res.site_id, int(post["id"]))
     if rp is None:
         if post.get("status") != "trash":
-            _create_local(res, post, result)
+            created: list[int] = []
+            _create_local(res, post, result, created)
+            _nothing_to_send(res, created)
         return
     if (
         post.get("modified_gmt") == rp.modified_gmt
@@ -145,7 +171,9 @@ def _take(res: SiteResources, post: dict[str, Any], result: PullResult) -> None:
         result.conflicts.append(rp.article_id)
 
 
-def _create_local(res: SiteResources, post: dict[str, Any], result: PullResult) -> None:
+def _create_local(
+    res: SiteResources, post: dict[str, Any], result: PullResult, created: list[int]
+) -> None:
     """A post started elsewhere (the web editor, another Newsdesk) becomes a local article."""
     store = res.store
     snap = snapshot(post)
@@ -191,10 +219,7 @@ def _create_local(res: SiteResources, post: dict[str, Any], result: PullResult) 
         article.uuid = uuid
     store.articles.create(article, reason=f"from {res.site.name}")
     assert article.id is not None
-    # Came from the server: nothing to send back.
-    store.conn.execute(
-        "DELETE FROM outbox WHERE article_id = ? AND state = 'pending'", (article.id,)
-    )
+    created.append(article.id)
     rp = RemotePost(
         article.id,
         res.site_id,
