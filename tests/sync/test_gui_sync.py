@@ -162,3 +162,35 @@ def test_install_adds_the_indicator_and_the_desk_to_the_main_window(qtbot, tmp_p
     finally:
         window.close()
         window.store.close()
+
+
+def test_the_event_loop_stays_responsive_while_a_long_sync_runs(
+    qtbot, store, wordpress, controller
+):
+    """No event handler waits on the network: the main thread keeps ticking during a pull."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    connect(store, wordpress, "editor", from_now=False)  # pull everything the tests left
+    with wordpress.client("editor") as web:
+        web.post("/batch/v1", json={"requests": [
+            {"method": "POST", "path": "/wp/v2/posts",
+             "body": {"title": f"Filler {i}", "content": "<p>Some text.</p>" * 8}}
+            for i in range(25)
+        ]}).raise_for_status()  # fmt: skip
+    gaps: list[int] = []
+    clock = QElapsedTimer()
+    clock.start()
+    ticker = QTimer()
+    ticker.setInterval(10)
+
+    def tick() -> None:
+        gaps.append(clock.restart())
+
+    ticker.timeout.connect(tick)
+    ticker.start()
+    report, _ = _wait_sync(qtbot, controller)
+    ticker.stop()
+    assert report.ok and len(report.pulled) >= 25, report
+    assert len(gaps) > 5
+    print("event loop gaps (ms), worst five:", sorted(gaps)[-5:])
+    assert max(gaps) < 100, sorted(gaps)[-5:]
