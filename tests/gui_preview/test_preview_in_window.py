@@ -31,9 +31,10 @@ def window(qtbot, tmp_path):
     qtbot.waitExposed(win)
     yield win, pane
     win.close()
-    pane.deleteLater()
+    store = win.store
+    win.deleteLater()  # the page before its profile, before the application goes
     qtbot.wait(50)
-    win.store.close()
+    store.close()
 
 
 def test_new_user_opens_a_sample_types_and_sees_the_page(qtbot, window, artifacts_dir):

@@ -57,6 +57,8 @@ def test_preview_follows_typing_in_the_editor(qtbot, desk):
     assert elapsed < 1.0, f"preview took {elapsed:.2f} s after the last key"
     # one render for the whole burst of typing (plus the one for opening)
     assert pane._generation == 2
+    # the update swapped the body in place: no second navigation, no blank flash
+    assert (pane.web.load_count, pane.web.patch_count) == (1, 1)
 
 
 def test_typing_arabic_updates_the_rtl_page(qtbot, desk):

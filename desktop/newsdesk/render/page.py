@@ -66,6 +66,7 @@ class RenderedPage:
     html: str
     notices: list[str] = field(default_factory=list)
     anchor: str = ""  # the URL fragment to scroll to, when scroll_line was given
+    scroll_fraction: float = 0.3  # where in the viewport the anchor should land
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +147,9 @@ def render_page(
     }
     name = "ticker.html.j2" if article.is_breaking else "article.html.j2"
     html = _environment().get_template(name).render(context)
-    return RenderedPage(html=html, notices=body.notices, anchor=anchor)
+    return RenderedPage(
+        html=html, notices=body.notices, anchor=anchor, scroll_fraction=options.scroll_fraction
+    )
 
 
 def _with_dateline(html: str, article: Article) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRect, QSize, QUrl, Signal
@@ -19,6 +20,28 @@ from ...render.page import RenderedPage
 from ...services.preview import PreviewSource
 from .interceptor import LocalOnlyInterceptor
 from .scheme import PAGE_PREFIX, SCHEME_BYTES, SchemeHandler
+
+# Runs in the app's isolated world. The new document is parsed inert (DOMParser
+# runs no scripts and the page's own JavaScript is off anyway), then its body
+# replaces the old one; the scroll keeps the edited block where the editor has it.
+_PATCH_SCRIPT = """(function () {
+  var doc = new DOMParser().parseFromString(%(html)s, 'text/html');
+  if (!document.body || !doc.body) { return false; }
+  var root = document.documentElement, height = root.scrollHeight || 1;
+  var keep = window.scrollY / height;
+  root.lang = doc.documentElement.lang;
+  root.dir = doc.documentElement.dir;
+  document.title = doc.title;
+  document.body.replaceWith(document.adoptNode(doc.body));
+  var anchor = %(anchor)s, el = anchor ? document.getElementById(anchor) : null;
+  if (el) {
+    window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY
+                       - %(fraction)s * window.innerHeight);
+  } else {
+    window.scrollTo(0, keep * root.scrollHeight);
+  }
+  return true;
+})()"""
 
 
 class PreviewPage(QWebEnginePage):
@@ -95,7 +118,10 @@ class WebStage(QWidget):
         self.page.pdfPrintingFinished.connect(self.pdfExported)
         self.page.renderProcessTerminated.connect(self._on_renderer_gone)
         self._restore_fraction: float | None = None
+        self._loading = False
+        self._patchable = False  # a page of ours is loaded: later versions swap in place
         self.load_count = 0
+        self.patch_count = 0
 
     def _photo_file(self, uuid: str) -> Path | None:
         photo = self.source.photo(uuid)
@@ -125,6 +151,17 @@ class WebStage(QWidget):
 
     # --- pages -------------------------------------------------------------------------
     def show_page(self, page: RenderedPage) -> None:
+        """Show a new version of the page.
+
+        The first version loads through the scheme; later ones swap the body in
+        place (from the app's isolated world: the page's own scripts stay off),
+        which skips a navigation, keeps photos and fonts decoded and never
+        flashes a blank page while the reporter types.
+        """
+        url = self.scheme_handler.set_page(page.html)
+        if self._patchable and not self._loading:
+            self._patch(page, url)
+            return
         if not page.anchor:
             # Keep the reader where they were, in proportion to the new length.
             height = self.page.contentsSize().height()
@@ -132,13 +169,32 @@ class WebStage(QWidget):
             self._restore_fraction = (y / height) if height > 0 else None
         else:
             self._restore_fraction = None
-        url = self.scheme_handler.set_page(page.html)
         if page.anchor:
             url.setFragment(page.anchor)
+        self._loading = True
         self.view.load(url)
+
+    def _patch(self, page: RenderedPage, url: QUrl) -> None:
+        script = _PATCH_SCRIPT % {
+            "html": json.dumps(page.html),
+            "anchor": json.dumps(page.anchor),
+            "fraction": f"{page.scroll_fraction:f}",
+        }
+
+        def done(ok: object) -> None:
+            if ok is True:
+                self.patch_count += 1
+                self.loaded.emit(True)
+            else:  # the page was not what we thought (navigated away?): load it whole
+                self._patchable = False
+                self.show_page(page)
+
+        self.page.runJavaScript(script, QWebEngineScript.ScriptWorldId.ApplicationWorld, done)
 
     def _on_load_finished(self, ok: bool) -> None:
         self.load_count += 1
+        self._loading = False
+        self._patchable = ok and self.page.url().toString().startswith(PAGE_PREFIX)
         if ok and self._restore_fraction:
             # The page's own scripts are off; this runs in the app's isolated world.
             self.page.runJavaScript(
