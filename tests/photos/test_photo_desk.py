@@ -178,6 +178,18 @@ def test_queue_and_picker_set_the_lead_photo(qtbot, store, scenic_agency):
     desk.queue.articleChosen.emit(article.id)
     assert [r[0] for r in desk.model.rows] == [army.id]
 
+    # the per-article caption: fixes the article without touching the library
+    desk.select_photo(army.id)
+    assert desk.panel.use_box.isVisibleTo(desk.panel)
+    desk.panel.use_caption.setPlainText(
+        "Soldiers at the site of a strike in Khiam. (Lebanese Army)"
+    )
+    desk.panel.use_alt.setText("Soldiers by a crater.")
+    desk.panel.use_save.click()
+    caption = store.photos.uses.article_caption(article.id, army.id)
+    assert caption.text == "Soldiers at the site of a strike in Khiam. (Lebanese Army)"
+    assert store.photos.get(army.id).caption == army.caption
+
 
 def test_screenshot_of_the_desk(qtbot, store, scenic_agency, artifacts_dir, sync_tasks):
     desk = PhotoDesk(store)

@@ -119,7 +119,9 @@ def load_oriented(path: Path, long_edge: int | None = None) -> Image.Image:
     """The decoded picture, upright, optionally reduced to a long edge (never enlarged)."""
     name = path.name
     try:
-        with Image.open(path) as image:
+        with warnings.catch_warnings(), Image.open(path) as image:
+            # inspect_image applied our own pixel limit before anything gets here
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             if long_edge:
                 # thumbnail() lets JPEG decode at 1/2, 1/4, 1/8 scale: far less work
                 image.thumbnail((long_edge, long_edge), Image.Resampling.LANCZOS)

@@ -15,6 +15,7 @@ import shutil
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -150,9 +151,17 @@ def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 4))
 
 
+def _lower_priority() -> None:
+    """Worker processes yield the CPU to the window: its event loop must never wait on them."""
+    with suppress(OSError, AttributeError):
+        os.nice(10)
+
+
 def _pool(workers: int) -> Executor:
     # spawn: a forked copy of a process running Qt threads can deadlock
-    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=get_context("spawn"), initializer=_lower_priority
+    )
 
 
 def prepare_many(
@@ -162,16 +171,22 @@ def prepare_many(
     workers: int = 1,
     max_pixels: int = DEFAULT_MAX_PIXELS,
     executor: Executor | None = None,
+    processes: bool | None = None,
 ) -> Iterator[PreparedPhoto | ImportProblem]:
-    """prepare_file over many files, in order; in `workers` processes when more than one."""
+    """prepare_file over many files, in order.
+
+    In `workers` processes when more than one, or when `processes` is True (a window
+    wants even a single decoder out of its own process, away from its UI thread).
+    """
     sources = [str(p) for p in paths]
-    if executor is None and (workers <= 1 or len(sources) < 3):
+    use_pool = processes if processes is not None else workers > 1 and len(sources) >= 3
+    if executor is None and not use_pool:
         for source in sources:
             yield prepare_file(source, str(media_dir), max_pixels)
         return
     pool = executor or _pool(workers)
     try:
-        chunk = max(1, min(8, len(sources) // (workers * 4) or 1))
+        chunk = max(1, min(8, len(sources) // (max(workers, 1) * 4) or 1))
         yield from pool.map(
             prepare_file,
             sources,
@@ -192,12 +207,15 @@ def import_files(
     max_pixels: int = DEFAULT_MAX_PIXELS,
     on_progress: Callable[[int, int, PreparedPhoto | ImportProblem], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    processes: bool | None = None,
 ) -> ImportReport:
     """Import files and folders into the library; bad files are reported, never fatal."""
     files = expand_paths(paths)
     report = ImportReport()
     workers = default_workers() if workers is None else workers
-    results = prepare_many(files, store.media_dir, workers=workers, max_pixels=max_pixels)
+    results = prepare_many(
+        files, store.media_dir, workers=workers, max_pixels=max_pixels, processes=processes
+    )
     for done, result in enumerate(results, start=1):
         if isinstance(result, ImportProblem):
             report.problems.append(result)

@@ -180,6 +180,7 @@ class PhotoDesk(QWidget):
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.panel.saveRequested.connect(self.save_photo)
         self.panel.addWordRequested.connect(self.add_house_word)
+        self.panel.useSaveRequested.connect(self.save_use)
         self.queue.articleChosen.connect(self.show_article)
         self.queue.photoChosen.connect(self.select_photo)
 
@@ -204,7 +205,9 @@ class PhotoDesk(QWidget):
         )
 
     def apply_filter(self) -> None:
-        self.model.set_filter(self.current_filter())
+        flt = self.current_filter()
+        self.panel.set_article(flt.article_id)
+        self.model.set_filter(flt)
         total = self.store.photos.count()
         self.count_label.setText(f"{len(self.model.rows)} of {total} photos")
         if self.model.rows and not self.view.currentIndex().isValid():
@@ -272,6 +275,20 @@ class PhotoDesk(QWidget):
         if current in ids:
             self.panel.show_photo(self.store.photos.get(int(current)))
         self.photosChanged.emit(ids)
+        self.queue.refresh()
+
+    def save_use(
+        self, article_id: int, photo_id: int, role: str, caption: object, alt: object
+    ) -> None:
+        """This article's own caption/alt text; None keeps the library's."""
+        self.store.photos.uses.set_caption(
+            article_id,
+            photo_id,
+            caption=caption if isinstance(caption, str) else None,
+            alt_text=alt if isinstance(alt, str) else None,
+            role=role,
+        )
+        self.message.setText("Caption saved for this article; the library caption is unchanged.")
         self.queue.refresh()
 
     def batch_caption(self) -> None:

@@ -6,6 +6,7 @@ batches), and the final report. SQLite's WAL lets the grid read meanwhile.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
@@ -46,10 +47,13 @@ class ImportThread(QThread):
                     self.photosAdded.emit(list(self._batch))
                     self._batch.clear()
 
+            # Decoding happens in other processes, one core left to the window.
+            workers = self.workers or max(1, min(4, (os.cpu_count() or 2) - 1))
             report = import_files(
                 store,
                 self.paths,
-                workers=self.workers,
+                workers=workers,
+                processes=True,
                 on_progress=progress,
                 should_stop=lambda: self._stop,
             )

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -54,6 +55,7 @@ class PhotoEditPanel(QWidget):
 
     saveRequested = Signal(int, dict)
     addWordRequested = Signal(str)
+    useSaveRequested = Signal(int, int, str, object, object)  # article, photo, role, caption, alt
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,12 +125,33 @@ class PhotoEditPanel(QWidget):
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
 
+        # This article's own caption and alt text (shown when the desk filters by an article)
+        self.article_id: int | None = None
+        self.use_role = "inline"
+        self.use_box = QGroupBox("In this article")
+        self.use_box.setObjectName("photoUseBox")
+        self.use_caption = QPlainTextEdit()
+        self.use_caption.setObjectName("useCaptionEdit")
+        self.use_caption.setAccessibleName("Caption in this article")
+        self.use_caption.setFixedHeight(70)
+        self.use_alt = QLineEdit()
+        self.use_alt.setObjectName("useAltEdit")
+        self.use_alt.setAccessibleName("Alt text in this article")
+        self.use_save = QPushButton("Save for this article")
+        self.use_save.clicked.connect(self._save_use)
+        use_form = QFormLayout(self.use_box)
+        use_form.addRow("Caption", self.use_caption)
+        use_form.addRow("Alt text", self.use_alt)
+        use_form.addRow("", self.use_save)
+        self.use_box.setVisible(False)
+
         inner = QWidget()
         column = QVBoxLayout(inner)
         column.addWidget(self.preview)
         column.addWidget(self.info)
         column.addWidget(self.problems)
         column.addLayout(buttons)
+        column.addWidget(self.use_box)
         column.addLayout(form)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -186,7 +209,44 @@ class PhotoEditPanel(QWidget):
         for widget in (self.caption, self.alt_text, *self.lines.values()):
             widget.blockSignals(False)
         self.state.setCurrentIndex(max(0, self.state.findData(photo.caption_state)))
+        self._show_use(photo)
         self.run_checks()
+
+    def set_article(self, article_id: int | None) -> None:
+        """Show (or hide) the per-article caption for the photos of this article."""
+        self.article_id = article_id
+        if self.photo is not None:
+            self._show_use(self.photo)
+        else:
+            self.use_box.setVisible(False)
+
+    def _show_use(self, photo: Photo) -> None:
+        used = None
+        if self.article_id is not None:
+            used = next(
+                (
+                    u
+                    for u in self.store.photos.uses.for_article(self.article_id)
+                    if u.photo.id == photo.id
+                ),
+                None,
+            )
+        self.use_box.setVisible(used is not None)
+        if used is None:
+            return
+        self.use_role = used.use.role
+        self.use_box.setTitle(f"In this article ({used.use.role})")
+        self.use_caption.setPlainText(used.use.caption or "")
+        self.use_caption.setPlaceholderText(photo.caption or "(the library caption)")
+        self.use_alt.setText(used.use.alt_text or "")
+        self.use_alt.setPlaceholderText(photo.alt_text or "(the library alt text)")
+
+    def _save_use(self) -> None:
+        if self.photo is None or self.photo.id is None or self.article_id is None:
+            return
+        caption = self.use_caption.toPlainText().strip() or None  # empty: the library's
+        alt = self.use_alt.text().strip() or None
+        self.useSaveRequested.emit(self.article_id, self.photo.id, self.use_role, caption, alt)
 
     def values(self) -> dict[str, Any]:
         data: dict[str, Any] = {name: edit.text().strip() for name, edit in self.lines.items()}
