@@ -44,11 +44,15 @@ def test_hostile_bodies_make_no_request_leave(qtbot, pane):
 
     article = Article(headline="Hostile", body="\n\n".join(HOSTILE_BODIES))
     pane.show_article(article)
-    wait_loaded(qtbot, pane)
+    wait_loaded(qtbot, pane)  # a full load
+    article.headline = "Hostile, again"
+    pane.show_article(article)
+    wait_loaded(qtbot, pane)  # swapped in place
+    assert pane.web.patch_count == 1
     qtbot.wait(500)  # give any stray subresource time to be asked for
     assert pane.web.interceptor.blocked == []
     assert all(u.startswith("newsdesk://") for u in pane.web.scheme_handler.served)
-    assert pane.web.page.title() == "Hostile"
+    assert pane.web.page.title() == "Hostile, again"
 
 
 def test_interceptor_blocks_and_logs_anything_not_local(qtbot, pane):
