@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from .gui import qtfix as _qtfix  # noqa: F401  (PySide6 6.12 on Python 3.11: see qtfix.py)
 from .paths import data_dir
 from .store import Store, StoreError, open_store
 from .store.autosaves import Recovered

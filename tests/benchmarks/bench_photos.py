@@ -87,7 +87,6 @@ def ui_stalls(paths: list[Path], folder: Path) -> tuple[float, float, float]:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from newsdesk.gui import qtfix  # noqa: F401
     from newsdesk.gui.photodesk import PhotoDesk
 
     app = QApplication.instance() or QApplication([])
@@ -129,7 +128,6 @@ def grid_open(folder: Path, rows: int) -> tuple[float, float, float]:
     """(raw SELECT s, model reload s, model + first layout s) on `rows` photos."""
     from PySide6.QtWidgets import QApplication
 
-    from newsdesk.gui import qtfix  # noqa: F401
     from newsdesk.gui.photodesk.model import PhotoGridModel
     from newsdesk.gui.photodesk.picker import make_grid_view
     from newsdesk.store.photos import GRID_COLUMNS

@@ -3,5 +3,3 @@
 The core packages below never import from here; screens listen to each other
 through Qt signals and never call into each other's widgets.
 """
-
-from . import qtfix as _qtfix  # noqa: F401  (before any Qt call; see qtfix.py)
