@@ -119,16 +119,17 @@ def load_oriented(path: Path, long_edge: int | None = None) -> Image.Image:
     """The decoded picture, upright, optionally reduced to a long edge (never enlarged)."""
     name = path.name
     try:
-        with warnings.catch_warnings(), Image.open(path) as image:
+        with warnings.catch_warnings():
             # inspect_image applied our own pixel limit before anything gets here
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            if long_edge:
-                # thumbnail() lets JPEG decode at 1/2, 1/4, 1/8 scale: far less work
-                image.thumbnail((long_edge, long_edge), Image.Resampling.LANCZOS)
-            else:
-                image.load()
-            upright = ImageOps.exif_transpose(image)
-            return upright if upright is not None else image.copy()
+            with Image.open(path) as image:
+                if long_edge:
+                    # thumbnail() lets JPEG decode at 1/2, 1/4, 1/8 scale: far less work
+                    image.thumbnail((long_edge, long_edge), Image.Resampling.LANCZOS)
+                else:
+                    image.load()
+                upright = ImageOps.exif_transpose(image)
+                return upright if upright is not None else image.copy()
     except (OSError, SyntaxError, ValueError) as exc:
         raise PhotoFileError(f"{name}: the image is damaged or truncated ({exc}).") from exc
 
