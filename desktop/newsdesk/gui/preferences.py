@@ -1,10 +1,111 @@
-"""Preferences: one row per declared option (see settings.OPTIONS)."""
+"""Preferences: one dialog, one row per declared option (generated from settings.OPTIONS).
+
+An int gets a spin box, a str with choices a combo box (or check boxes when
+several may be picked), a bool a check box, any other str a line edit. Sites
+are not settings (they live in the store, passwords in the keyring): the dialog
+lists them and opens the sync desk's own site dialog to add one.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+from typing import Any
 
-from .settings import OPTIONS, Settings
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from .settings import OPTIONS, Option, Settings
+
+
+class ChoiceBoxes(QWidget):
+    """Several choices at once, kept as "a,b" (e.g. the spelling languages)."""
+
+    def __init__(self, option: Option, value: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        chosen = set(value.split(","))
+        self.boxes: dict[str, QCheckBox] = {}
+        for code, label in option.choices:
+            box = QCheckBox(label)
+            box.setObjectName(f"choice_{code}")
+            box.setChecked(code in chosen)
+            layout.addWidget(box)
+            self.boxes[code] = box
+        layout.addStretch(1)
+
+    def value(self) -> str:
+        return ",".join(code for code, box in self.boxes.items() if box.isChecked())
+
+    def set_value(self, value: str) -> None:
+        chosen = set(value.split(","))
+        for code, box in self.boxes.items():
+            box.setChecked(code in chosen)
+
+
+def editor_for(option: Option, value: Any) -> QWidget:
+    """The widget that edits one option, showing `value`."""
+    widget: QWidget
+    if option.type is bool:
+        widget = QCheckBox()
+        widget.setChecked(bool(value))
+    elif option.type is int:
+        widget = QSpinBox()
+        widget.setRange(option.minimum, option.maximum)
+        widget.setValue(int(value))
+    elif option.choices and option.multiple:
+        widget = ChoiceBoxes(option, str(value))
+    elif option.choices:
+        widget = QComboBox()
+        for code, label in option.choices:
+            widget.addItem(label, code)
+        index = widget.findData(str(value))
+        if index < 0:  # a value no longer offered (an edition added later): keep it
+            widget.addItem(str(value), str(value))
+            index = widget.count() - 1
+        widget.setCurrentIndex(index)
+    else:
+        widget = QLineEdit(str(value))
+    widget.setObjectName(option.key.split("/")[-1] + "Setting")
+    widget.setAccessibleName(option.label)
+    return widget
+
+
+def value_of(widget: QWidget) -> Any:
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    if isinstance(widget, ChoiceBoxes):
+        return widget.value()
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    raise TypeError(f"no value for {type(widget).__name__}")
+
+
+def set_value(widget: QWidget, value: Any) -> None:
+    if isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(int(value))
+    elif isinstance(widget, ChoiceBoxes):
+        widget.set_value(str(value))
+    elif isinstance(widget, QComboBox):
+        widget.setCurrentIndex(widget.findData(value))
+    elif isinstance(widget, QLineEdit):
+        widget.setText(str(value))
 
 
 class PreferencesDialog(QDialog):
@@ -12,23 +113,19 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle("Preferences")
+        self.setMinimumWidth(560)
         self.settings = settings
+        self.store = getattr(parent, "store", None)
         self.fields: dict[str, QWidget] = {}
         form = QFormLayout(self)
         for option in OPTIONS:
-            widget: QWidget
-            if option.type is int:
-                spin = QSpinBox()
-                spin.setRange(option.minimum, option.maximum)
-                spin.setValue(int(settings.get(option.key)))
-                widget = spin
-            else:
-                line = QLineEdit(str(settings.get(option.key)))
-                widget = line
-            widget.setObjectName(option.key.split("/")[-1] + "Setting")
-            widget.setAccessibleName(option.label)
+            if option.hidden:
+                continue
+            widget = editor_for(option, settings.get(option.key))
             self.fields[option.key] = widget
             form.addRow(option.label, widget)
+        if self.store is not None:
+            form.addRow("Publishing sites", self._sites_row())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -36,9 +133,39 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _sites_row(self) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.sites_label = QLabel()
+        self.sites_label.setObjectName("sitesLabel")
+        self.sites_label.setWordWrap(True)
+        add = QPushButton("Add a site…")
+        add.setObjectName("addSiteButton")
+        add.clicked.connect(self.add_site)
+        layout.addWidget(self.sites_label, 1)
+        layout.addWidget(add)
+        self._show_sites()
+        return row
+
+    def _show_sites(self) -> None:
+        try:
+            names = [f"{s.name} ({s.url})" for s in self.store.sites.list()]  # type: ignore[union-attr]
+        except Exception:  # noqa: BLE001 (a store without the sites table yet)
+            names = []
+        self.sites_label.setText(", ".join(names) or "None yet: you are working offline.")
+
+    def add_site(self) -> QDialog:
+        from .sync.site_dialog import SiteDialog
+
+        dialog = SiteDialog(self.store, self)  # type: ignore[arg-type]
+        dialog.accepted.connect(self._show_sites)
+        dialog.open()
+        return dialog
+
     def accept(self) -> None:
         for key, widget in self.fields.items():
-            value = widget.value() if isinstance(widget, QSpinBox) else widget.text()  # type: ignore[attr-defined]
+            value = value_of(widget)
             if value != self.settings.get(key):
                 self.settings.set(key, value)
         super().accept()

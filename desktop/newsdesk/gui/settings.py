@@ -25,6 +25,20 @@ class Option:
     label: str
     minimum: int = 0
     maximum: int = 100_000
+    # (value, label) pairs: a str option picks one of them, or several when `multiple`
+    # (kept as "a,b"); empty means free text.
+    choices: tuple[tuple[str, str], ...] = ()
+    multiple: bool = False
+    hidden: bool = False  # kept here, but not shown in Preferences (e.g. the first-run flag)
+
+
+ROLES = (("reporter", "Reporter"), ("editor", "Editor"), ("photo", "Photo desk"))
+EDITIONS = (("en", "English (en)"), ("ar", "Arabic (ar)"), ("es", "Spanish (es)"))
+THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
+CAPTION_STYLES = (
+    ("parentheses", "Credit closes the caption: “… border. (AP)”"),
+    ("slash", "Credit after a slash: “… border. / AP”"),
+)
 
 
 OPTIONS: tuple[Option, ...] = (
@@ -47,7 +61,25 @@ OPTIONS: tuple[Option, ...] = (
         40,
         2000,
     ),
+    Option("editor/autosave_seconds", int, 1, "Autosave after typing stops (seconds)", 1, 600),
     Option("user/name", str, getpass.getuser(), "Your name (recorded with each revision)"),
+    Option(
+        "user/role", str, "reporter", "Your role (sets the desk Newsdesk opens on)", choices=ROLES
+    ),
+    Option("user/default_edition", str, "en", "Default edition for new articles", choices=EDITIONS),
+    Option(
+        "photos/caption_style", str, "parentheses", "Caption house style", choices=CAPTION_STYLES
+    ),
+    Option(
+        "spelling/languages",
+        str,
+        "en,ar,es",
+        "Check spelling in",
+        choices=EDITIONS,
+        multiple=True,
+    ),
+    Option("appearance/theme", str, "system", "Theme", choices=THEMES),
+    Option("firstrun/done", bool, False, "First-run guide completed", hidden=True),
 )
 _BY_KEY = {o.key: o for o in OPTIONS}
 
@@ -62,6 +94,10 @@ class Settings(QObject):
     def get(self, key: str) -> Any:
         option = _BY_KEY[key]
         value = self._qs.value(key, option.default)
+        if option.type is bool:  # an INI file gives back "true"/"false" strings
+            return value in (True, 1, "1", "true", "True")
+        if isinstance(value, list):  # an unquoted "a,b" read back from a hand-edited file
+            value = ",".join(str(v) for v in value)
         try:
             return option.type(value)
         except (TypeError, ValueError):
@@ -89,6 +125,17 @@ class Settings(QObject):
     @property
     def author(self) -> str:
         return str(self.get("user/name"))
+
+    @property
+    def spelling_languages(self) -> tuple[str, ...]:
+        return tuple(c for c in str(self.get("spelling/languages")).split(",") if c)
+
+    @property
+    def folder(self) -> Path:
+        return Path(self._qs.fileName()).parent
+
+    def file_path(self) -> Path:
+        return Path(self._qs.fileName())
 
     # Window state is not a user setting; it rides along in the same file.
     def window_state(self, key: str) -> Any:
