@@ -188,8 +188,12 @@ def test_the_event_loop_stays_responsive_while_a_long_sync_runs(
 
     ticker.timeout.connect(tick)
     ticker.start()
+    steps: list[tuple[str, int, int]] = []
+    controller.progressed.connect(lambda phase, done, total: steps.append((phase, done, total)))
     report, _ = _wait_sync(qtbot, controller)
     ticker.stop()
+    pulls = [s for s in steps if s[0] == "pull"]
+    assert pulls and pulls[-1][1] == pulls[-1][2] >= 25  # the bar reached its end
     assert report.ok and len(report.pulled) >= 25, report
     assert len(gaps) > 5
     print("event loop gaps (ms), worst five:", sorted(gaps)[-5:])

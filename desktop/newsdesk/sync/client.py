@@ -107,6 +107,7 @@ def _server_date(response: httpx.Response) -> str:
 
 class WordPressClient:
     first_page_date = ""
+    first_page_total = 0
 
     def __init__(
         self,
@@ -256,6 +257,7 @@ class WordPressClient:
 
         first = self.request("GET", path, params={**params, "per_page": PER_PAGE, "page": 1})
         self.first_page_date = _server_date(first)
+        self.first_page_total = int(first.headers.get("X-WP-Total", "0") or 0)
         yield first.json()
         total_pages = int(first.headers.get("X-WP-TotalPages", "1") or 1)
         if total_pages <= 1:

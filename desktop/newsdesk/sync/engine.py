@@ -140,8 +140,10 @@ class SyncEngine:
         timeout: float = 30.0,
         use_batch: bool = True,
         rng: Callable[[], float] = random.random,
+        progress: Callable[[str, int, int], None] | None = None,
     ) -> None:
         self.store = store
+        self.progress = progress
         self.transport = transport
         self.timeout = timeout
         self.use_batch = use_batch
@@ -219,7 +221,9 @@ class SyncEngine:
     def push(self, res: SiteResources, report: SyncReport) -> None:
         entries = self.store.sync.due_entries()
         fresh: list[tuple[Any, Any]] = []
-        for entry in entries:
+        for done, entry in enumerate(entries):
+            if self.progress is not None:
+                self.progress("push", done, len(entries))
             article = self.store.articles.get(entry.article_id)
             if not res.site.takes(article.edition):
                 self._finish_if_everywhere(entry.id, entry.article_id, entry.revision)
@@ -345,7 +349,7 @@ class SyncEngine:
 
     # --- pull ---------------------------------------------------------------
     def pull(self, res: SiteResources, report: SyncReport, *, check_deleted: bool = False) -> None:
-        result = pull_site(res, check_deleted=check_deleted)
+        result = pull_site(res, check_deleted=check_deleted, progress=self.progress)
         for kind, ids in (
             ("pulled", result.pulled),
             ("merged", result.merged),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,9 @@ from .reconcile import article_revision, reconcile
 
 if TYPE_CHECKING:
     from .resources import SiteResources
+
+# (phase, done, total): what a progress bar needs; called on the syncing thread.
+Progress = Callable[[str, int, int], None]
 
 
 # Pages asked for ahead of the one being stored: enough to keep the server busy
@@ -57,7 +61,9 @@ def since_param(pulled_until: str) -> str | None:
     return moment.strftime("%Y-%m-%dT%H:%M:%S")
 
 
-def pull_site(res: SiteResources, *, check_deleted: bool = False) -> PullResult:
+def pull_site(
+    res: SiteResources, *, check_deleted: bool = False, progress: Progress | None = None
+) -> PullResult:
     result = PullResult()
     params: dict[str, Any] = {
         "status": PULL_STATUSES,
@@ -96,6 +102,8 @@ def pull_site(res: SiteResources, *, check_deleted: bool = False) -> PullResult:
                     mapped.add(int(post["id"]))  # pages overlap: never create twice
                 newest = max(newest, str(post.get("modified_gmt", "")))
             _nothing_to_send(res, created)
+        if progress is not None:
+            progress("pull", result.seen, max(result.seen, res.client.first_page_total))
     # The high-water mark is when the server answered the first page, not the newest
     # post seen: a post edited while later pages were read must come next time.
     mark = res.client.first_page_date or newest

@@ -41,6 +41,8 @@ class SyncController(QObject):
     status_changed = Signal(object)  # SyncStatus
     finished = Signal(object)  # SyncReport
     failed = Signal(str)
+    # (phase, done, total), emitted from the worker; Qt queues it to the main thread.
+    progressed = Signal(str, int, int)
 
     def __init__(
         self, store: Store, parent: QObject | None = None, engine_options: dict | None = None
@@ -82,6 +84,7 @@ class SyncController(QObject):
         self.emit_status()
         folder = self.store.folder
         options = dict(self.engine_options)
+        options.setdefault("progress", self.progressed.emit)
 
         def work() -> SyncReport:
             # Its own connection: SQLite (WAL) lets the editor keep writing meanwhile.

@@ -16,7 +16,7 @@ class SyncStatusWidget(QWidget):
         self.label.setObjectName("syncStatusLabel")
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: the engine does not report steps yet
-        self.progress.setFixedWidth(80)
+        self.progress.setFixedWidth(140)
         self.progress.setVisible(False)
         self.button = QToolButton()
         self.button.setText("Sync now")
@@ -28,10 +28,21 @@ class SyncStatusWidget(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.button)
         controller.status_changed.connect(self.show_status)
+        controller.progressed.connect(self.show_progress)
+
+    def show_progress(self, phase: str, done: int, total: int) -> None:
+        """A long sync shows how far it is (a short one only flashes the busy bar)."""
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        verb = "Sending" if phase == "push" else "Receiving"
+        self.progress.setFormat(f"{verb} %v/%m")
+        self.progress.setTextVisible(True)
 
     def show_status(self, status: SyncStatus) -> None:
         self.label.setText(status.text)
         self.progress.setVisible(status.syncing)
+        if status.syncing:
+            self.progress.setRange(0, 0)  # busy until the first progress report
         self.button.setEnabled(not status.syncing)
         tip = status.message or (
             "Changes are sent when the site answers." if status.waiting else ""
