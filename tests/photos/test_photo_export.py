@@ -131,3 +131,13 @@ def test_export_refuses_other_formats_and_overwriting_the_original(store, tmp_pa
     with pytest.raises(PhotoFileError, match="that is the original"):
         export_photo(photo, original, original)
     assert sha256(original) == photo.sha256
+
+
+def test_a_free_text_date_goes_to_xmp_only_with_a_note(store, tmp_path):
+    [photo] = import_files(store, [make_image(tmp_path / "a.jpg")], workers=1).added
+    photo = store.photos.update(photo.id, date_created="late November 2026", caption="Text. (AP)")
+    result = export_photo(photo, store.photos.original_path(photo), tmp_path / "d.jpg")
+    assert any("YYYY-MM-DD" in note for note in result.notes)
+    tags = exiftool(tmp_path / "d.jpg")
+    assert "IPTC:DateCreated" not in tags
+    assert tags["XMP-photoshop:DateCreated"] == "late November 2026"

@@ -11,6 +11,7 @@ character boundary; XMP carries the full text.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +140,14 @@ def _read(reader: Any, label: str, notes: list[str]) -> dict[str, Any]:
         return {}
 
 
+def _is_iso_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True
+
+
 def iim_values(fields: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """IIM datasets for the fields, cut to IIM's byte limits; notes say what was cut."""
     out: dict[str, Any] = {"Iptc.Envelope.CharacterSet": UTF8_MARKER}
@@ -146,6 +155,9 @@ def iim_values(fields: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     for name, (iim_key, _, kind) in FIELD_MAP.items():
         value = fields.get(name)
         if not iim_key or not value:
+            continue
+        if name == "date_created" and not _is_iso_date(str(value)):
+            notes.append(f'IPTC IIM wants a date as YYYY-MM-DD; "{value}" went to XMP only.')
             continue
         limit = IIM_LIMITS.get(_IIM_LIMIT_NAMES.get(name, name))
         values = list(value) if kind == "bag" else [str(value)]

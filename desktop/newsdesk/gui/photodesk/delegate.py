@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from .model import CAPTION, CREDIT, NAME, STATE, RowRole
+from .model import CAPTION, CREDIT, NAME, STATE, ChecksRole, RowRole
 
 CELL = QSize(196, 232)
 THUMB = QSize(180, 140)
@@ -68,7 +68,7 @@ class PhotoDelegate(QStyledItemDelegate):
         else:
             painter.fillRect(thumb_rect, QColor("#eceff1"))  # placeholder while it loads
 
-        self._badges(painter, thumb_rect, index.data(Qt.ItemDataRole.UserRole + 2) or ())
+        self._badges(painter, thumb_rect, index.data(ChecksRole) or ())
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(STATE_COLOURS.get(row[STATE], "#9e9e9e")))
         painter.drawEllipse(QRect(thumb_rect.right() - 14, thumb_rect.bottom() - 14, 10, 10))

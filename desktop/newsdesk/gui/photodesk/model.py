@@ -17,12 +17,11 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QRunnable,
-    QSize,
     Qt,
     QThreadPool,
     Signal,
 )
-from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap
 
 from ...domain.captions import CHECK_NAMES
 from ...domain.photo import thumbnail_relpath
@@ -172,10 +171,6 @@ class PhotoGridModel(QAbstractListModel):
             return f"{row[NAME]} — {row[WIDTH]}×{row[HEIGHT]}\n{row[CAPTION]}\n{problems}".strip()
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return row[CAPTION] or row[NAME]
-        if role == Qt.ItemDataRole.SizeHintRole:
-            return QSize(196, 232)
-        if role == Qt.ItemDataRole.BackgroundRole and row[CHECKS]:
-            return QColor("#fff7f5")
         return None
 
     def _thumbnail_ready(self, sha: str) -> None:
