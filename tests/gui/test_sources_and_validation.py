@@ -105,7 +105,7 @@ def test_headline_and_standfirst_problems_in_words(qtbot, window):
 
 
 def test_dropping_a_file_on_the_panel_attaches_it(qtbot, window, tmp_path):
-    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, QUrl
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QApplication
 
@@ -116,7 +116,7 @@ def test_dropping_a_file_on_the_panel_attaches_it(qtbot, window, tmp_path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(audio))])
     enter = QDragEnterEvent(
-        QPointF(20, 20),
+        QPoint(20, 20),  # Qt 6 takes a QPoint here, a QPointF for the drop
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
