@@ -270,6 +270,7 @@ def bench_live(text: str) -> None:
         latencies.append((time.perf_counter() - last) * 1000 if ok else float("inf"))
         drain(200)
     report("last keystroke -> preview updated", latencies, None, "<= 300 ms")
+    print(f"{'':38} (each: {', '.join(f'{v:.0f}' for v in latencies)} ms)")
     print(
         f"{'':38} (debounce {pane._timer.interval()} ms is part of it; p95 {p95(latencies):.0f} ms)"
     )
@@ -282,6 +283,10 @@ def bench_live(text: str) -> None:
 
 
 def main() -> None:
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(
+        f"{os.cpu_count()} CPUs, load average {load:.2f} (a shared machine skews the live figures)"
+    )
     text = five_thousand_words()
     bench_render(text)
     bench_pathological()
