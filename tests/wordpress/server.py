@@ -10,10 +10,12 @@ is touched; `stop()` removes everything.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -39,6 +41,28 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def _stop_group(process: subprocess.Popen[bytes]) -> None:
+    """End a process started in its own session, and every worker it forked."""
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(10)
+    # Workers may outlive their parent for a moment: make sure none is left.
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(5)
 
 
 def _wait_for(check, timeout: float, what: str, log: Path | None = None) -> None:
@@ -116,6 +140,7 @@ class MariaDB:
                 ],
                 stdout=log,
                 stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
         _wait_for(self._ready, 20, "MariaDB", self.log)
 
@@ -134,13 +159,8 @@ class MariaDB:
         return done
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        if self.process is not None:
+            _stop_group(self.process)
 
 
 @dataclass
@@ -214,6 +234,8 @@ class WordPress:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 env={**os.environ, "PHP_CLI_SERVER_WORKERS": "4"},
+                # Its own process group: php -S forks workers, and stop() must end them all.
+                start_new_session=True,
             )
         _wait_for(self._ready, 20, f"WordPress at {self.url}", self.log)
 
@@ -286,13 +308,8 @@ require_once ABSPATH . 'wp-settings.php';
         )
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        if self.process is not None:
+            _stop_group(self.process)
 
     def client(self, role: str = "administrator", **kwargs) -> httpx.Client:
         """A raw REST client as a user of `role`: the web editor's path in the tests."""
