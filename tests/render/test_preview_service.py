@@ -177,3 +177,32 @@ def test_the_articles_own_caption_wins_over_the_library(store, room):
         assert other.photos == {}  # the override belongs to that one article
     finally:
         store.photos.uses.set_caption(article.id, inline.id, caption=None, alt_text=None)
+
+
+def test_photo_resolver_for_other_formats_names_photos_by_urn(store, room):
+    from newsdesk.render.markdown import render_body
+    from newsdesk.services.preview import photo_resolver
+
+    article = room.articles["es"]
+    (inline_uuid,) = photo_uuids(article.body)
+    html = render_body(article.body, photo_resolver(store, article))
+    assert f'src="urn:newsdesk:photo:{inline_uuid}"' in html
+    assert "Un puesto de votación en una zona rural" in html and "(AFP)" in html
+    assert "newsdesk://" not in html
+
+
+def test_cli_exports_ninjs_with_the_rendered_body(store, room, tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    article = room.articles["en"]
+    out = tmp_path / "story.json"
+    subprocess.run(
+        [sys.executable, "-m", "newsdesk", "--data-dir", str(store.folder), "export",
+         str(article.id), "--format", "ninjs", "-o", str(out)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    item = json.loads(out.read_text(encoding="utf-8"))
+    html = [b for b in item["bodies"] if "html" in b.get("contentType", "")]
+    assert html and '<figure class="nd-photo">' in html[0]["value"]

@@ -19,7 +19,7 @@ from ..domain.site import direction_of
 from ..domain.text import slugify
 from ..paths import resource_path
 from ..render import i18n
-from ..render.markdown import PHOTO_SCHEME, PhotoRef
+from ..render.markdown import PHOTO_SCHEME, PhotoRef, PhotoResolver
 from ..render.page import EXPORT_CSP, Card, PageOptions, RenderedPage, render_page
 from ..store import Store
 from ..store.errors import NotFoundError
@@ -306,6 +306,24 @@ def render_preview(
         read_next=context.read_next,
         options=options,
     )
+
+
+PHOTO_URN = "urn:newsdesk:photo:"
+
+
+def photo_resolver(
+    store: Store,
+    article: Article,
+    *,
+    src_for: Callable[[LibraryPhoto], str] = lambda p: PHOTO_URN + p.uuid,
+) -> PhotoResolver:
+    """A resolver for `render_body` outside the preview (ninjs export, other formats).
+
+    Photos keep this article's own captions; `src_for` says how the consumer will
+    find the file (default: a URN naming the photo, as ninjs associations do).
+    """
+    source = PreviewSource(store, photo_src=src_for)
+    return source.context_for(article).resolve
 
 
 # --- export ------------------------------------------------------------------------------
