@@ -258,3 +258,17 @@ def test_drag_and_drop_imports_and_the_editor_actions(qtbot, store, scenic_agenc
     body = editor.article().body
     photo = store.photos.get(desk.model.rows[0][0])
     assert body == f"First paragraph.\n\n![{photo.alt_text}](photo:{photo.uuid})\n\n"
+
+    # the editor shows how the article's photos fare on the checks, as typed
+    from newsdesk.gui.photodesk.editor_actions import PhotoChecksLabel, install_photo_actions
+
+    actions = install_photo_actions(editor, store)
+    assert [a.text() for a in actions] == ["Set lead photo…", "Insert photo…"]
+    label = editor.format_bar.findChild(PhotoChecksLabel)
+    label.refresh(editor.article())
+    assert label.text().strip() == "Photos: 2 ✓"  # lead + inline, the same AP photo
+    store.photos.update(photo.id, alt_text="")
+    label.refresh(editor.article())
+    # the lead has lost its alt text; the inline use keeps the one written in the body
+    assert label.text().strip() == "Photos: 1 of 2 need caption fixes"
+    assert "alt text" in label.toolTip()

@@ -76,13 +76,27 @@ class PhotoUses:
         ).fetchone()
         if row is None:
             raise NotFoundError(f"No article with id {article_id}.")
-        stored = self._stored(article_id)
-        body_role = PhotoRole.GALLERY if row["section"] == GALLERY_SECTION else PhotoRole.INLINE
+        return self.for_content(
+            article_id, row["body"], row["lead_photo_id"], row["section"], row["edition"]
+        )
+
+    def for_content(
+        self,
+        article_id: int | None,
+        body: str,
+        lead_photo_id: int | None,
+        section: str = "",
+        edition: str = "",
+    ) -> list[UsedPhoto]:
+        """The same for an article as the editor holds it now, saved or not."""
+        stored = self._stored(article_id) if article_id is not None else {}
+        body_role = PhotoRole.GALLERY if section == GALLERY_SECTION else PhotoRole.INLINE
         wanted: list[tuple[int, str, str | None]] = []  # photo id, role, alt in the body
-        if row["lead_photo_id"] is not None:
-            wanted.append((int(row["lead_photo_id"]), PhotoRole.LEAD.value, None))
-        by_uuid = self._ids_for_uuids([u for u, _ in photo_refs(row["body"])])
-        for uuid, alt in photo_refs(row["body"]):
+        if lead_photo_id is not None:
+            wanted.append((int(lead_photo_id), PhotoRole.LEAD.value, None))
+        refs = photo_refs(body)
+        by_uuid = self._ids_for_uuids([u for u, _ in refs])
+        for uuid, alt in refs:
             if uuid in by_uuid:
                 wanted.append((by_uuid[uuid], body_role.value, alt))
         for (photo_id, role), _ in stored.items():
@@ -98,10 +112,12 @@ class PhotoUses:
                 photo = self.photos.get(photo_id)
             except NotFoundError:
                 continue  # a dangling lead_photo_id: nothing to caption
-            use = stored.get((photo_id, role)) or PhotoUse(article_id, photo_id, role, position)
+            use = stored.get((photo_id, role)) or PhotoUse(
+                article_id or 0, photo_id, role, position
+            )
             if use.alt_text is None and body_alt:
                 use.alt_text = body_alt  # the body's ![alt] is this use's alt text
-            out.append(UsedPhoto(photo, use, use.resolve(photo, row["edition"])))
+            out.append(UsedPhoto(photo, use, use.resolve(photo, edition)))
         return out
 
     def photo_ids_for_article(self, article_id: int) -> list[int]:

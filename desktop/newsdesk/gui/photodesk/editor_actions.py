@@ -1,4 +1,4 @@
-"""The editor's photo commands: "Set lead photo…" and "Insert photo…" through the picker.
+"""The editor's photo commands ("Set lead photo…", "Insert photo…") and its photo checks.
 
 Installed on an ArticleEditor from outside (one call where the window is built), so
 the editor itself needs only `set_lead_photo(photo_id)`. Photos enter the body as
@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ...store import Store
 from .picker import PhotoPickerDialog
@@ -54,4 +54,42 @@ def install_photo_actions(editor: Any, store: Store) -> list[QAction]:
     editor.format_bar.addSeparator()
     editor.format_bar.addAction(lead)
     editor.format_bar.addAction(inline)
+    editor.format_bar.addWidget(PhotoChecksLabel(editor, store))
     return [lead, inline]
+
+
+class PhotoChecksLabel(QLabel):
+    """In the editor's bar: how the article's photos fare on the caption checks, as typed."""
+
+    def __init__(self, editor: Any, store: Store) -> None:
+        super().__init__()
+        self.setObjectName("articlePhotoChecks")
+        self.setAccessibleName("Photo caption checks")
+        self.editor = editor
+        self.store = store
+        editor.articleOpened.connect(self.refresh)
+        editor.articleEdited.connect(self.refresh)
+
+    def refresh(self, article: Any) -> None:
+        used = self.store.photos.uses.for_content(
+            article.id, article.body, article.lead_photo_id, article.section, article.edition
+        )
+        if not used:
+            self.setText("")
+            self.setToolTip("")
+            return
+        spelling = self.store.photos.spell.ready()
+        lines = []
+        failing = 0
+        for item in used:
+            problems = self.store.photos.check_caption(item.caption, spelling=spelling)
+            if problems:
+                failing += 1
+                lines.append(f"{item.use.role} photo: " + " ".join(p.message for p in problems))
+        self.setText(
+            f"  Photos: {failing} of {len(used)} need caption fixes  "
+            if failing
+            else f"  Photos: {len(used)} ✓  "
+        )
+        self.setProperty("role", "problem" if failing else "hint")
+        self.setToolTip("\n".join(lines) or "Every photo's caption passes the checks.")
