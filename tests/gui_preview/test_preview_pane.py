@@ -151,6 +151,24 @@ def test_arabic_page_is_rtl_and_shaped_with_the_shipped_font(qtbot, pane, newsro
     assert english is True
 
 
+def test_first_showing_picks_the_layout_that_fits(qtbot, newsroom):
+    from newsdesk.gui.preview.pane import PreviewPane
+
+    narrow = PreviewPane(newsroom[0])
+    qtbot.addWidget(narrow)
+    narrow.resize(480, 800)
+    narrow.show()
+    qtbot.waitExposed(narrow)
+    assert narrow.mode == "phone"
+    narrow.set_width_mode("desktop")  # the user's choice stays
+    narrow.hide()
+    narrow.show()
+    assert narrow.mode == "desktop"
+    narrow.close()
+    narrow.deleteLater()
+    qtbot.wait(50)
+
+
 def test_width_mode_rejects_unknown_names(pane):
     import pytest
 

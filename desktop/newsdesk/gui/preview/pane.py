@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -101,6 +102,7 @@ class PreviewPane(QWidget):
         self.store = store
         self.source = source or PreviewSource(store)
         self.mode = "desktop"
+        self._mode_chosen = False  # by the user; until then the first showing picks
         self.last_page: RenderedPage | None = None
         self._article: Article | None = None
         self._editor: QWidget | None = None
@@ -176,10 +178,20 @@ class PreviewPane(QWidget):
         row.addWidget(self.export_html_button)
         row.addWidget(self.export_pdf_button)
 
-    def set_width_mode(self, mode: str) -> None:
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if not self._mode_chosen:
+            # First showing: the layout that fits the pane, until the user picks one
+            # (desktop zoomed into a narrow pane is a thumbnail, not a preview).
+            width = self.width()
+            fits = "desktop" if width >= 1000 else "tablet" if width >= 700 else "phone"
+            self.set_width_mode(fits, chosen=False)
+
+    def set_width_mode(self, mode: str, *, chosen: bool = True) -> None:
         if mode not in WIDTHS:
             raise ValueError(f"unknown preview width {mode!r}; choose one of {', '.join(WIDTHS)}")
         self.mode = mode
+        self._mode_chosen = self._mode_chosen or chosen
         for button in self.width_buttons.buttons():
             button.setChecked(button.text().lower() == mode)
         if self.web is not None:
