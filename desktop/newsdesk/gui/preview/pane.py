@@ -159,6 +159,11 @@ class PreviewPane(QWidget):
     # --- toolbar -----------------------------------------------------------------
     def _build_toolbar(self) -> None:
         self.toolbar = QWidget(self)
+        self.toolbar.setObjectName("previewToolbar")
+        # The chosen width must read as chosen whatever the app's style sheet says.
+        self.toolbar.setStyleSheet(
+            "#previewToolbar QPushButton:checked { background: #0b2a4a; color: white; }"
+        )
         row = QHBoxLayout(self.toolbar)
         row.setContentsMargins(6, 4, 6, 4)
         self.width_buttons = QButtonGroup(self)
