@@ -35,4 +35,8 @@ def attach_preview(window: QWidget) -> PreviewPane:
             QDesktopServices.openUrl(url)
 
     pane.linkActivated.connect(follow_link)
+    session = getattr(window, "session", None)
+    if session is not None and hasattr(session, "saved"):
+        # A saved story may be another's Read Next card: read the cards again next time.
+        session.saved.connect(lambda *_: pane.source.forget_photos())
     return pane
