@@ -77,7 +77,10 @@ HOUSE_WORDS = frozenset(
     ]
 )
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A letter, or a combining mark inside a word (Arabic harakat, decomposed accents): \w
+# alone would cut "مُحَمَّد" at every vowel mark.
+_LETTER = r"(?:[^\W\d_]|[\u0300-\u036F\u064B-\u065F\u0670])"
+_WORD = re.compile(rf"{_LETTER}+(?:['’]{_LETTER}+)*")
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]")
 # Harakat and tatweel: optional marks a dictionary lists words without.
 _ARABIC_MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640]")

@@ -1,0 +1,141 @@
+"""Misspellings underlined as you type, paragraph by paragraph.
+
+Qt calls highlightBlock only for the paragraphs that changed, and each word's
+answer comes from the service's cache (or is queued for its worker), so a
+keystroke costs one paragraph's regex and dictionary look-ups in a dict.
+
+One QTextDocument takes one highlighter, so the body's Markdown colours and
+the underlines come from one class (SpellingMarkdownHighlighter); headline,
+standfirst and captions use SpellingHighlighter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from ...spelling import SpellChecker
+from ..editor.highlighter import MarkdownHighlighter
+from .service import SpellingService
+
+# Never checked: link targets and photo references, bare addresses, e-mail, @handles.
+_SKIP = re.compile(r"\]\([^)\n]*\)|https?://\S+|www\.\S+|\S+@\S+\.\S+|@\w+|<[^>\n]*>")
+_WORDS = SpellChecker(
+    ()
+)  # only its tokenizer: letters and in-word marks, Arabic punctuation splits
+UNDERLINE = QColor("#d93025")
+
+
+def misspelling_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+    fmt.setUnderlineColor(UNDERLINE)
+    return fmt
+
+
+def words_to_check(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) for the words of a paragraph that a dictionary should judge."""
+    skipped = [(m.start(), m.end()) for m in _SKIP.finditer(text)]
+    out = []
+    for start, end, word in _WORDS.words(text):
+        if any(s <= start < e for s, e in skipped):
+            continue
+        if len(word) < 2 or word.isupper():
+            continue  # single letters and acronyms (AFP, UN)
+        out.append((start, end, word))
+    return out
+
+
+def _u16_offsets(text: str) -> list[int] | None:
+    """Python index -> Qt (UTF-16) index, or None when they are the same (no astral chars)."""
+    if all(ord(c) < 0x10000 for c in text):
+        return None
+    offsets, position = [], 0
+    for char in text:
+        offsets.append(position)
+        position += 2 if ord(char) >= 0x10000 else 1
+    offsets.append(position)
+    return offsets
+
+
+class SpellingLayer:
+    """The spelling part of a highlighter: which language, which words are wrong."""
+
+    def __init__(self, highlighter: QSyntaxHighlighter, service: SpellingService) -> None:
+        self.highlighter = highlighter
+        self.service = service
+        self.language = ""
+        self.enabled = True
+        self.format = misspelling_format()
+        service.checked.connect(self._checked, Qt.ConnectionType.QueuedConnection)
+        service.wordsChanged.connect(highlighter.rehighlight)
+
+    def set_language(self, language: str) -> None:
+        if language != self.language:
+            self.language = language
+            self.highlighter.rehighlight()
+
+    def active(self) -> bool:
+        return self.enabled and bool(self.language) and self.service.enabled_for(self.language)
+
+    def misspelt(self, text: str) -> list[tuple[int, int, str]]:
+        if not self.active():
+            return []
+        status = self.service.status
+        return [(s, e, w) for s, e, w in words_to_check(text) if status(w, self.language) is False]
+
+    def underline(self, text: str) -> None:
+        """Add the wavy underline to each misspelt word, over whatever format it has."""
+        found = self.misspelt(text)
+        if not found:
+            return
+        offsets = _u16_offsets(text)
+        h = self.highlighter
+        for start, end, _word in found:
+            if offsets is not None:
+                start, end = offsets[start], offsets[end]
+            for position in range(start, end):
+                # Keep the Markdown colour/weight and add the underline on top.
+                fmt = h.format(position)
+                fmt.merge(self.format)
+                h.setFormat(position, 1, fmt)
+
+    def _checked(self, language: str, misspelt: list[str]) -> None:
+        """A batch came back: redraw only the paragraphs holding newly found misspellings."""
+        if language != self.language or not misspelt or not self.active():
+            return
+        document = self.highlighter.document()
+        if document is None:
+            return
+        wanted = set(misspelt)
+        block = document.firstBlock()
+        while block.isValid():
+            text = block.text()
+            if any(word in text for word in wanted):
+                self.highlighter.rehighlightBlock(block)
+            block = block.next()
+
+
+class SpellingHighlighter(QSyntaxHighlighter):
+    """Underlines only: for the headline, the standfirst and captions."""
+
+    def __init__(self, document: QTextDocument, service: SpellingService) -> None:
+        super().__init__(document)
+        self.spelling = SpellingLayer(self, service)
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        self.spelling.underline(text)
+
+
+class SpellingMarkdownHighlighter(MarkdownHighlighter):
+    """The body's Markdown colours with misspellings underlined on top."""
+
+    def __init__(self, document: QTextDocument, service: SpellingService) -> None:
+        super().__init__(document)
+        self.spelling = SpellingLayer(self, service)
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().highlightBlock(text)
+        self.spelling.underline(text)

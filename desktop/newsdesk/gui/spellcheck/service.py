@@ -1,0 +1,191 @@
+"""Spell checking for the editors, off the UI thread.
+
+The highlighters ask `status(word, language)`: a cached answer comes back at
+once; an unknown word answers None (drawn as correct for now) and joins the
+queue of one worker thread, which loads the dictionaries (the Arabic one takes
+seconds) and checks words in batches. Each batch comes back on the main thread
+as `checked(language, misspelt words)`, and the highlighters redraw only the
+paragraphs that hold those words. Typing never waits for a dictionary.
+
+Known words besides the dictionaries: the personal dictionary (a word list in
+the data folder, "Add to dictionary") and every tag in the store (people,
+places, organisations are what tags name).
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from ...spelling import SpellChecker, read_word_list
+from .. import tasks
+
+PERSONAL_DICTIONARY = "personal-dictionary.txt"
+BATCH_SECONDS = 0.02  # how long the worker checks before reporting a batch
+
+
+class SpellingService(QObject):
+    # (language, words found misspelt in this batch): queued to the main thread.
+    checked = Signal(str, object)
+    # The set of known words grew (personal dictionary, tags): redraw everything.
+    wordsChanged = Signal()
+
+    def __init__(
+        self,
+        folder: Path,
+        languages: Iterable[str] = ("en", "ar", "es"),
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self.languages = tuple(languages)
+        self.personal_path = folder / PERSONAL_DICTIONARY
+        self.personal: set[str] = {w.lower() for w in read_word_list(self.personal_path)}
+        self.tag_words: set[str] = set()
+        self._checkers: dict[str, SpellChecker] = {}
+        self._answers: dict[str, dict[str, bool]] = {}  # language -> word -> known
+        self._asked: dict[str, set[str]] = {}  # queued, not answered yet
+        self._suggestions: dict[tuple[str, str], list[str]] = {}
+        self._queue: queue.Queue[tuple[str, str] | None] = queue.Queue()
+        self._worker: threading.Thread | None = None
+        self._stopping = False
+
+    # --- what the highlighters ask ------------------------------------------------------
+    def enabled_for(self, language: str) -> bool:
+        return language in self.languages
+
+    def status(self, word: str, language: str) -> bool | None:
+        """True known, False misspelt, None not checked yet (queued)."""
+        lowered = word.lower()
+        if lowered in self.personal or lowered in self.tag_words:
+            return True
+        answers = self._answers.setdefault(language, {})
+        known = answers.get(word)
+        if known is not None:
+            return known
+        asked = self._asked.setdefault(language, set())
+        if word not in asked:
+            asked.add(word)
+            self._queue.put((language, word))
+            self._ensure_worker()
+        return None
+
+    def is_known_now(self, word: str, language: str) -> bool:
+        """Blocking check (tests, the benchmark's reference): loads the dictionary if needed."""
+        lowered = word.lower()
+        if lowered in self.personal or lowered in self.tag_words:
+            return True
+        return self.checker(language).is_known(word)
+
+    def checker(self, language: str) -> SpellChecker:
+        checker = self._checkers.get(language)
+        if checker is None:
+            checker = SpellChecker((language,))
+            self._checkers[language] = checker
+        return checker
+
+    def set_languages(self, languages: Iterable[str]) -> None:
+        self.languages = tuple(languages)
+        self.wordsChanged.emit()
+
+    # --- known words ---------------------------------------------------------------------
+    def add_to_dictionary(self, word: str) -> None:
+        """Keep the word in the personal dictionary file (one a line) and stop flagging it."""
+        word = word.strip()
+        if not word or word.lower() in self.personal:
+            return
+        self.personal.add(word.lower())
+        self.folder.mkdir(parents=True, exist_ok=True)
+        is_new = not self.personal_path.exists()
+        with self.personal_path.open("a", encoding="utf-8") as out:
+            if is_new:
+                out.write("# Newsdesk personal dictionary: one word a line.\n")
+            out.write(word + "\n")
+        self.wordsChanged.emit()
+
+    def set_tag_names(self, names: Iterable[str]) -> None:
+        """Tags name people, places and organisations: their words are known words."""
+        words = {
+            w.lower()
+            for name in names
+            for _, _, w in self.checker(self.languages[0] if self.languages else "en").words(name)
+        }
+        if words - self.tag_words:
+            self.tag_words |= words
+            self.wordsChanged.emit()
+
+    # --- suggestions ----------------------------------------------------------------------
+    def cached_suggestions(self, word: str, language: str) -> list[str] | None:
+        return self._suggestions.get((language, word))
+
+    def suggest(
+        self, word: str, language: str, done: Callable[[list[str]], None], owner: QObject
+    ) -> None:
+        """Suggestions in the background (spylls takes up to a second for Arabic)."""
+        cached = self.cached_suggestions(word, language)
+        if cached is not None:
+            done(cached)
+            return
+        checker = self.checker(language)
+
+        def found(suggestions: list[str]) -> None:
+            self._suggestions[(language, word)] = suggestions
+            done(suggestions)
+
+        tasks.run_task(
+            lambda: checker.suggest(word, limit=6), found, lambda _e: done([]), owner=owner
+        )
+
+    # --- the worker ------------------------------------------------------------------------
+    def _ensure_worker(self) -> None:
+        if self._worker is None or not self._worker.is_alive():
+            self._worker = threading.Thread(target=self._work, name="spelling", daemon=True)
+            self._worker.start()
+
+    def _work(self) -> None:
+        while not self._stopping:
+            item = self._queue.get()
+            if item is None:
+                return
+            batch: dict[str, list[tuple[str, bool]]] = {}
+            started = time.monotonic()
+            while item is not None:
+                language, word = item
+                # A dictionary that cannot load counts every word as known, never crashes.
+                try:
+                    known = self.checker(language).is_known(word)
+                except Exception:  # noqa: BLE001
+                    known = True
+                batch.setdefault(language, []).append((word, known))
+                if time.monotonic() - started > BATCH_SECONDS:
+                    break
+                try:
+                    item = self._queue.get_nowait()
+                except queue.Empty:
+                    item = None
+            for language, results in batch.items():
+                self._deliver(language, results)
+            if item is None and self._stopping:
+                return
+            time.sleep(0.001)  # hand the interpreter back to the UI thread between batches
+
+    def _deliver(self, language: str, results: list[tuple[str, bool]]) -> None:
+        # Dicts are only written here and read on the main thread: a word's answer
+        # appears atomically (GIL), and the signal tells the highlighters to redraw.
+        answers = self._answers.setdefault(language, {})
+        for word, known in results:
+            answers[word] = known
+        misspelt = [word for word, known in results if not known]
+        self.checked.emit(language, misspelt)
+
+    def pending(self) -> int:
+        return self._queue.qsize()
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._queue.put(None)

@@ -1,0 +1,170 @@
+"""As-you-type spell checking in the real editor: three languages, menu, dictionary, tags."""
+
+from __future__ import annotations
+
+import pytest
+from shipit_keys import all_underlined, commit_text, type_keys, underlined
+
+WAIT_MS = 30_000  # the Arabic dictionary takes several seconds to load, once
+
+
+def _new_article(window, edition: str) -> None:
+    window.new_article()
+    combo = window.editor.edition_combo
+    combo.setCurrentIndex(combo.findData(edition))
+    assert window.editor.spelling.layers["body"].language == edition
+
+
+def _type_body(window, text: str, *, ime: bool = False) -> None:
+    body = window.editor.body_edit
+    body.setFocus()
+    (commit_text if ime else type_keys)(body, text)
+
+
+@pytest.mark.parametrize(
+    ("edition", "text", "wrong", "ime"),
+    [
+        ("en", "The goverment said the port talks wil resume", ["goverment", "wil"], False),
+        ("es", "El gobierno anunció nuevas elecsiones para marzo", ["elecsiones"], False),
+        ("ar", "قالت الحكومه إن المياة ستعود غدا", ["الحكومه", "المياة"], True),
+    ],
+)
+def test_misspellings_are_underlined_as_you_type(
+    qtbot, shipit_window, spelling, edition, text, wrong, ime
+):
+    _new_article(shipit_window, edition)
+    _type_body(shipit_window, text, ime=ime)
+    body = shipit_window.editor.body_edit
+    qtbot.waitUntil(lambda: sorted(all_underlined(body)) == sorted(wrong), timeout=WAIT_MS)
+    # Correct words of the same sentence stay clean.
+    assert not set(all_underlined(body)) - set(wrong)
+
+
+def test_headline_and_standfirst_are_checked_too(qtbot, shipit_window, spelling):
+    _new_article(shipit_window, "en")
+    editor = shipit_window.editor
+    editor.headline_edit.setFocus()
+    type_keys(editor.headline_edit, "Port talkz collapse")
+    editor.standfirst_edit.setFocus()
+    type_keys(editor.standfirst_edit, "Negotiators walkd out on Tuesday")
+    qtbot.waitUntil(lambda: all_underlined(editor.headline_edit) == ["talkz"], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: all_underlined(editor.standfirst_edit) == ["walkd"], timeout=WAIT_MS)
+
+
+def test_arabic_punctuation_separates_words(qtbot, shipit_window, spelling):
+    _new_article(shipit_window, "ar")
+    # Comma, semicolon and question mark in Arabic script, with no space after them.
+    _type_body(shipit_window, "الحكومة،المياه؛الحكومه؟", ime=True)
+    body = shipit_window.editor.body_edit
+    qtbot.waitUntil(lambda: all_underlined(body) == ["الحكومه"], timeout=WAIT_MS)
+    from newsdesk.gui.spellcheck.highlighter import words_to_check
+
+    assert [w for _, _, w in words_to_check("الحكومة،المياه؛الحكومه؟")] == [
+        "الحكومة",
+        "المياه",
+        "الحكومه",
+    ]
+
+
+def test_harakat_stay_inside_the_word(shipit_window, spelling):
+    from newsdesk.gui.spellcheck.highlighter import words_to_check
+
+    assert [w for _, _, w in words_to_check("مُحَمَّد قال")] == ["مُحَمَّد", "قال"]
+
+
+def test_markdown_link_targets_and_photo_references_are_not_checked():
+    from newsdesk.gui.spellcheck.highlighter import words_to_check
+
+    text = "See [the reprot](https://exmaple.org/xyzzy) and ![alt](photo:3f2cabcdef)"
+    assert [w for _, _, w in words_to_check(text)] == ["See", "the", "reprot", "and", "alt"]
+
+
+def test_right_click_offers_suggestions_that_replace_the_word(qtbot, shipit_window, spelling):
+    from newsdesk.gui.spellcheck.menu import suggestion_actions
+
+    _new_article(shipit_window, "en")
+    _type_body(shipit_window, "The goverment fell")
+    body = shipit_window.editor.body_edit
+    qtbot.waitUntil(lambda: all_underlined(body) == ["goverment"], timeout=WAIT_MS)
+    menu_helper = spelling.menus["body"]
+    cursor = body.textCursor()
+    cursor.setPosition(6)  # inside "goverment"
+    pos = body.cursorRect(cursor).center()
+    menu = menu_helper.build_menu(pos)
+    qtbot.waitUntil(lambda: len(suggestion_actions(menu)) > 0, timeout=WAIT_MS)
+    texts = [a.text() for a in suggestion_actions(menu)]
+    assert "government" in texts
+    assert any(a.objectName() == "addToDictionary" for a in menu.actions())
+    # The ordinary edit commands are still there below.
+    assert any("Copy" in a.text() for a in menu.actions())
+    next(a for a in suggestion_actions(menu) if a.text() == "government").trigger()
+    assert body.toPlainText() == "The government fell"
+    qtbot.waitUntil(lambda: all_underlined(body) == [], timeout=WAIT_MS)
+    body.undo()  # one undo step puts the word back
+    assert body.toPlainText() == "The goverment fell"
+
+
+def test_add_to_dictionary_keeps_the_word_in_the_data_folder(
+    qtbot, shipit_window, spelling, shipit_dir
+):
+    _new_article(shipit_window, "en")
+    _type_body(shipit_window, "Minister Qarawi spoke")
+    body = shipit_window.editor.body_edit
+    qtbot.waitUntil(lambda: all_underlined(body) == ["Qarawi"], timeout=WAIT_MS)
+    cursor = body.textCursor()
+    cursor.setPosition(11)
+    menu = spelling.menus["body"].build_menu(body.cursorRect(cursor).center())
+    next(a for a in menu.actions() if a.objectName() == "addToDictionary").trigger()
+    qtbot.waitUntil(lambda: all_underlined(body) == [], timeout=WAIT_MS)
+    saved = (shipit_dir / "personal-dictionary.txt").read_text(encoding="utf-8")
+    assert "Qarawi" in saved.splitlines()
+    # A new session (a fresh service on the same folder) knows it too.
+    from newsdesk.gui.spellcheck.service import SpellingService
+
+    assert SpellingService(shipit_dir).is_known_now("Qarawi", "en")
+
+
+def test_tag_names_become_known_words(qtbot, shipit_window, spelling):
+    _new_article(shipit_window, "en")
+    _type_body(shipit_window, "Talks in Zawiyah with Haftarov ended")
+    body = shipit_window.editor.body_edit
+    qtbot.waitUntil(
+        lambda: sorted(all_underlined(body)) == ["Haftarov", "Zawiyah"], timeout=WAIT_MS
+    )
+    editor = shipit_window.editor
+    editor.tags_edit.setText("Zawiyah, Ivan Haftarov")
+    editor.tags_edit.editingFinished.emit()
+    qtbot.waitUntil(lambda: all_underlined(body) == [], timeout=WAIT_MS)
+
+
+def test_store_tags_are_known_from_the_start(qtbot, shipit_window, shipit_dir):
+    from newsdesk.gui.spellcheck.service import SpellingService
+
+    shipit_window.store.tags.ensure("Benyamina Oukrif")
+    service = SpellingService(shipit_dir)
+    service.set_tag_names(shipit_window.store.tags.all_names())
+    assert service.status("Oukrif", "en") is True
+    assert service.is_known_now("Benyamina", "en")
+    assert not service.is_known_now("Oukrifz", "en")
+
+
+def test_spelling_languages_setting_turns_a_language_off(qtbot, shipit_window, spelling):
+    _new_article(shipit_window, "es")
+    _type_body(shipit_window, "Las elecsiones")
+    body = shipit_window.editor.body_edit
+    qtbot.waitUntil(lambda: all_underlined(body) == ["elecsiones"], timeout=WAIT_MS)
+    shipit_window.settings.set("spelling/languages", "en,ar")
+    qtbot.waitUntil(lambda: all_underlined(body) == [], timeout=WAIT_MS)
+
+
+def test_underline_keeps_the_markdown_formats(qtbot, shipit_window, spelling):
+    from PySide6.QtGui import QFont
+
+    _new_article(shipit_window, "en")
+    _type_body(shipit_window, "A **bolld** claim")
+    body = shipit_window.editor.body_edit
+    qtbot.waitUntil(lambda: all_underlined(body) == ["bolld"], timeout=WAIT_MS)
+    block = body.document().firstBlock()
+    ranges = [f for f in block.layout().formats() if f.start == block.text().index("bolld")]
+    assert ranges and ranges[0].format.fontWeight() == QFont.Weight.Bold
+    assert underlined(block) == ["bolld"]
