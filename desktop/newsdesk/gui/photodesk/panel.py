@@ -106,7 +106,10 @@ class PhotoEditPanel(QWidget):
         self.problems = QListWidget()
         self.problems.setObjectName("photoProblems")
         self.problems.setAccessibleName("Caption checks")
-        self.problems.setMaximumHeight(120)
+        self.problems.setMaximumHeight(130)
+        self.problems.setWordWrap(True)  # whole messages, never cut at the edge
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problems.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.problems.itemActivated.connect(self._problem_activated)
 
         self.house_button = QPushButton("Close with credit")
