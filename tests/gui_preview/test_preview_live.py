@@ -144,3 +144,44 @@ def test_a_dead_renderer_switches_to_the_simple_view(qtbot, pane, newsroom):
         pane.render_now()
     assert "Jornada de votación" in pane.fallback.toPlainText()
     assert "full preview stopped" in pane.notice.text()
+
+
+def test_without_qtwebengine_installed_the_app_still_previews(tmp_path):
+    """QtWebEngine missing altogether (not importable): registering does nothing and
+    the pane uses its simple view. In a fresh process, so the imports are real."""
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(
+        f"""
+        import sys
+        for name in ("PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets"):
+            sys.modules[name] = None  # as if the library were not installed
+        from newsdesk.gui.preview import register_scheme
+        assert register_scheme() is False
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from newsdesk.store import open_store
+        from newsdesk.domain.article import Article
+        from newsdesk.gui.preview.pane import PreviewPane
+        store = open_store({str(tmp_path / "store")!r})
+        pane = PreviewPane(store)
+        assert pane.web is None and pane.fallback is not None
+        assert "not available" in pane.notice.text()
+        pane.show_article(Article(headline="Still here", body="Text."))
+        pane.render_now()
+        for _ in range(200):
+            app.processEvents()
+            if "Still here" in pane.fallback.toPlainText():
+                break
+            import time; time.sleep(0.02)
+        assert "Still here" in pane.fallback.toPlainText()
+        print("ok")
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().endswith("ok")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ...render.page import RenderedPage
 from ...services.preview import PreviewSource
-from .scheme import SCHEME, STATIC_PREFIX
+from .urls import SCHEME, STATIC_PREFIX
 
 # Qt's rich text knows little CSS: a few rules it does follow, in the site's spirit.
 FALLBACK_CSS = """

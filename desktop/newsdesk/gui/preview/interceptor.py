@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestInfo, QWebEngineUrlRequestInterceptor
 
-from .scheme import SCHEME
+from .urls import SCHEME
 
 log = logging.getLogger(__name__)
 

@@ -30,7 +30,7 @@ from ...render.page import PageOptions, RenderedPage
 from ...services.preview import PreviewContext, PreviewSource, export_article_html, render_preview
 from ...store import Store
 from .fallback import FallbackBrowser
-from .scheme import STATIC_PREFIX, scheme_registered
+from .urls import STATIC_PREFIX, scheme_registered
 
 log = logging.getLogger(__name__)
 

@@ -22,13 +22,9 @@ from PySide6.QtWebEngineCore import (
 )
 
 from ...paths import resource_path
+from .urls import PAGE_PREFIX, SCHEME, SCHEME_BYTES, mark_registered, scheme_registered
 
-SCHEME = "newsdesk"
-SCHEME_BYTES = SCHEME.encode()
-PAGE_PREFIX = "newsdesk://app/page/"
-STATIC_PREFIX = "newsdesk://app/static/"
-
-_registered = False
+__all__ = ["PAGE_PREFIX", "SCHEME", "SCHEME_BYTES", "SchemeHandler", "register_scheme"]
 
 
 def register_scheme() -> bool:
@@ -38,8 +34,7 @@ def register_scheme() -> bool:
     call after that is too late and does nothing (the preview then uses its
     simple view and says so).
     """
-    global _registered
-    if _registered:
+    if scheme_registered():
         return True
     if QCoreApplication.instance() is not None:
         return False
@@ -52,12 +47,8 @@ def register_scheme() -> bool:
         | QWebEngineUrlScheme.Flag.CorsEnabled
     )
     QWebEngineUrlScheme.registerScheme(scheme)
-    _registered = True
+    mark_registered()
     return True
-
-
-def scheme_registered() -> bool:
-    return _registered
 
 
 PhotoFile = Callable[[str], Path | None]

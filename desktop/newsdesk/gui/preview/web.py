@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QWidget
 from ...render.page import RenderedPage
 from ...services.preview import PreviewSource
 from .interceptor import LocalOnlyInterceptor
-from .scheme import PAGE_PREFIX, SCHEME_BYTES, SchemeHandler
+from .scheme import SchemeHandler
+from .urls import PAGE_PREFIX, SCHEME_BYTES
 
 # Runs in the app's isolated world. The new document is parsed inert (DOMParser
 # runs no scripts and the page's own JavaScript is off anyway), then its body
