@@ -110,6 +110,40 @@ function newsdesk_sync_unlock_all() {
     $GLOBALS['newsdesk_sync_locks'] = array();
 }
 
+/**
+ * Idempotent creates: a create carrying a Newsdesk uuid that a post already
+ * has is refused (409 `newsdesk_duplicate`, with that post's id). A create
+ * delayed in the network past the client's retry can then never make a second
+ * post. The uuid lock is held until the new post's meta is written.
+ */
+function newsdesk_sync_check_create($prepared, $request) {
+    $meta = $request->get_param('meta');
+    $uuid = is_array($meta) && isset($meta['newsdesk_uuid']) ? (string) $meta['newsdesk_uuid'] : '';
+    if ($uuid === '') {
+        return $prepared;
+    }
+    global $wpdb;
+    $name = 'newsdesk-uuid-' . md5($uuid . $wpdb->prefix);
+    if ((string) $wpdb->get_var($wpdb->prepare('SELECT GET_LOCK(%s, 15)', $name)) !== '1') {
+        return new WP_Error('newsdesk_busy', 'Another write with this uuid is in progress; try again.', array('status' => 503));
+    }
+    $GLOBALS['newsdesk_sync_locks'][$name] = true;
+    $existing = $wpdb->get_var($wpdb->prepare(
+        "SELECT p.ID FROM {$wpdb->posts} p JOIN {$wpdb->postmeta} m ON m.post_id = p.ID
+         WHERE m.meta_key = 'newsdesk_uuid' AND m.meta_value = %s AND p.post_type = 'post' ORDER BY p.ID LIMIT 1",
+        $uuid
+    ));
+    if ($existing) {
+        newsdesk_sync_unlock_all();
+        return new WP_Error(
+            'newsdesk_duplicate',
+            'A post with this Newsdesk uuid exists already.',
+            array('status' => 409, 'post_id' => (int) $existing)
+        );
+    }
+    return $prepared;
+}
+
 /** modified_gmt as the REST API reports it (drafts store a zero GMT date; REST derives it). */
 function newsdesk_sync_modified_gmt($local, $gmt) {
     if ($gmt === '0000-00-00 00:00:00') {
@@ -120,7 +154,7 @@ function newsdesk_sync_modified_gmt($local, $gmt) {
 
 add_filter('rest_pre_insert_post', function ($prepared, $request) {
     if (empty($prepared->ID)) {
-        return $prepared;  // a create: nothing to be stale against
+        return newsdesk_sync_check_create($prepared, $request);
     }
     if (!newsdesk_sync_lock($prepared->ID)) {
         return new WP_Error('newsdesk_busy', 'Another write to this post is in progress; try again.', array('status' => 503));

@@ -186,3 +186,38 @@ def test_the_background_sync_resumes_by_itself_when_the_site_answers(store, word
     report = SyncEngine(store).sync(respect_backoff=True)  # the timer's run, not a click
     assert report.ok and len(report.pushed) == 1, report
     assert store.outbox.count_pending() == 0
+
+
+def test_with_the_plugin_a_create_delayed_past_the_retry_is_refused_by_the_server(
+    store, wordpress_plugin, proxy_plugin
+):
+    """The one hole a client alone cannot close: the first create arrives after the retry."""
+    connect(store, wordpress_plugin, "editor", url_override=proxy_plugin.url)
+    article = write(store, headline="Delayed past the retry")
+    proxy_plugin.inject("delay", method="POST", path="/wp/v2/posts", seconds=1.5)
+    assert SyncEngine(store, use_batch=False, timeout=0.5).sync().offline
+    # Retry at once: the look-up finds nothing yet, so the retry creates the post.
+    assert SyncEngine(store, use_batch=False).sync().ok
+    time.sleep(1.8)  # now the delayed first create reaches the server...
+    with wordpress_plugin.client("administrator") as c:
+        found = c.get(
+            "/wp/v2/posts", params={"newsdesk_uuid": article.uuid, "status": "any"}
+        ).json()
+    assert len(found) == 1  # ...and the plugin refuses it: still one post
+
+
+def test_without_the_plugin_a_create_delayed_past_the_retry_duplicates(store, wordpress, proxy):
+    """Documented limit (README): without the plugin nothing on the server can refuse it."""
+    connect(store, wordpress, "editor", url_override=proxy.url)
+    article = write(store, headline="Delayed past the retry, no plugin")
+    proxy.inject("delay", method="POST", path="/wp/v2/posts", seconds=1.5)
+    assert SyncEngine(store, use_batch=False, timeout=0.5).sync().offline
+    assert SyncEngine(store, use_batch=False).sync().ok
+    time.sleep(1.8)
+    with wordpress.client("administrator") as c:
+        same = c.get(
+            "/wp/v2/posts", params={"search": "no plugin", "status": "any", "context": "edit"}
+        ).json()
+    marker = _remote(store, article).marker
+    # WordPress gives the late one the slug "<marker>-2": a second post.
+    assert sorted(p["slug"] for p in same) == [marker, marker + "-2"]

@@ -171,7 +171,17 @@ def push_article(res: SiteResources, article: Article) -> PushResult:
         payload, revision = prepare(res, article)
         rp = intend_create(res, article, revision)
         payload["slug"] = rp.marker
-        post = res.client.post("/wp/v2/posts", payload)
+        try:
+            post = res.client.post("/wp/v2/posts", payload)
+        except RefusedError as exc:
+            if exc.code != "newsdesk_duplicate":
+                raise
+            # The plugin says an earlier attempt of ours made it: adopt that post.
+            found = find_created(res, [rp], {article.id: article.uuid}).get(article.id)
+            if found is None:
+                raise
+            record_written(res, rp, found, revision)
+            return update_article(res, article, rp)
         record_written(res, rp, post, revision)
         return PushResult("pushed", rp.remote_id, rp.link)
     return update_article(res, article, rp)
