@@ -258,6 +258,9 @@ def test_drag_and_drop_imports_and_the_editor_actions(qtbot, store, scenic_agenc
     body = editor.article().body
     photo = store.photos.get(desk.model.rows[0][0])
     assert body == f"First paragraph.\n\n![{photo.alt_text}](photo:{photo.uuid})\n\n"
+    editor.body_edit.undo()  # the insertion is one undo step
+    assert editor.article().body == "First paragraph."
+    editor.body_edit.redo()
 
     # the editor shows how the article's photos fare on the checks, as typed
     from newsdesk.gui.photodesk.editor_actions import PhotoChecksLabel, install_photo_actions
@@ -272,3 +275,41 @@ def test_drag_and_drop_imports_and_the_editor_actions(qtbot, store, scenic_agenc
     # the lead has lost its alt text; the inline use keeps the one written in the body
     assert label.text().strip() == "Photos: 1 of 2 need caption fixes"
     assert "alt text" in label.toolTip()
+
+
+def test_in_the_main_window_the_editor_sets_the_lead_and_inserts_photos(
+    qtbot, tmp_path, scenic_agency
+):
+    from newsdesk.app import build_window
+    from newsdesk.gui.photodesk.editor_actions import insert_photo
+    from newsdesk.photos.importer import import_files
+
+    window = build_window(tmp_path / "data")
+    qtbot.addWidget(window)
+    store = window.store
+    desk = window.desk("Photo desk") or PhotoDesk.for_window(window)
+    assert isinstance(desk, PhotoDesk)
+    [photo] = import_files(store, [scenic_agency / "ap-border.jpg"], workers=1).added
+    article = store.articles.create(Article(headline="Border patrol", body="Intro."))
+    window.list_pane.apply_query()
+    assert window.list_pane.select_article(article.id)
+    editor = window.editor
+    names = [a.text() for a in editor.format_bar.actions()]
+    assert "Set lead photo…" in names and "Insert photo…" in names
+
+    editor.set_lead_photo(photo.id)  # what the picker's "Set as lead" does
+    picker = PhotoPickerDialog(store)
+    qtbot.addWidget(picker)
+    picker.view.setCurrentIndex(picker.model.index(0))
+    cursor = editor.body_edit.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.body_edit.setTextCursor(cursor)
+    insert_photo(editor, picker)
+    window.save()
+    saved = store.articles.get(article.id)
+    assert saved.lead_photo_id == photo.id
+    assert f"](photo:{photo.uuid})" in saved.body
+    assert [u.use.role for u in store.photos.uses.for_article(article.id)] == ["lead", "inline"]
+    editor.photo_checks_label.refresh()
+    assert editor.photo_checks_label.text().strip() == "Photos: 2 ✓"
+    window.close()

@@ -191,6 +191,27 @@ class PhotoDesk(QWidget):
         if not spell.ready():
             run_task(spell.preload, lambda _: self._spelling_ready(), owner=self)
 
+    @classmethod
+    def for_window(cls, window: Any) -> PhotoDesk:
+        """Built by the main window: the desk, plus the editor's photo commands and checks."""
+        from PySide6.QtWidgets import QApplication
+
+        from .editor_actions import install_photo_actions
+
+        desk = cls(window.store)
+        install_photo_actions(window.editor, window.store)
+        desk.photosChanged.connect(lambda _ids: window.editor.photo_checks_label.refresh())
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(desk.shutdown)
+        return desk
+
+    def showEvent(self, event: Any) -> None:
+        """Articles change on other desks: catch up when the photo editor comes back."""
+        super().showEvent(event)
+        self.refresh_choices()
+        self.queue.refresh()
+
     # --- filters ----------------------------------------------------------------------
     def current_filter(self) -> PhotoFilter:
         article = self.article.currentData()

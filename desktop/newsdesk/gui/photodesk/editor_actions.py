@@ -22,11 +22,10 @@ def choose_photo(store: Store, role: str, parent: QWidget | None) -> PhotoPicker
 
 
 def insert_photo(editor: Any, dialog: PhotoPickerDialog) -> None:
-    """Put the body reference at the cursor, on a paragraph of its own."""
-    cursor = editor.body_edit.textCursor()
-    before = "" if cursor.atBlockStart() else "\n\n"
-    cursor.insertText(f"{before}{dialog.markdown()}\n\n")
-    editor.body_edit.setTextCursor(cursor)
+    """Put the body reference at the cursor, as a paragraph of its own (one undo step)."""
+    assert dialog.photo is not None
+    alt = dialog.alt.text().strip() or dialog.photo.alt_text
+    editor.body_edit.insert_photo(dialog.photo.uuid, alt)
 
 
 def install_photo_actions(editor: Any, store: Store) -> list[QAction]:
@@ -54,7 +53,8 @@ def install_photo_actions(editor: Any, store: Store) -> list[QAction]:
     editor.format_bar.addSeparator()
     editor.format_bar.addAction(lead)
     editor.format_bar.addAction(inline)
-    editor.format_bar.addWidget(PhotoChecksLabel(editor, store))
+    editor.photo_checks_label = PhotoChecksLabel(editor, store)
+    editor.format_bar.addWidget(editor.photo_checks_label)
     return [lead, inline]
 
 
@@ -70,7 +70,12 @@ class PhotoChecksLabel(QLabel):
         editor.articleOpened.connect(self.refresh)
         editor.articleEdited.connect(self.refresh)
 
-    def refresh(self, article: Any) -> None:
+    def refresh(self, article: Any = None) -> None:
+        if article is None:
+            try:
+                article = self.editor.article()
+            except RuntimeError:  # no article open
+                return
         used = self.store.photos.uses.for_content(
             article.id, article.body, article.lead_photo_id, article.section, article.edition
         )
