@@ -125,13 +125,17 @@ def _check_file(path: Path) -> None:
 def connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves (see Store.atomic).
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10)
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 10000")
-    # A large store does not fit SQLite's default 2 MB page cache; list and
-    # search rows are random reads. Memory-mapped reads halve their cost.
-    conn.execute("PRAGMA cache_size = -65536")
-    conn.execute("PRAGMA mmap_size = 268435456")
+    try:
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 10000")
+        # A large store does not fit SQLite's default 2 MB page cache; list and
+        # search rows are random reads. Memory-mapped reads halve their cost.
+        conn.execute("PRAGMA cache_size = -65536")
+        conn.execute("PRAGMA mmap_size = 268435456")
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
@@ -145,7 +149,10 @@ def open_store(folder: Path | str, *, migrate: bool = True) -> Store:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / DB_NAME
     _check_file(path)
-    conn = connect(path)
+    try:
+        conn = connect(path)
+    except sqlite3.DatabaseError as exc:
+        raise _corrupt(path, exc) from exc
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if version > migrations.LATEST:
@@ -163,9 +170,13 @@ def open_store(folder: Path | str, *, migrate: bool = True) -> Store:
         return store
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise CorruptStoreError(
-            f"{path} could not be read as a database ({exc}). It has been left untouched."
-        ) from exc
+        raise _corrupt(path, exc) from exc
     except BaseException:
         conn.close()
         raise
+
+
+def _corrupt(path: Path, exc: Exception) -> CorruptStoreError:
+    return CorruptStoreError(
+        f"{path} could not be read as a database ({exc}). It has been left untouched."
+    )
