@@ -142,6 +142,7 @@ def test_every_sample_is_a_valid_ninjs_export(store):
     for row in store.articles.summaries():
         validate(transfer.export_ninjs(store, row["id"]))
     assert seed_if_new(store) == 0, "samples are added to a new store only"
+    assert store.outbox.pending() == [], "samples never go to a server unless edited"
 
 
 BAD = {

@@ -59,9 +59,17 @@ def build_window(folder: Path):  # type: ignore[no-untyped-def]
 def start(folder: Path):  # type: ignore[no-untyped-def]
     """What a start does once the store is open: show the window, then say what was recovered."""
     window = build_window(folder)
+    attach_services(window)
     window.show()
     window.tell_recovered(window.recovered)
     return window
+
+
+def attach_services(window):  # type: ignore[no-untyped-def]
+    """What a real start adds to the window beyond what tests build: background sync."""
+    from .gui.sync import install as install_sync
+
+    window.sync_controller = install_sync(window)
 
 
 def quit_on_signals(window) -> None:  # type: ignore[no-untyped-def]

@@ -110,8 +110,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.desks, 1)
         self.setCentralWidget(central)
         self.add_desk(REPORTERS_DESK, self.reporter_splitter, icon_name="desk-reporter")
-        self.add_desk("Editors' queue", _later(".queue.desk", "QueueDesk", self))
-        self.add_desk("Breaking ticker", _later(".ticker.desk", "TickerDesk", self))
+        self.add_desk(
+            "Editors' queue", _later(".queue.desk", "QueueDesk", self), icon_name="desk-queue"
+        )
+        self.add_desk(
+            "Breaking ticker", _later(".ticker.desk", "TickerDesk", self), icon_name="desk-ticker"
+        )
 
         self._build_menus()
         self._build_toolbar()

@@ -17,4 +17,5 @@ def seed_if_new(store: Store) -> int:
     """Import the samples into a store created just now; returns how many were added."""
     if not store.is_new or store.articles.count():
         return 0
-    return len(import_files(store, sample_files(), author="Newsdesk samples"))
+    # Samples stay local: they reach a server only once someone edits one.
+    return len(import_files(store, sample_files(), author="Newsdesk samples", queue=False))

@@ -109,8 +109,10 @@ def check_against_store(article: Article, store: Store, path: Path) -> None:
         )
 
 
-def import_files(store: Store, paths: list[Path], *, author: str = "") -> list[Imported]:
-    """Import every file or none."""
+def import_files(
+    store: Store, paths: list[Path], *, author: str = "", queue: bool = True
+) -> list[Imported]:
+    """Import every file or none; `queue=False` keeps them off the outbox."""
     parsed = []
     for path in paths:
         article = read_article_file(path)
@@ -121,12 +123,12 @@ def import_files(store: Store, paths: list[Path], *, author: str = "") -> list[I
         for path, article in parsed:
             existing = store.articles.find_id(article.uuid)
             if existing is None:
-                store.articles.create(article, author=author, reason="import")
+                store.articles.create(article, author=author, reason="import", queue=queue)
                 created = True
             else:
                 current = store.articles.get(existing)
                 current.apply_content(article.content())
-                store.articles.save(current, author=author, reason="import")
+                store.articles.save(current, author=author, reason="import", queue=queue)
                 article = current
                 created = False
             assert article.id is not None

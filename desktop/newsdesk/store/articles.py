@@ -113,8 +113,13 @@ class Articles:
         return article
 
     # --- writing -----------------------------------------------------------
-    def create(self, article: Article, *, author: str = "", reason: str = "create") -> Article:
-        """Insert a new article and its first revision; returns it with its id."""
+    def create(
+        self, article: Article, *, author: str = "", reason: str = "create", queue: bool = True
+    ) -> Article:
+        """Insert a new article and its first revision; returns it with its id.
+
+        `queue=False` keeps it off the outbox (sample articles never reach a server).
+        """
         with self.store.atomic():
             stamp = now_utc()
             article.created_at = article.created_at or stamp
@@ -124,7 +129,7 @@ class Articles:
                 (article.uuid, article.edition, article.created_at, article.updated_at),
             )
             article.id = int(cur.lastrowid or 0)
-            self._write(article, author=author, reason=reason)
+            self._write(article, author=author, reason=reason, queue=queue)
         return article
 
     def save(
