@@ -312,4 +312,19 @@ def test_in_the_main_window_the_editor_sets_the_lead_and_inserts_photos(
     assert [u.use.role for u in store.photos.uses.for_article(article.id)] == ["lead", "inline"]
     editor.photo_checks_label.refresh()
     assert editor.photo_checks_label.text().strip() == "Photos: 2 ✓"
+
+    # Ctrl+Z in the grid undoes the desk's last caption change, despite the window's own Ctrl+Z
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window.show()
+    window.show_desk("Photo desk") or window.add_desk("Photo desk", desk)
+    window.show_desk("Photo desk")
+    desk.apply_filter()
+    desk.edit({photo.id: {"caption": "Changed. (AP)"}}, "Edit caption")
+    desk.view.setFocus()
+    QTest.keyClick(desk.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.photos.get(photo.id).caption == photo.caption
+    QTest.keyClick(desk.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert store.photos.get(photo.id).caption == "Changed. (AP)"
     window.close()

@@ -5,8 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -39,6 +46,41 @@ from .panel import PhotoEditPanel
 from .picker import make_grid_view
 from .queue import PhotoQueuePanel
 from .undo import EditPhotosCommand
+
+
+class UndoKeys(QObject):
+    """Undo/redo keys on a non-text widget act on the desk's QUndoStack.
+
+    Accepting the ShortcutOverride keeps the window's own Ctrl+Z from claiming the key.
+    """
+
+    def __init__(self, stack: QUndoStack, parent: QObject) -> None:
+        super().__init__(parent)
+        self.stack = stack
+        # built here, not at import: the platform's key bindings need the application
+        self.UNDO = (QKeySequence(QKeySequence.StandardKey.Undo),)
+        self.REDO = (QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y"))
+
+    def _which(self, event: QKeyEvent) -> str:
+        combo = QKeySequence(event.keyCombination())
+        if any(combo.matches(k) == QKeySequence.SequenceMatch.ExactMatch for k in self.UNDO):
+            return "undo"
+        if any(combo.matches(k) == QKeySequence.SequenceMatch.ExactMatch for k in self.REDO):
+            return "redo"
+        return ""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        assert isinstance(event, QKeyEvent)
+        which = self._which(event)
+        if not which:
+            return False
+        event.accept()
+        if event.type() == QEvent.Type.KeyPress:
+            getattr(self.stack, which)()
+        return True
+
 
 STATES = (
     ("All photos", ""),
@@ -96,10 +138,15 @@ class PhotoDesk(QWidget):
         self.date_to = QLineEdit()
         self.date_to.setPlaceholderText("To YYYY-MM-DD")
         for edit in (self.date_from, self.date_to):
-            edit.setMaximumWidth(120)
+            edit.setFixedWidth(118)
+        self.search.setMinimumWidth(240)
+        self.credit.setMinimumWidth(120)
+        self.credit.setMaximumWidth(200)
+        self.check.setMaximumWidth(210)
+        self.state.setMaximumWidth(180)
         self.article = QComboBox()
         self.article.setObjectName("photoArticleFilter")
-        self.article.setMaximumWidth(260)
+        self.article.setMaximumWidth(220)
         self.count_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
@@ -128,14 +175,15 @@ class PhotoDesk(QWidget):
             self.actions_by_name[name] = action
         toolbar.addSeparator()
         undo = self.undo_stack.createUndoAction(self, "Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, "Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
         toolbar.addAction(undo)
         toolbar.addAction(redo)
         self.actions_by_name["undo"], self.actions_by_name["redo"] = undo, redo
-        for action in (undo, redo):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Ctrl+Z belongs to the window's Edit menu too (for text fields); in the grid and
+        # the queue the keys go to this desk's caption history instead (see UndoKeys).
+        self.undo_keys = UndoKeys(self.undo_stack, self)
+        self.view.installEventFilter(self.undo_keys)
+        self.queue.tree.installEventFilter(self.undo_keys)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
