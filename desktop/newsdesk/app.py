@@ -69,7 +69,9 @@ def attach_services(window):  # type: ignore[no-untyped-def]
     """What a real start adds to the window beyond what tests build: background sync."""
     from .gui.sync import install as install_sync
 
-    window.sync_controller = install_sync(window)
+    controller = install_sync(window)
+    controller.finished.connect(lambda _report: window.list_pane.model.refresh_sync_states())
+    window.sync_controller = controller
 
 
 def quit_on_signals(window) -> None:  # type: ignore[no-untyped-def]

@@ -119,21 +119,36 @@ class SyncState:
             (state, error, article_id, site_id),
         )
 
-    def article_states(self) -> dict[int, str]:
-        """Per article the worst state over its sites (for the article list)."""
+    def article_states(self, ids: list[int] | None = None) -> dict[int, str]:
+        """Per article the worst state over its sites (for the article list).
+
+        `ids` limits the answer to those articles (a list page), so a large
+        store is not scanned to label two hundred rows.
+        """
         order = {
             s: i
             for i, s in enumerate(("synced", "trashed", "deleted", "waiting", "error", "conflict"))
         }
         states: dict[int, str] = {}
-        for article_id, state in self.conn.execute("SELECT article_id, state FROM remote_posts"):
-            if article_id not in states or order[state] > order[states[article_id]]:
-                states[article_id] = state
-        for (article_id,) in self.conn.execute(
-            "SELECT DISTINCT article_id FROM outbox WHERE state = 'pending'"
-        ):
-            if states.get(article_id) in (None, "synced"):
-                states[article_id] = "waiting"
+        has_site = self.conn.execute("SELECT 1 FROM sites LIMIT 1").fetchone() is not None
+        chunks = [None] if ids is None else [ids[i : i + 500] for i in range(0, len(ids), 500)]
+        for chunk in chunks:
+            where = "" if chunk is None else f" AND article_id IN ({','.join('?' * len(chunk))})"
+            params = [] if chunk is None else list(chunk)
+            rows = self.conn.execute(
+                f"SELECT article_id, state FROM remote_posts WHERE 1{where}", params
+            )
+            for article_id, state in rows:
+                if article_id not in states or order[state] > order[states[article_id]]:
+                    states[article_id] = state
+            if not has_site:
+                continue  # with no server set up, local saves wait for nothing
+            pending = self.conn.execute(
+                f"SELECT DISTINCT article_id FROM outbox WHERE state = 'pending'{where}", params
+            )
+            for (article_id,) in pending:
+                if states.get(article_id) in (None, "synced"):
+                    states[article_id] = "waiting"
         return states
 
     # --- conflicts ----------------------------------------------------------

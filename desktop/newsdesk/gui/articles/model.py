@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from ...store import Store
 from .queries import summaries_one, summaries_page
@@ -29,7 +29,37 @@ _STATUS_COLOURS = {
     "spiked": "#9ca3af",
     "killed": "#b91c1c",
 }
+# Sync state beside the status: a dot, and the state in words on hover.
+_SYNC_COLOURS = {
+    "synced": "#16a34a",
+    "waiting": "#d97706",
+    "conflict": "#dc2626",
+    "error": "#dc2626",
+    "trashed": "#6b7280",
+    "deleted": "#6b7280",
+}
+_SYNC_WORDS = {
+    "synced": "Synced with the server",
+    "waiting": "Waiting to be sent to the server",
+    "conflict": "In conflict with a change on the server: open the Sync desk",
+    "error": "The server refused the last change: see the Sync desk",
+    "trashed": "Trashed on the server (kept here)",
+    "deleted": "Deleted on the server (kept here)",
+}
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _dot(colour: str) -> QIcon:
+    pixmap = QPixmap(10, 10)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(colour))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, 8, 8)
+    painter.end()
+    return QIcon(pixmap)
+
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -87,6 +117,8 @@ class ArticleListModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._status_brushes = {k: QBrush(QColor(v)) for k, v in _STATUS_COLOURS.items()}
+        self._sync: dict[int, str] = {}
+        self._sync_icons = {k: _dot(v) for k, v in _SYNC_COLOURS.items()}
 
     # --- Qt model interface (kept O(1) per call) ---------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -103,6 +135,12 @@ class ArticleListModel(QAbstractTableModel):
             return self._rows[row]["id"]
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
             return self._status_brushes.get(self._rows[row].get("status") or "")
+        if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
+            state = self._sync.get(self._rows[row]["id"])
+            return self._sync_icons.get(state) if state else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == STATUS:
+            state = self._sync.get(self._rows[row]["id"])
+            return _SYNC_WORDS.get(state, "Not on any server yet") if state else "Local only"
         if (
             role == Qt.ItemDataRole.FontRole
             and column == HEADLINE
@@ -138,6 +176,7 @@ class ArticleListModel(QAbstractTableModel):
         self._rows.extend(rows)
         self._display.extend([None] * len(rows))
         self._ids.update(r["id"] for r in rows)
+        self._sync.update(self.store.sync.article_states([r["id"] for r in rows]))
         self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -165,7 +204,14 @@ class ArticleListModel(QAbstractTableModel):
         self._rows = rows
         self._display = [None] * len(rows)
         self._ids = {r["id"] for r in rows}
+        self._sync = self.store.sync.article_states([r["id"] for r in rows])
         self.endResetModel()
+
+    def refresh_sync_states(self) -> None:
+        """Relabel the loaded rows after a sync, without reloading the list."""
+        self._sync = self.store.sync.article_states([r["id"] for r in self._rows])
+        if self._rows:
+            self.dataChanged.emit(self.index(0, STATUS), self.index(len(self._rows) - 1, STATUS))
 
     def article_id(self, row: int) -> int | None:
         if 0 <= row < len(self._rows):
@@ -189,6 +235,7 @@ class ArticleListModel(QAbstractTableModel):
                 self._ids.discard(article_id)
                 self.endRemoveRows()
             return
+        self._sync.update(self.store.sync.article_states([article_id]))
         if row >= 0:
             fresh["snippet"] = self._rows[row].get("snippet")
             self._rows[row] = fresh
