@@ -7,6 +7,7 @@ the editor itself needs only `set_lead_photo(photo_id)`. Photos enter the body a
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -76,9 +77,12 @@ class PhotoChecksLabel(QLabel):
                 article = self.editor.article()
             except RuntimeError:  # no article open
                 return
-        used = self.store.photos.uses.for_content(
-            article.id, article.body, article.lead_photo_id, article.section, article.edition
-        )
+        try:
+            used = self.store.photos.uses.for_content(
+                article.id, article.body, article.lead_photo_id, article.section, article.edition
+            )
+        except sqlite3.ProgrammingError:  # the store closed under a late timer: window gone
+            return
         if not used:
             self.setText("")
             self.setToolTip("")
