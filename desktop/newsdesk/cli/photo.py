@@ -140,7 +140,7 @@ def _show(args: argparse.Namespace, store: Store) -> int:
     if data["keywords"]:
         print(f"{'keywords':>20}: {', '.join(data['keywords'])}")
     for check in data["checks"]:
-        print(f"{'check':>20}: {check['message']}")
+        print(f"{'check':>20}: {check['field']}: {check['message']}")
     return 0
 
 
@@ -163,7 +163,7 @@ def _set(args: argparse.Namespace, store: Store) -> int:
     assert photo.id is not None
     updated = store.photos.update(photo.id, **changes)
     for problem in store.photos.check(updated):
-        print(f"newsdesk: check: {problem.message}", file=sys.stderr)
+        print(f"newsdesk: check: {problem.field}: {problem.message}", file=sys.stderr)
     return 0
 
 
