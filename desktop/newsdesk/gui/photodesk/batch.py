@@ -79,7 +79,8 @@ class BatchCaptionDialog(QDialog):
         layout.addWidget(hint)
         layout.addLayout(form)
         layout.addWidget(self.close_with_credit)
-        layout.addWidget(QLabel("First photo after:"))
+        first = photos[0].original_name if photos else ""
+        layout.addWidget(QLabel(f"{first} after:" if first else "After:"))
         layout.addWidget(self.preview)
         layout.addWidget(buttons)
         self.resize(560, 600)
