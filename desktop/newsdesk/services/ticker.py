@@ -5,6 +5,10 @@ the whole line, attribution prefix included ("Palestinian media: …"). The
 prefix also becomes the item's one source, marked for the attribution line.
 Publishing walks the ordinary workflow (submit → approve → publish, as an
 editor), so every item has its transitions recorded like any story.
+
+On WordPress (sync/mapping.py) an item is a published post titled with the
+line, in the categories "Live" and "Breaking"; the site's ticker lists the
+"Breaking" category newest first. A removed (spiked) item becomes a draft.
 """
 
 from __future__ import annotations
