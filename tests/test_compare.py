@@ -124,3 +124,32 @@ def test_two_old_revisions_and_identical_versions(store):
     result = compare.compare(store, article.id, first, first)
     assert result.changed == []
     assert result.old.number == first and result.new.number == first
+
+
+def test_a_caption_edited_after_a_revision_shows_against_that_revision(store, tmp_path):
+    """Each revision keeps its captions, so a later caption edit is a visible change."""
+    article = submitted_story(store)
+    lead = add_photo(
+        store,
+        tmp_path,
+        "lead",
+        "red",
+        caption="Lebanonese Army patrols.",
+        credit="AP",
+        alt_text="Soldiers",
+    )
+    edited = store.articles.get(article.id)
+    edited.lead_photo_id = lead.id
+    store.articles.save(edited, author="amal")
+    with_typo = store.revisions.latest(article.id)
+    assert with_typo.captions[0]["caption"] == "Lebanonese Army patrols."
+    store.photos.update(lead.id, caption="Lebanese Army patrols.")
+
+    result = compare.compare(store, article.id, with_typo.number)
+    captions = result.field("captions")
+    assert captions.changed
+    assert [(c.op, c.text) for c in captions.chunks if c.op != "equal"] == [
+        ("delete", "Lebanonese"),
+        ("insert", "Lebanese"),
+    ]
+    assert {f.name for f in result.changed} == {"captions"}

@@ -203,3 +203,24 @@ def test_store_survives_a_second_writer_reading_in_wal(tmp_path):
     assert reader.execute("SELECT headline FROM articles").fetchone()[0] == "visible to readers"
     reader.close()
     s.close()
+
+
+def test_migration_5_from_schema_4_keeps_revisions(tmp_path):
+    s = open_store(tmp_path, migrate=False)
+    migrations.upgrade(s, target=4)
+    s.conn.execute(
+        "INSERT INTO articles (id, uuid, edition, headline, created_at, updated_at) "
+        "VALUES (1, 'u-1', 'en', 'Old story', 'now', 'now')"
+    )
+    s.conn.execute(
+        "INSERT INTO revisions (article_id, number, created_at, content) "
+        """VALUES (1, 1, 'now', '{"headline": "Old story"}')"""
+    )
+    assert 5 in migrations.upgrade(s)
+    old = s.revisions.get(1, 1)
+    assert old.content == {"headline": "Old story"} and old.captions is None
+    article = s.articles.get(1)
+    article.body = "new text"
+    s.articles.save(article)
+    assert s.revisions.get(1, 2).captions == []
+    s.close()

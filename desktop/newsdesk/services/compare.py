@@ -1,9 +1,10 @@
 """Compare two versions of a story, every field, word by word (no Qt).
 
 A version is a stored revision number, or None for the article as it is now.
-Photo captions are not part of a revision: for each version the compare lists
-the photos that version uses (lead photo, body references) with the caption,
-credit and alt text readers see in this article today.
+Photo captions live with the photos, not in the article's content: a revision
+keeps the captions its photos carried when it was saved (schema 5), and the
+current version shows them as they are now. Revisions older than that fall
+back to today's captions for the photos they use.
 """
 
 from __future__ import annotations
@@ -114,6 +115,26 @@ def content_of(store: Store, article_id: int, number: int | None) -> dict[str, A
     return dict(store.revisions.get(article_id, number).content)
 
 
+def _caption_line(label: str, text: str, credit: str, alt: str) -> str:
+    line = f"{label}: {text or '(no caption)'}"
+    if credit and f"({credit})" not in text:
+        line += f" ({credit})"
+    return line + f" — alt: {alt or '(none)'}"
+
+
+def snapshot_text(captions: list[dict[str, Any]]) -> str:
+    """The captions a revision kept, one line per photo, as captions_text writes them."""
+    return "\n".join(
+        _caption_line(
+            "Lead" if c.get("role") == "lead" else "In body",
+            str(c.get("caption") or ""),
+            str(c.get("credit") or ""),
+            str(c.get("alt_text") or ""),
+        )
+        for c in captions
+    )
+
+
 def captions_text(store: Store, article_id: int, content: dict[str, Any]) -> str:
     """One line per photo the version uses: role, caption, credit, alt text."""
     current = {(u.use.photo_id, u.use.role): u for u in store.photos.uses.for_article(article_id)}
@@ -139,19 +160,21 @@ def captions_text(store: Store, article_id: int, content: dict[str, Any]) -> str
             except NotFoundError:
                 lines.append(f"{role_label}: (a photo no longer in the library)")
                 continue
-        line = f"{role_label}: {text or '(no caption)'}"
-        if credit and f"({credit})" not in text:
-            line += f" ({credit})"
-        line += f" — alt: {alt or '(none)'}"
-        lines.append(line)
+        lines.append(_caption_line(role_label, text, credit, alt))
     return "\n".join(lines)
 
 
-def _field_texts(store: Store, article_id: int, content: dict[str, Any]) -> dict[str, str]:
+def _field_texts(store: Store, article_id: int, number: int | None) -> dict[str, str]:
+    content = content_of(store, article_id, number)
+    kept = store.revisions.get(article_id, number).captions if number is not None else None
     texts: dict[str, str] = {}
     for name, _label in FIELDS:
         if name == "captions":
-            texts[name] = captions_text(store, article_id, content)
+            texts[name] = (
+                snapshot_text(kept)
+                if kept is not None
+                else captions_text(store, article_id, content)
+            )
         elif name == "tags":
             texts[name] = " · ".join(content.get("tags") or [])
         elif name == "regions":
@@ -189,8 +212,8 @@ def compare(
     store: Store, article_id: int, old: int | None, new: int | None = CURRENT
 ) -> Comparison:
     """Every field of `old` against `new`; unchanged fields are kept, marked unchanged."""
-    old_texts = _field_texts(store, article_id, content_of(store, article_id, old))
-    new_texts = _field_texts(store, article_id, content_of(store, article_id, new))
+    old_texts = _field_texts(store, article_id, old)
+    new_texts = _field_texts(store, article_id, new)
     changes = content_diff(old_texts, new_texts)
     fields = []
     for name, label in FIELDS:

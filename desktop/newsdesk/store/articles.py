@@ -186,12 +186,27 @@ class Articles:
         self.store.tags.set_for_article(article.id, article.tags)
         self._write_sources(article)
         self.store.search.index(article)
-        number = self.store.revisions.add(article.id, content, author=author, reason=reason)
+        number = self.store.revisions.add(
+            article.id, content, author=author, reason=reason, captions=self._captions(article.id)
+        )
         self.conn.execute("UPDATE articles SET revision = ? WHERE id = ?", (number, article.id))
         self.store.autosaves.discard(article.id)
         if queue:
             self.store.outbox.enqueue_article(article.id, number)
         return number
+
+    def _captions(self, article_id: int) -> list[dict[str, Any]]:
+        """What each photo's caption reads in this article now, kept with the revision."""
+        return [
+            {
+                "role": used.use.role,
+                "photo_uuid": used.photo.uuid,
+                "caption": used.caption.text,
+                "credit": used.caption.credit,
+                "alt_text": used.caption.alt_text,
+            }
+            for used in self.store.photos.uses.for_article(article_id)
+        ]
 
     def _write_sources(self, article: Article) -> None:
         assert article.id is not None

@@ -22,6 +22,8 @@ class Revision:
     author: str
     reason: str
     content: dict[str, Any]
+    # The photos' captions as readers saw them at this revision; None before schema 5.
+    captions: list[dict[str, Any]] | None = None
 
 
 class Revisions:
@@ -29,15 +31,23 @@ class Revisions:
         self.store = store
         self.conn = store.conn
 
-    def add(self, article_id: int, content: dict[str, Any], *, author: str, reason: str) -> int:
+    def add(
+        self,
+        article_id: int,
+        content: dict[str, Any],
+        *,
+        author: str,
+        reason: str,
+        captions: list[dict[str, Any]] | None = None,
+    ) -> int:
         row = self.conn.execute(
             "SELECT coalesce(max(number), 0) + 1 FROM revisions WHERE article_id = ?",
             (article_id,),
         ).fetchone()
         number = int(row[0])
         self.conn.execute(
-            "INSERT INTO revisions (article_id, number, created_at, author, reason, content) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO revisions (article_id, number, created_at, author, reason, content, "
+            "captions) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 article_id,
                 number,
@@ -45,6 +55,7 @@ class Revisions:
                 author,
                 reason,
                 json.dumps(content, ensure_ascii=False),
+                json.dumps(captions or [], ensure_ascii=False),
             ),
         )
         return number
@@ -89,4 +100,5 @@ def _revision(row: Any) -> Revision:
         author=row["author"],
         reason=row["reason"],
         content=json.loads(row["content"]),
+        captions=json.loads(row["captions"]) if row["captions"] else None,
     )
