@@ -19,6 +19,9 @@ def application(qt_args: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
+    from .gui.preview import register_scheme
+
+    register_scheme()  # QtWebEngine reads URL schemes once, before the application starts
     app = QApplication(["newsdesk", *(qt_args or [])])
     app.setApplicationName("Newsdesk")
     app.setOrganizationName("Newsdesk")
@@ -58,8 +61,11 @@ def build_window(folder: Path):  # type: ignore[no-untyped-def]
 
 def start(folder: Path):  # type: ignore[no-untyped-def]
     """What a start does once the store is open: show the window, then say what was recovered."""
+    from .gui.preview.attach import attach_preview
+
     window = build_window(folder)
     attach_services(window)
+    attach_preview(window)  # the layout preview beside the editor, following it
     window.show()
     window.tell_recovered(window.recovered)
     return window
