@@ -148,7 +148,11 @@ class WebStage(QWidget):
         self.view.setGeometry(QRect(left, 0, width, self.height()))
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return QSize(820, 900)
+        # Modest: beside the editor the preview should not squeeze the writing column.
+        return QSize(460, 800)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(320, 200)
 
     # --- pages -------------------------------------------------------------------------
     def show_page(self, page: RenderedPage) -> None:
