@@ -43,9 +43,6 @@ def main(out: Path) -> None:
         Article(headline="Rose Garden remarks", lead_photo_id=photos["pool-washington.png"].id)
     )
     desk = window.desk("Photo desk")
-    if desk is None:  # before the window lists the desk itself
-        desk = PhotoDesk.for_window(window)
-        window.add_desk("Photo desk", desk, icon_name="desk-photo")
     window.show()
     window.show_desk("Photo desk")
     assert isinstance(desk, PhotoDesk)

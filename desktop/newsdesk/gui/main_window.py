@@ -116,6 +116,9 @@ class MainWindow(QMainWindow):
         self.add_desk(
             "Breaking ticker", _later(".ticker.desk", "TickerDesk", self), icon_name="desk-ticker"
         )
+        self.add_desk(
+            "Photo desk", _later(".photodesk.desk", "PhotoDesk", self), icon_name="desk-photo"
+        )
 
         self._build_menus()
         self._build_toolbar()
