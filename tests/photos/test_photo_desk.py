@@ -267,7 +267,8 @@ def test_drag_and_drop_imports_and_the_editor_actions(qtbot, store, scenic_agenc
 
     actions = install_photo_actions(editor, store)
     assert [a.text() for a in actions] == ["Set lead photo…", "Insert photo…"]
-    label = editor.format_bar.findChild(PhotoChecksLabel)
+    label = editor.photo_checks_label
+    assert isinstance(label, PhotoChecksLabel) and label.parent() is not None
     label.refresh(editor.article())
     assert label.text().strip() == "Photos: 2 ✓"  # lead + inline, the same AP photo
     store.photos.update(photo.id, alt_text="")

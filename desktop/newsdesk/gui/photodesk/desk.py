@@ -247,7 +247,7 @@ class PhotoDesk(QWidget):
         from .editor_actions import install_photo_actions
 
         desk = cls(window.store)
-        install_photo_actions(window.editor, window.store)
+        install_photo_actions(window.editor, window.store, window.statusBar())
         desk.photosChanged.connect(lambda _ids: window.editor.photo_checks_label.refresh())
         app = QApplication.instance()
         if app is not None:

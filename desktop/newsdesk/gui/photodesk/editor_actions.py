@@ -11,7 +11,7 @@ import sqlite3
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from ...store import Store
 from .picker import PhotoPickerDialog
@@ -29,8 +29,14 @@ def insert_photo(editor: Any, dialog: PhotoPickerDialog) -> None:
     editor.body_edit.insert_photo(dialog.photo.uuid, alt)
 
 
-def install_photo_actions(editor: Any, store: Store) -> list[QAction]:
-    """Add the two commands to the editor's formatting bar; returns them (for menus and tests)."""
+def install_photo_actions(
+    editor: Any, store: Store, status_bar: QStatusBar | None = None
+) -> list[QAction]:
+    """Add the two commands to the editor's formatting bar; returns them (for menus and tests).
+
+    The photo checks label goes to `status_bar` when given (the formatting bar is
+    narrow and would fold it away), else to the formatting bar.
+    """
     lead = QAction("Set lead photo…", editor)
     lead.setObjectName("setLeadPhotoAction")
     lead.setToolTip("Choose the article's lead image from the photo library")
@@ -55,7 +61,11 @@ def install_photo_actions(editor: Any, store: Store) -> list[QAction]:
     editor.format_bar.addAction(lead)
     editor.format_bar.addAction(inline)
     editor.photo_checks_label = PhotoChecksLabel(editor, store)
-    editor.format_bar.addWidget(editor.photo_checks_label)
+    if status_bar is not None:
+        status_bar.addPermanentWidget(editor.photo_checks_label)
+    else:
+        editor.format_bar.addWidget(editor.photo_checks_label)
+    editor.photo_checks_label.refresh()  # an article may be open already
     return [lead, inline]
 
 
