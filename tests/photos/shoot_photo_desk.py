@@ -69,6 +69,10 @@ def main(shots: Path) -> None:
     desk.refresh_choices()
     desk.queue.refresh()
     desk.select_photo(army.id)
+    deadline = time.monotonic() + 30  # the queue is worked out in the background
+    while desk.queue.tree.topLevelItemCount() < 1 and time.monotonic() < deadline:
+        settle(0.05)
+    assert desk.queue.tree.topLevelItemCount() == 1, "the article is not in the queue"
     shot("01-imported")
 
     # fix the failing ones: show them, narrow to the army's, one batch from a template
