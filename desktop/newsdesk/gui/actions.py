@@ -55,7 +55,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("preview", "Show &preview", ("F9",), "preview", "Show or hide the preview pane", True),
     Command("taxonomy", "Sections, regions and &tags…"),
     Command("preferences", "&Preferences…", ("Ctrl+,",)),
-    Command("shortcuts", "&Keyboard shortcuts"),
+    Command("shortcuts", "&Keyboard shortcuts…", ("F1", "Ctrl+/")),
+    Command("firstrun", "&First-run guide…", (), "", "Name, role, edition and publishing site"),
     Command("about", "&About Newsdesk"),
 )
 
