@@ -154,8 +154,7 @@ def test_arabic_page_is_rtl_and_shaped_with_the_shipped_font(qtbot, pane, newsro
 def test_first_showing_picks_the_layout_that_fits(qtbot, newsroom):
     from newsdesk.gui.preview.pane import PreviewPane
 
-    narrow = PreviewPane(newsroom[0])
-    qtbot.addWidget(narrow)
+    narrow = PreviewPane(newsroom[0])  # deleted below, so not handed to qtbot
     narrow.resize(480, 800)
     narrow.show()
     qtbot.waitExposed(narrow)

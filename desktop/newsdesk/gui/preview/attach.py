@@ -20,6 +20,11 @@ def attach_preview(window: QWidget) -> PreviewPane:
     pane = PreviewPane(window.store)  # type: ignore[attr-defined]
     pane.follow(window.editor)  # type: ignore[attr-defined]
     window.set_preview(pane)  # type: ignore[attr-defined]
+    splitter = getattr(window, "reporter_splitter", None)
+    if splitter is not None and splitter.count() == 3:
+        # list | editor | preview: the writing column keeps the most room.
+        total = max(sum(splitter.sizes()), 900)
+        splitter.setSizes([int(total * 0.24), int(total * 0.46), int(total * 0.30)])
     editor = window.editor  # type: ignore[attr-defined]
     if editor.article_id is not None:  # opened before the pane existed
         pane.show_article(editor.article())

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -176,12 +177,14 @@ class PreviewPane(QWidget):
             self.width_buttons.addButton(button)
             row.addWidget(button)
         row.addStretch(1)
-        self.export_html_button = QPushButton("Export HTML…", self.toolbar)
-        self.export_pdf_button = QPushButton("Export PDF…", self.toolbar)
-        self.export_html_button.clicked.connect(self._ask_export_html)
-        self.export_pdf_button.clicked.connect(self._ask_export_pdf)
-        row.addWidget(self.export_html_button)
-        row.addWidget(self.export_pdf_button)
+        # One menu button keeps the toolbar narrow enough to sit beside the editor.
+        self.export_button = QPushButton("Export", self.toolbar)
+        self.export_button.setToolTip("Export the previewed page as HTML (photos beside it) or PDF")
+        menu = QMenu(self.export_button)
+        self.export_html_action = menu.addAction("Standalone HTML…", self._ask_export_html)
+        self.export_pdf_action = menu.addAction("PDF…", self._ask_export_pdf)
+        self.export_button.setMenu(menu)
+        row.addWidget(self.export_button)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)

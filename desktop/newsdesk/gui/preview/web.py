@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRect, QSize, QUrl, Signal
-from PySide6.QtGui import QPageLayout, QPageSize, QResizeEvent
+from PySide6.QtCore import QEvent, QMarginsF, QObject, QPointF, QRect, QSize, QTimer, QUrl, Signal
+from PySide6.QtGui import QPageLayout, QPageSize, QResizeEvent, QShowEvent
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
     QWebEngineProfile,
@@ -14,7 +14,7 @@ from PySide6.QtWebEngineCore import (
     QWebEngineSettings,
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ...render.page import RenderedPage
 from ...services.preview import PreviewSource
@@ -119,6 +119,8 @@ class WebStage(QWidget):
         self.page.pdfPrintingFinished.connect(self.pdfExported)
         self.page.renderProcessTerminated.connect(self._on_renderer_gone)
         self._restore_fraction: float | None = None
+        self._watched_window: QWidget | None = None
+        self._activation_tries = 0
         self._loading = False
         self._patchable = False  # a page of ours is loaded: later versions swap in place
         self.load_count = 0
@@ -208,6 +210,37 @@ class WebStage(QWidget):
                 QWebEngineScript.ScriptWorldId.ApplicationWorld,
             )
         self.loaded.emit(ok)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        top = self.window()
+        if top is not self and top is not self._watched_window:
+            top.installEventFilter(self)
+            self._watched_window = top
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """The first web view in a window makes Qt re-create the window's native
+        surface for GPU compositing. Where no window manager hands keyboard
+        activation back (Xvfb, kiosks), the window would stay inactive and its
+        shortcuts dead: take activation back when the native window changes."""
+        if (
+            event.type() == QEvent.Type.WinIdChange
+            and isinstance(watched, QWidget)
+            and QApplication.activeWindow() in (None, watched)
+        ):
+            self._activation_tries = 20  # the new native window maps a little later
+            QTimer.singleShot(50, self, self._reactivate)
+        return False
+
+    def _reactivate(self) -> None:
+        window = self._watched_window
+        if window is None or not window.isVisible() or QApplication.activeWindow() is window:
+            return
+        if QApplication.activeWindow() is None:
+            window.activateWindow()
+        self._activation_tries -= 1
+        if self._activation_tries > 0:
+            QTimer.singleShot(100, self, self._reactivate)
 
     def scroll_y(self) -> float:
         return float(self.page.scrollPosition().y())
