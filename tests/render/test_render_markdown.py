@@ -238,3 +238,11 @@ def test_resolver_src_is_the_only_image_source_allowed():
     )
     assert f'src="https://site.example/wp-content/{A}.jpg"' in html
     assert "other.jpg" not in html
+
+
+def test_nesting_clamp_counts_exactly():
+    deep = md.MAX_CONTAINER_DEPTH
+    assert md.guard_input("- " * deep + "x")[1] == []
+    clamped, notices = md.guard_input("- " * (deep + 1) + "x")
+    assert notices and clamped.count("- ") == deep
+    assert render_body("> " * (deep + 1) + "deepest").count("<blockquote>") == deep

@@ -106,6 +106,10 @@ _IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
 # The run of container markers opening a line: `>` quotes and list bullets/numbers.
 _CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))+")
 _CONTAINER_MARK = re.compile(r">|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])")
+_TOO_DEEP = re.compile(
+    r"^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))" + f"{{{MAX_CONTAINER_DEPTH + 1},}}",
+    re.M,
+)
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 
 
@@ -254,13 +258,16 @@ _PARSER.core.ruler.push("nd_page_attributes", _page_attributes_rule)
 
 # --- input guards --------------------------------------------------------------
 def _clamp_nesting(text: str, notices: list[str]) -> str:
+    if not _TOO_DEEP.search(text):
+        return text  # the usual case: one scan, no line splitting
     clamped = False
     lines = text.split("\n")
     for n, line in enumerate(lines):
         prefix = _CONTAINER_PREFIX.match(line)
         if prefix is None:
             continue
-        marks = list(_CONTAINER_MARK.finditer(prefix.group(0)))
+        # On the whole line: a marker's following space lies just past the prefix.
+        marks = [m for m in _CONTAINER_MARK.finditer(line) if m.start() < prefix.end()]
         if len(marks) > MAX_CONTAINER_DEPTH:
             cut = marks[MAX_CONTAINER_DEPTH].start()
             lines[n] = line[:cut] + " " + line[prefix.end() :].lstrip()
