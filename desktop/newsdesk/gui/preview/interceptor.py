@@ -12,6 +12,7 @@ from PySide6.QtWebEngineCore import QWebEngineUrlRequestInfo, QWebEngineUrlReque
 from .urls import SCHEME
 
 log = logging.getLogger(__name__)
+MAX_LOGGED = 2000
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class LocalOnlyInterceptor(QWebEngineUrlRequestInterceptor):
         )
         with self._lock:
             self.blocked.append(entry)
+            del self.blocked[:-MAX_LOGGED]  # bounded: keep the latest
         log.info("preview blocked %s request to %s", entry.resource_type, entry.url)
 
     def blocked_urls(self) -> list[str]:

@@ -11,6 +11,7 @@ and photos never become data: URLs.
 from __future__ import annotations
 
 import mimetypes
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,7 +64,9 @@ class SchemeHandler(QWebEngineUrlSchemeHandler):
         self._static_root = resource_path("preview").resolve()
         self._pages: dict[str, bytes] = {}
         self._generation = 0
-        self.served: list[str] = []  # what was asked for, for tests and diagnostics
+        # The latest requests answered, for tests and diagnostics (bounded: a long
+        # session must not grow it forever).
+        self.served: deque[str] = deque(maxlen=2000)
 
     def set_page(self, html: str) -> QUrl:
         """Hold `html` as the next page and return its URL (older pages are dropped)."""
