@@ -185,3 +185,16 @@ def test_without_qtwebengine_installed_the_app_still_previews(tmp_path):
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().endswith("ok")
+
+
+def test_a_closed_store_is_reported_not_raised(qtbot, tmp_path):
+    from newsdesk.gui.preview.pane import PreviewPane
+    from newsdesk.store import open_store
+
+    store = open_store(tmp_path / "store")
+    pane = PreviewPane(store, use_webengine=False)
+    qtbot.addWidget(pane)
+    store.close()
+    pane.show_article(Article(headline="Late", body="x"))
+    pane.render_now()
+    assert "could not read the store" in pane.notice.text()

@@ -282,7 +282,12 @@ class PreviewPane(QWidget):
         article = self._article.copy()  # the editor keeps changing its own object
         article.id, article.uuid = self._article.id, self._article.uuid
         line, fraction = self._cursor
-        context = self.source.context_for(article)  # store reads stay on this thread
+        try:
+            context = self.source.context_for(article)  # store reads stay on this thread
+        except Exception as exc:  # e.g. the store closed under a late timer: say so, no crash
+            log.exception("preview could not read the store")
+            self._show_notice(f"The preview could not read the store: {exc}")
+            return
         options = PageOptions(
             line_anchors=True,
             scroll_line=line,
