@@ -189,3 +189,27 @@ def test_check_command_exit_status(tmp_path):
     failed = run(str(bad.id))
     assert failed.returncode == 1
     assert "FAIL  headline" in failed.stdout and "Blocked" in failed.stdout
+
+
+def test_notes_merge_between_stores_as_a_union_keeping_threads(tmp_path):
+    from newsdesk.store import open_store
+
+    a, b = open_store(tmp_path / "a"), open_store(tmp_path / "b")
+    story_a = story(a)
+    story_b = story(b)
+    root = a.workflow.add_note(story_a.id, "ed", "Is the figure right?")
+    a.workflow.add_note(story_a.id, "amal", "Yes, from the ministry.", parent_id=root)
+    b.workflow.add_note(story_b.id, "sam", "Photo desk: lead photo swapped.")
+    exported = a.workflow.notes_export(story_a.id)
+    assert b.workflow.notes_import(story_b.id, exported) == 2
+    assert b.workflow.notes_import(story_b.id, exported) == 0, "importing twice adds nothing"
+    assert b.workflow.notes_import(story_b.id, [{"body": "no author"}, "junk"]) == 0  # type: ignore[list-item]
+    thread = b.workflow.notes(story_b.id)
+    assert [(n.author, n.parent_id) for n in thread] == [
+        ("sam", None),
+        ("ed", None),
+        ("amal", thread[1].id),
+    ]
+    assert a.outbox.pending(), "a new note queues the story so the note travels"
+    a.close()
+    b.close()

@@ -152,7 +152,8 @@ def test_install_adds_the_indicator_and_the_desk_to_the_main_window(qtbot, tmp_p
         from PySide6.QtWidgets import QWidget
 
         status = window.statusBar().findChild(QWidget, "syncStatus")
-        assert status is not None and status.label.text().endswith("waiting")  # the samples
+        assert status is not None
+        assert not status.label.text().endswith("waiting"), "sample articles stay local"
         assert window.show_desk("Sync")
         write(window.store, headline="From the window")
         with qtbot.waitSignal(controller.finished, timeout=30_000) as blocker:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -163,7 +164,72 @@ class Workflow:
             "VALUES (?, ?, ?, ?, ?, ?)",
             (article_id, parent_id, author, body.strip(), kind, now_utc()),
         )
+        # Notes travel with the story (the companion plugin's meta): queue it.
+        revision = self.conn.execute(
+            "SELECT revision FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        self.store.outbox.enqueue_article(article_id, int(revision[0]) if revision else 0)
         return int(cur.lastrowid or 0)
+
+    def notes_export(self, article_id: int) -> list[dict[str, Any]]:
+        """The notes as plain data for another store; each keyed by its content, not its id."""
+        notes = self.notes(article_id)
+        keys = {n.id: _note_key(n.author, n.created_at, n.body) for n in notes}
+        return [
+            {
+                "key": keys[n.id],
+                "parent": keys.get(n.parent_id) if n.parent_id else None,
+                "author": n.author,
+                "body": n.body,
+                "kind": n.kind,
+                "created_at": n.created_at,
+            }
+            for n in notes
+        ]
+
+    def notes_import(self, article_id: int, notes: list[dict[str, Any]]) -> int:
+        """Add the notes this store lacks (notes are only ever added: a union merges them)."""
+        known = {
+            e["key"]: n
+            for e, n in zip(self.notes_export(article_id), self.notes(article_id), strict=True)
+        }
+        added = 0
+        for item in notes:
+            try:
+                author, body, created = (
+                    str(item["author"]),
+                    str(item["body"]),
+                    str(item["created_at"]),
+                )
+            except (KeyError, TypeError):
+                continue  # someone else's malformed entry: skip it, keep the rest
+            key = _note_key(author, created, body)
+            if key in known or not body.strip():
+                continue
+            parent = known.get(str(item.get("parent") or ""))
+            cur = self.conn.execute(
+                "INSERT INTO notes (article_id, parent_id, author, body, kind, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    article_id,
+                    parent.id if parent else None,
+                    author,
+                    body,
+                    str(item.get("kind") or "comment"),
+                    created,
+                ),
+            )
+            known[key] = Note(
+                int(cur.lastrowid or 0),
+                article_id,
+                parent.id if parent else None,
+                author,
+                body,
+                str(item.get("kind") or "comment"),
+                created,
+            )
+            added += 1
+        return added
 
     def notes(self, article_id: int) -> list[Note]:
         """Oldest first; replies carry their parent's id (threads)."""
@@ -244,3 +310,7 @@ class Workflow:
             QUEUE_STATUSES,
         )
         return {str(key): int(n) for key, n in rows}
+
+
+def _note_key(author: str, created_at: str, body: str) -> str:
+    return hashlib.sha1(f"{author}\n{created_at}\n{body}".encode()).hexdigest()[:16]

@@ -125,6 +125,7 @@ def post_payload(
     tag_ids: list[int],
     featured_media: int,
     with_plugin: bool,
+    notes: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     status = STATUS_TO_WP.get(article.status, "draft")
     payload: dict[str, Any] = {
@@ -147,6 +148,8 @@ def post_payload(
                 [s.to_dict() for s in article.sources], ensure_ascii=False
             ),
             "newsdesk_stage": article.status,
+            # Editorial notes (never published) reach the colleagues' stores.
+            "newsdesk_notes": json.dumps(notes or [], ensure_ascii=False),
         }
     return payload
 

@@ -136,6 +136,8 @@ def _prefetch_terms(res: SiteResources, page: list[dict[str, Any]]) -> None:
 def _take(res: SiteResources, post: dict[str, Any], result: PullResult) -> None:
     store = res.store
     rp = store.sync.remote_post_by_remote_id(res.site_id, int(post["id"]))
+    if rp is not None:
+        _merge_notes(res, rp.article_id, post)
     if rp is None:
         if post.get("status") != "trash":
             created: list[int] = []
@@ -228,6 +230,7 @@ def _create_local(
     store.articles.create(article, reason=f"from {res.site.name}")
     assert article.id is not None
     created.append(article.id)
+    _merge_notes(res, article.id, post)
     rp = RemotePost(
         article.id,
         res.site_id,
@@ -275,3 +278,17 @@ def _check_deleted(res: SiteResources, result: PullResult) -> None:
                     article_id=rp.article_id,
                 )
                 result.deleted.append(rp.article_id)
+
+
+def _merge_notes(res: SiteResources, article_id: int, post: dict[str, Any]) -> None:
+    """Editorial notes from the plugin's meta join the local thread (a union: none is lost)."""
+    meta = post.get("meta") if isinstance(post.get("meta"), dict) else {}
+    raw = meta.get("newsdesk_notes") if meta else None
+    if not raw:
+        return
+    try:
+        notes = json.loads(raw)
+    except (TypeError, ValueError):
+        return
+    if isinstance(notes, list):
+        res.store.workflow.notes_import(article_id, [n for n in notes if isinstance(n, dict)])

@@ -80,6 +80,7 @@ def prepare(res: SiteResources, article: Article) -> tuple[dict[str, Any], int]:
         tag_ids=list(dict.fromkeys(tags)),
         featured_media=lead,
         with_plugin=res.site.has_plugin,
+        notes=res.store.workflow.notes_export(article.id) if article.id else [],
     )
     return payload, article_revision(res.store, article.id or 0)
 
