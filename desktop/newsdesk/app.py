@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from pathlib import Path
@@ -116,6 +117,14 @@ def run_gui(data_dir_arg: str | None, qt_args: list[str]) -> int:
         return 2
     quit_on_signals(window)
     app.aboutToQuit.connect(window.store.close)
+    if os.environ.get("NEWSDESK_SMOKE_TEST"):
+        # Packaging's smoke test: the window came up on its store; close it as a user would.
+        def smoke_done() -> None:
+            print(f"smoke test: main window shown ({window.windowTitle()})", flush=True)
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(1500, window, smoke_done)
     return int(app.exec())
 
 

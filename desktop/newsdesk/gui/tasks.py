@@ -7,6 +7,7 @@ Tests may call `set_synchronous(True)` to run tasks inline.
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -38,9 +39,16 @@ class _Job(QRunnable):
             result = self.fn()
         except Exception as exc:  # delivered to on_error, never lost in the pool
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.relay.failed.emit(exc)
+            self._deliver(self.relay.failed, exc)
         else:
-            self.relay.done.emit(result)
+            self._deliver(self.relay.done, result)
+
+    @staticmethod
+    def _deliver(signal: Any, value: Any) -> None:
+        # The relay may have gone with the application (a task finishing during
+        # shutdown): then nobody is left to take the result.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 _live: set[_Relay] = set()
