@@ -150,7 +150,7 @@ def test_store_tags_are_known_from_the_start(qtbot, shipit_window, shipit_dir):
 
 def test_spelling_languages_setting_turns_a_language_off(qtbot, shipit_window, spelling):
     _new_article(shipit_window, "es")
-    _type_body(shipit_window, "Las elecsiones")
+    _type_body(shipit_window, "Las elecsiones ")
     body = shipit_window.editor.body_edit
     qtbot.waitUntil(lambda: all_underlined(body) == ["elecsiones"], timeout=WAIT_MS)
     shipit_window.settings.set("spelling/languages", "en,ar")
@@ -168,3 +168,22 @@ def test_underline_keeps_the_markdown_formats(qtbot, shipit_window, spelling):
     ranges = [f for f in block.layout().formats() if f.start == block.text().index("bolld")]
     assert ranges and ranges[0].format.fontWeight() == QFont.Weight.Bold
     assert underlined(block) == ["bolld"]
+
+
+def test_the_word_being_typed_waits_until_the_cursor_leaves_it(qtbot, shipit_window, spelling):
+    _new_article(shipit_window, "en")
+    _type_body(shipit_window, "Talks wer")
+    body = shipit_window.editor.body_edit
+    service = spelling.service
+    qtbot.waitUntil(lambda: service.pending() == 0, timeout=WAIT_MS)
+    qtbot.wait(100)
+    assert all_underlined(body) == []  # "wer" is still being typed
+    assert "wer" not in service._asked.get("en", set())  # and was never looked up
+    type_keys(body, "ee tired")
+    qtbot.waitUntil(lambda: all_underlined(body) == ["weree"], timeout=WAIT_MS)
+    # Leaving a word by moving the cursor (not typing a space) checks it too.
+    type_keys(body, " speling")
+    cursor = body.textCursor()
+    cursor.setPosition(0)
+    body.setTextCursor(cursor)
+    qtbot.waitUntil(lambda: all_underlined(body) == ["weree", "speling"], timeout=WAIT_MS)

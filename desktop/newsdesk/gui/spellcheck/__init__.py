@@ -53,6 +53,7 @@ class Spelling(QObject):
         self, edit: QTextEdit, layer: SpellingLayer, language: str, name: str
     ) -> SpellingLayer:
         key = name or edit.objectName() or str(id(edit))
+        layer.follow_cursor(edit)
         self.layers[key] = layer
         self.menus[key] = SpellingMenu(edit, layer)
         layer.set_language(language)

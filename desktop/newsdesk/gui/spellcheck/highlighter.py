@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
+from PySide6.QtWidgets import QTextEdit
 
 from ...spelling import SpellChecker
 from ..editor.highlighter import MarkdownHighlighter
@@ -69,6 +70,8 @@ class SpellingLayer:
         self.language = ""
         self.enabled = True
         self.format = misspelling_format()
+        self.edit: QTextEdit | None = None
+        self._skipped: tuple[QTextBlock, int] | None = None
         service.checked.connect(self._checked, Qt.ConnectionType.QueuedConnection)
         service.wordsChanged.connect(highlighter.rehighlight)
 
@@ -80,11 +83,47 @@ class SpellingLayer:
     def active(self) -> bool:
         return self.enabled and bool(self.language) and self.service.enabled_for(self.language)
 
+    def follow_cursor(self, edit: QTextEdit) -> None:
+        """Leave the word being typed alone until the cursor leaves it (no flicker, no
+        look-ups of every half-typed word)."""
+        self.edit = edit
+        edit.cursorPositionChanged.connect(self._cursor_moved)
+
+    def _typing_at(self) -> int | None:
+        """Column of the cursor when it sits in the paragraph being highlighted."""
+        edit = self.edit
+        if edit is None or not edit.hasFocus():
+            return None
+        cursor = edit.textCursor()
+        block = self.highlighter.currentBlock()
+        if cursor.hasSelection() or cursor.block() != block:
+            return None
+        return cursor.position() - block.position()
+
+    def _cursor_moved(self) -> None:
+        skipped = self._skipped
+        if skipped is None or self.edit is None:
+            return
+        block, end = skipped
+        cursor = self.edit.textCursor()
+        if cursor.block() != block or cursor.position() - block.position() != end:
+            self._skipped = None
+            if block.isValid():
+                self.highlighter.rehighlightBlock(block)
+
     def misspelt(self, text: str) -> list[tuple[int, int, str]]:
         if not self.active():
             return []
         status = self.service.status
-        return [(s, e, w) for s, e, w in words_to_check(text) if status(w, self.language) is False]
+        typing_at = self._typing_at()
+        found = []
+        for start, end, word in words_to_check(text):
+            if typing_at is not None and end == typing_at:
+                self._skipped = (self.highlighter.currentBlock(), end)
+                continue
+            if status(word, self.language) is False:
+                found.append((start, end, word))
+        return found
 
     def underline(self, text: str) -> None:
         """Add the wavy underline to each misspelt word, over whatever format it has."""
@@ -109,11 +148,13 @@ class SpellingLayer:
         document = self.highlighter.document()
         if document is None:
             return
-        wanted = set(misspelt)
+        # Whole words only: a misspelt "tal" must not redraw every paragraph with "talks".
+        pattern = re.compile(
+            r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, set(misspelt))) + r")(?![^\W\d_])"
+        )
         block = document.firstBlock()
         while block.isValid():
-            text = block.text()
-            if any(word in text for word in wanted):
+            if pattern.search(block.text()):
                 self.highlighter.rehighlightBlock(block)
             block = block.next()
 

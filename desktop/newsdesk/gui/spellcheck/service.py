@@ -54,6 +54,8 @@ class SpellingService(QObject):
         self._queue: queue.Queue[tuple[str, str] | None] = queue.Queue()
         self._worker: threading.Thread | None = None
         self._stopping = False
+        self._outstanding = 0  # words queued and not yet answered
+        self._count_lock = threading.Lock()
 
     # --- what the highlighters ask ------------------------------------------------------
     def enabled_for(self, language: str) -> bool:
@@ -71,6 +73,8 @@ class SpellingService(QObject):
         asked = self._asked.setdefault(language, set())
         if word not in asked:
             asked.add(word)
+            with self._count_lock:
+                self._outstanding += 1
             self._queue.put((language, word))
             self._ensure_worker()
         return None
@@ -181,10 +185,13 @@ class SpellingService(QObject):
         for word, known in results:
             answers[word] = known
         misspelt = [word for word, known in results if not known]
+        with self._count_lock:
+            self._outstanding -= len(results)
         self.checked.emit(language, misspelt)
 
     def pending(self) -> int:
-        return self._queue.qsize()
+        """Words queued or being checked: 0 once everything asked has an answer."""
+        return self._outstanding
 
     def stop(self) -> None:
         self._stopping = True
