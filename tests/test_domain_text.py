@@ -20,6 +20,13 @@ def test_word_count_in_arabic_latin_and_mixed_text():
     assert word_count("") == 0
 
 
+def test_diacritics_never_split_a_word():
+    assert word_count("تُعقد الجولة المقبلة") == 3  # damma
+    assert word_count("مُحَمَّد") == 1  # harakat and shadda
+    assert word_count("العـــربية") == 1  # tatweel
+    assert word_count("e\u0301cole naïve") == 2  # decomposed and composed accents
+
+
 def test_slug_keeps_any_script():
     assert slugify("Port talks resume, as fuel runs out!") == "port-talks-resume-as-fuel-runs-out"
     assert slugify("مفاوضات جديدة") == "مفاوضات-جديدة"

@@ -10,9 +10,12 @@ import re
 DEFAULT_WORDS_PER_MINUTE = 170
 
 # Words are runs of letters/digits (any script), joined by inner apostrophes or
-# hyphens. Arabic punctuation (، ؛ ؟) and tatweel-free text split naturally
-# because those marks are not \w.
-_WORD = re.compile(r"[^\W_](?:[\w'’\-]*[^\W_])?", re.UNICODE)
+# hyphens. Arabic punctuation (، ؛ ؟) splits words because it is not \w.
+# Combining marks are not \w in Python: Arabic harakat and shadda, tatweel, and
+# decomposed Latin accents must not split a word ("مُحَمَّد", "école").
+_MARKS = "\u0300-\u036f\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+_PART = rf"[^\W_][\w{_MARKS}]*"
+_WORD = re.compile(rf"{_PART}(?:['’\-]{_PART})*")
 # Markdown syntax that should not count as words.
 _MD_NOISE = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|<[^>]+>|https?://\S+")
 
@@ -20,7 +23,7 @@ _MD_NOISE = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|<[^>]+>|https?://\S+")
 def word_count(text: str) -> int:
     if not text:
         return 0
-    return sum(1 for _ in _WORD.finditer(_MD_NOISE.sub(" ", text)))
+    return len(_WORD.findall(_MD_NOISE.sub(" ", text)))
 
 
 def read_minutes(words: int, words_per_minute: int = DEFAULT_WORDS_PER_MINUTE) -> int:
