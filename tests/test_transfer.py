@@ -142,6 +142,19 @@ def test_every_sample_is_a_valid_ninjs_export(store):
     for row in store.articles.summaries():
         validate(transfer.export_ninjs(store, row["id"]))
     assert seed_if_new(store) == 0, "samples are added to a new store only"
+    # the sample photos arrive with their embedded captions and are in use
+    assert store.photos.count() == 4
+    harvest = next(r for r in store.articles.summaries() if r["section"] == "In Pictures")
+    story = store.articles.get(harvest["id"])
+    assert story.lead_photo_id is not None and "](photo:" in story.body
+    lead = store.photos.get(story.lead_photo_id)
+    assert lead.caption.endswith("(Newsdesk)") and lead.creator == "Layla Haddad"
+    codes = {
+        problem.code
+        for used in store.photos.uses.for_article(story.id)
+        for problem in store.photos.check_caption(used.caption, spelling=False)
+    }
+    assert "missing_alt" in codes, "one sample photo shows the photo desk's checks at work"
     assert store.outbox.pending() == [], "samples never go to a server unless edited"
 
 

@@ -1,7 +1,7 @@
 """Likely misspellings in English, Arabic and Spanish, from the system's Hunspell dictionaries.
 
 Dictionaries are read with spylls (a pure-Python Hunspell) from /usr/share/hunspell
-(Debian's hunspell-en-us, hunspell-ar, hunspell-es), each loaded on first use: the
+(Debian's hunspell-en-us and -en-gb, hunspell-ar, hunspell-es), each loaded on first use: the
 Arabic one takes seconds. A word is a likely misspelling when no edition's
 dictionary for its script knows it, it is not in the house word list, and it is
 not one of the photo's own trusted names (creator, place). Acronyms and words
@@ -46,6 +46,7 @@ HOUSE_WORDS = frozenset(
         "Bloomberg",
         "Pool",
         "Handout",
+        "Newsdesk",
         "UNRWA",
         "UNICEF",
         "Hezbollah",
@@ -86,16 +87,40 @@ _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF]")
 _ARABIC_MARKS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
 
 
-def find_dictionary(language: str, dirs: Sequence[Path] = DICTIONARY_DIRS) -> Path | None:
-    """The .dic/.aff stem for a language, or None when it is not installed."""
+def find_dictionaries(language: str, dirs: Sequence[Path] = DICTIONARY_DIRS) -> list[Path]:
+    """The .dic/.aff stems installed for a language, one per variant (en_US, en_GB)."""
     extra = os.environ.get("NEWSDESK_HUNSPELL_DIR")
     search = [Path(extra)] if extra else []
-    for folder in [*search, *dirs]:
-        for name in DICTIONARY_NAMES.get(language, (language,)):
+    found: dict[str, Path] = {}
+    for name in DICTIONARY_NAMES.get(language, (language,)):
+        for folder in [*search, *dirs]:
             stem = folder / name
             if stem.with_suffix(".dic").exists() and stem.with_suffix(".aff").exists():
-                return stem
-    return None
+                found.setdefault(name, stem)
+                break
+    if language != "en" and found:
+        return [next(iter(found.values()))]  # one Spanish, one Arabic dictionary is enough
+    return list(found.values())
+
+
+def find_dictionary(language: str, dirs: Sequence[Path] = DICTIONARY_DIRS) -> Path | None:
+    """The first .dic/.aff stem for a language, or None when it is not installed."""
+    stems = find_dictionaries(language, dirs)
+    return stems[0] if stems else None
+
+
+class _AnyOf:
+    """Several spellings of one language (American and British English): known to either is known."""
+
+    def __init__(self, dictionaries: list[Any]) -> None:
+        self.dictionaries = dictionaries
+
+    def lookup(self, word: str) -> bool:
+        return any(d.lookup(word) for d in self.dictionaries)
+
+    def suggest(self, word: str) -> Iterable[str]:
+        for dictionary in self.dictionaries:
+            yield from dictionary.suggest(word)
 
 
 _loaded: dict[str, Any] = {}
@@ -139,12 +164,14 @@ class SpellChecker:
         with self._lock:
             if language in self._dictionaries:
                 return self._dictionaries[language]
-            stem = find_dictionary(language, self.dictionary_dirs)
-            found = None
-            if stem is None:
+            stems = find_dictionaries(language, self.dictionary_dirs)
+            found: Any = None
+            if not stems:
                 self.missing.append(language)
+            elif len(stems) == 1:
+                found = load_dictionary(str(stems[0]))
             else:
-                found = load_dictionary(str(stem))
+                found = _AnyOf([load_dictionary(str(stem)) for stem in stems])
             self._dictionaries[language] = found
             return found
 
