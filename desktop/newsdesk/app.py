@@ -47,15 +47,15 @@ def open_and_recover(folder: Path) -> tuple[Store, list[Recovered]]:
 def build_window(folder: Path):  # type: ignore[no-untyped-def]
     """The main window on the store in `folder`, with crash recovery reported; used by tests too."""
     from .gui.main_window import MainWindow
-    from .gui.resources import stylesheet
     from .gui.settings import Settings
+    from .gui.theme import follow
 
     app = application()
+    settings = Settings(folder)
     if not app.styleSheet():
-        app.setStyle("Fusion")
-        app.setStyleSheet(stylesheet())
+        follow(settings, app)  # light or dark: the system's scheme unless overridden
     store, recovered = open_and_recover(folder)
-    window = MainWindow(store, Settings(folder))
+    window = MainWindow(store, settings)
     window.recovered = recovered
     return window
 
@@ -117,6 +117,9 @@ def run_gui(data_dir_arg: str | None, qt_args: list[str]) -> int:
         return 2
     quit_on_signals(window)
     app.aboutToQuit.connect(window.store.close)
+    from .gui.firstrun import greet
+
+    greet(window)  # the role's desk; on a new data folder, the first-run guide over the window
     if os.environ.get("NEWSDESK_SMOKE_TEST"):
         # Packaging's smoke test: the window came up on its store; close it as a user would.
         def smoke_done() -> None:

@@ -187,3 +187,26 @@ def test_the_word_being_typed_waits_until_the_cursor_leaves_it(qtbot, shipit_win
     cursor.setPosition(0)
     body.setTextCursor(cursor)
     qtbot.waitUntil(lambda: all_underlined(body) == ["weree", "speling"], timeout=WAIT_MS)
+
+
+def test_underlining_is_not_an_edit(qtbot, shipit_window, spelling):
+    """Qt's rehighlight emits contentsChanged; the editor must not take it for typing."""
+    from newsdesk.domain.article import Article
+
+    store = shipit_window.store
+    article = Article(headline="Quiet test", body="The goverment and the ministre met.")
+    article.edition = "en"
+    store.articles.create(article, author="test", reason="create")
+    shipit_window.list_pane.apply_query()
+    edited = []
+    shipit_window.editor.contentChanged.connect(lambda: edited.append(1))
+    assert shipit_window.list_pane.select_article(article.id)
+    body = shipit_window.editor.body_edit
+    qtbot.waitUntil(
+        lambda: sorted(all_underlined(body)) == ["goverment", "ministre"], timeout=WAIT_MS
+    )
+    assert not shipit_window.editor.is_dirty
+    assert edited == []
+    spelling.service.add_to_dictionary("ministre")  # a redraw of everything: still no edit
+    qtbot.waitUntil(lambda: all_underlined(body) == ["goverment"], timeout=WAIT_MS)
+    assert not shipit_window.editor.is_dirty and edited == []

@@ -42,7 +42,9 @@ from PySide6.QtWidgets import (
 
 from ..store import Store
 from ..store.autosaves import Recovered
-from .actions import build_actions, shortcut_table
+from . import firstrun
+from . import help as help_pages
+from .actions import build_actions
 from .articles.pane import ArticleListPane
 from .editor.editor import ArticleEditor
 from .editor.markdown_edit import ShortcutGuard
@@ -51,6 +53,7 @@ from .history import HistoryDialog
 from .preferences import PreferencesDialog
 from .resources import icon
 from .settings import Settings
+from .spellcheck import attach_spelling
 from .taxonomy_dialog import TaxonomyDialog
 
 REPORTERS_DESK = "Reporter's desk"
@@ -72,6 +75,7 @@ class MainWindow(QMainWindow):
         self.list_pane = ArticleListPane(store)
         self.editor = ArticleEditor(store)
         self.session = EditingSession(store, self.editor, author=settings.author)
+        self.spelling = attach_spelling(self.editor, settings, store)
         self._apply_settings()
 
         self.reporter_splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -228,7 +232,7 @@ class MainWindow(QMainWindow):
             ("F&ormat", ["bold", "italic", "link", None, "heading", "quote", "bullets"]),
             ("&View", ["next", "previous", None, "preview"]),
             ("&Tools", ["taxonomy"]),
-            ("&Help", ["shortcuts", "about"]),
+            ("&Help", ["shortcuts", "firstrun", None, "about"]),
         ):
             menu = bar.addMenu(title)
             for name in names:
@@ -285,6 +289,7 @@ class MainWindow(QMainWindow):
         a["preferences"].triggered.connect(self.show_preferences)
         a["shortcuts"].triggered.connect(self.show_shortcuts)
         a["about"].triggered.connect(self.show_about)
+        a["firstrun"].triggered.connect(self.show_first_run)
 
         self.list_pane.articleChosen.connect(self._open_chosen)
         # Enter (or a double click) on a row: go and write in it.
@@ -389,20 +394,13 @@ class MainWindow(QMainWindow):
         PreferencesDialog(self.settings, self).exec()
 
     def show_shortcuts(self) -> None:
-        rows = "".join(
-            f"<tr><td>{name}</td><td><b>{keys}</b></td></tr>" for name, keys in shortcut_table()
-        )
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table cellpadding=3>{rows}</table>")
+        help_pages.show_shortcuts(self)  # read from the live actions: never out of date
 
     def show_about(self) -> None:
-        from .. import __version__
+        help_pages.show_about(self, self.store.folder)
 
-        QMessageBox.about(
-            self,
-            "About Newsdesk",
-            f"<b>Newsdesk {__version__}</b><br>A desktop newsroom editor that works offline.<br>"
-            f"Store: {self.store.folder}",
-        )
+    def show_first_run(self) -> None:
+        firstrun.show_guide(self)
 
     def tell_recovered(self, recovered: list[Recovered]) -> None:
         """Say in words what came back after a crash: status bar and a non-modal notice."""

@@ -35,7 +35,13 @@ class Spelling(QObject):
         self.menus: dict[str, SpellingMenu] = {}
 
     def attach(self, edit: QTextEdit, language: str = "", *, name: str = "") -> SpellingLayer:
-        highlighter = SpellingHighlighter(edit.document(), self.service)
+        document = edit.document()
+        was_blocked = document.blockSignals(True)
+        try:
+            highlighter = SpellingHighlighter(document, self.service)
+            highlighter.rehighlight()
+        finally:
+            document.blockSignals(was_blocked)
         return self._register(edit, highlighter.spelling, language, name)
 
     def attach_markdown(
@@ -43,9 +49,16 @@ class Spelling(QObject):
     ) -> SpellingLayer:
         """The body: replaces its Markdown highlighter (a document takes one) with one that underlines too."""
         old = getattr(edit, "highlighter", None)
-        if old is not None:
-            old.setDocument(None)
-        highlighter = SpellingMarkdownHighlighter(edit.document(), self.service)
+        document = edit.document()
+        # Swapping highlighters is not an edit: keep the editor from hearing "changed".
+        was_blocked = document.blockSignals(True)
+        try:
+            if old is not None:
+                old.setDocument(None)
+            highlighter = SpellingMarkdownHighlighter(document, self.service)
+            highlighter.rehighlight()
+        finally:
+            document.blockSignals(was_blocked)
         edit.highlighter = highlighter  # type: ignore[attr-defined]
         return self._register(edit, highlighter.spelling, language, name)
 

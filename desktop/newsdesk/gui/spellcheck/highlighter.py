@@ -73,12 +73,30 @@ class SpellingLayer:
         self.edit: QTextEdit | None = None
         self._skipped: tuple[QTextBlock, int] | None = None
         service.checked.connect(self._checked, Qt.ConnectionType.QueuedConnection)
-        service.wordsChanged.connect(highlighter.rehighlight)
+        service.wordsChanged.connect(self.redraw)
 
     def set_language(self, language: str) -> None:
         if language != self.language:
             self.language = language
-            self.highlighter.rehighlight()
+            self.redraw()
+
+    def redraw(self, block: QTextBlock | None = None) -> None:
+        """Rehighlight (one paragraph or all) without it counting as an edit.
+
+        Qt's rehighlight emits the document's contentsChanged, which the editor
+        would take for typing (unsaved changes, an autosave, a preview render).
+        """
+        document = self.highlighter.document()
+        if document is None:
+            return
+        was_blocked = document.blockSignals(True)
+        try:
+            if block is None:
+                self.highlighter.rehighlight()
+            else:
+                self.highlighter.rehighlightBlock(block)
+        finally:
+            document.blockSignals(was_blocked)
 
     def active(self) -> bool:
         return self.enabled and bool(self.language) and self.service.enabled_for(self.language)
@@ -109,7 +127,7 @@ class SpellingLayer:
         if cursor.block() != block or cursor.position() - block.position() != end:
             self._skipped = None
             if block.isValid():
-                self.highlighter.rehighlightBlock(block)
+                self.redraw(block)
 
     def misspelt(self, text: str) -> list[tuple[int, int, str]]:
         if not self.active():
@@ -155,7 +173,7 @@ class SpellingLayer:
         block = document.firstBlock()
         while block.isValid():
             if pattern.search(block.text()):
-                self.highlighter.rehighlightBlock(block)
+                self.redraw(block)
             block = block.next()
 
 
@@ -176,6 +194,11 @@ class SpellingMarkdownHighlighter(MarkdownHighlighter):
     def __init__(self, document: QTextDocument, service: SpellingService) -> None:
         super().__init__(document)
         self.spelling = SpellingLayer(self, service)
+        from ..theme import dark_colour, is_dark
+
+        if is_dark():  # the Markdown colours are chosen for white paper
+            for fmt in (self.heading, self.quote, self.bullet, self.link, self.photo):
+                fmt.setForeground(QColor(dark_colour(fmt.foreground().color().name())))
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
         super().highlightBlock(text)
