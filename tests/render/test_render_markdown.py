@@ -246,3 +246,15 @@ def test_nesting_clamp_counts_exactly():
     clamped, notices = md.guard_input("- " * (deep + 1) + "x")
     assert notices and clamped.count("- ") == deep
     assert render_body("> " * (deep + 1) + "deepest").count("<blockquote>") == deep
+
+
+def test_a_caption_in_house_form_shows_its_credit_once():
+    from newsdesk.render.markdown import PhotoRef, caption_html
+
+    house = PhotoRef("u", "newsdesk://photo/u", "Soldiers patrol the border. (AP)", "AP", "alt")
+    assert caption_html(house).count("(AP)") == 1
+    assert '<span class="nd-credit">(AP)</span>' in caption_html(house)
+    bare = PhotoRef("u", "newsdesk://photo/u", "Soldiers patrol the border.", "AP", "alt")
+    assert caption_html(bare).endswith('<span class="nd-credit">(AP)</span>')
+    slip = PhotoRef("u", "newsdesk://photo/u", "Soldiers patrol. (Lebanonese Army)", "AP", "alt")
+    assert "(Lebanonese Army)" in caption_html(slip) and "(AP)" in caption_html(slip)

@@ -24,6 +24,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
+from ..domain.captions import split_credit
+
 PHOTO_SCHEME = "photo:"
 
 # --- limits: generous for any real article, small enough to stay well under 1 s ----
@@ -158,11 +160,18 @@ def figure_html(ref: PhotoRef, alt: str = "", *, tag: str = "figure") -> str:
 
 
 def caption_html(ref: PhotoRef) -> str:
+    # In the house form the caption already closes with "(Credit)": show it once.
+    text, closing = split_credit(ref.caption.strip())
+    credit = ref.credit.strip()
+    if closing is None or (credit and closing != credit):
+        text = ref.caption.strip()
+    else:
+        credit = closing
     parts = []
-    if ref.caption.strip():
-        parts.append(f'<span class="nd-caption">{escape(ref.caption.strip())}</span>')
-    if ref.credit.strip():
-        parts.append(f'<span class="nd-credit">({escape(ref.credit.strip())})</span>')
+    if text:
+        parts.append(f'<span class="nd-caption">{escape(text)}</span>')
+    if credit:
+        parts.append(f'<span class="nd-credit">({escape(credit)})</span>')
     return " ".join(parts)
 
 
