@@ -99,3 +99,9 @@ def test_sites_row_lists_sites_and_opens_the_site_dialog(qtbot, shipit_window):
     site_dialog = dialog.add_site()
     assert isinstance(site_dialog, SiteDialog)
     site_dialog.reject()
+
+
+def test_autosave_interval_reaches_the_editing_session(shipit_window):
+    assert shipit_window.session.max_wait_ms == 1000
+    shipit_window.settings.set("editor/autosave_seconds", 5)
+    assert shipit_window.session.max_wait_ms == 5000

@@ -173,6 +173,7 @@ class FirstRunGuide(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.setOption(QWizard.WizardOption.HaveCustomButton1)
+        self.setOption(QWizard.WizardOption.NoCancelButton)  # Skip says what it does
         self.setButtonText(self.SKIP, "Skip")
         self.button(self.SKIP).setObjectName("skipButton")
         self.button(self.SKIP).clicked.connect(self.skip)

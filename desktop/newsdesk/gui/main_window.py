@@ -326,6 +326,7 @@ class MainWindow(QMainWindow):
 
     def _apply_settings(self) -> None:
         self.session.author = self.settings.author
+        self.session.max_wait_ms = 1000 * int(self.settings.get("editor/autosave_seconds"))
         self.editor.set_limits(
             words_per_minute=self.settings.words_per_minute,
             headline_limit=self.settings.headline_limit,

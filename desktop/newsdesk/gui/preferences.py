@@ -37,7 +37,7 @@ class ChoiceBoxes(QWidget):
         chosen = set(value.split(","))
         self.boxes: dict[str, QCheckBox] = {}
         for code, label in option.choices:
-            box = QCheckBox(label)
+            box = QCheckBox(label.split(" (")[0])  # "English (en)" -> "English": fits a row
             box.setObjectName(f"choice_{code}")
             box.setChecked(code in chosen)
             layout.addWidget(box)
@@ -113,7 +113,7 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle("Preferences")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(700)
         self.settings = settings
         self.store = getattr(parent, "store", None)
         self.fields: dict[str, QWidget] = {}

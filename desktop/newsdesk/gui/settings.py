@@ -36,8 +36,8 @@ ROLES = (("reporter", "Reporter"), ("editor", "Editor"), ("photo", "Photo desk")
 EDITIONS = (("en", "English (en)"), ("ar", "Arabic (ar)"), ("es", "Spanish (es)"))
 THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
 CAPTION_STYLES = (
-    ("parentheses", "Credit closes the caption: “… border. (AP)”"),
-    ("slash", "Credit after a slash: “… border. / AP”"),
+    ("parentheses", "Credit in parentheses: “… the border. (AP)”"),
+    ("slash", "Credit after a slash: “… the border. / AP”"),
 )
 
 
@@ -61,7 +61,7 @@ OPTIONS: tuple[Option, ...] = (
         40,
         2000,
     ),
-    Option("editor/autosave_seconds", int, 1, "Autosave after typing stops (seconds)", 1, 600),
+    Option("editor/autosave_seconds", int, 1, "Autosave typing at least every (seconds)", 1, 600),
     Option("user/name", str, getpass.getuser(), "Your name (recorded with each revision)"),
     Option(
         "user/role", str, "reporter", "Your role (sets the desk Newsdesk opens on)", choices=ROLES

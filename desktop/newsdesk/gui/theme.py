@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -84,8 +84,20 @@ def dark_colour(colour: str) -> str:
     return QColor.fromHslF(h, s, 1.0 - lightness * 0.85, a).name()
 
 
+_TEXT_COLOUR = re.compile(r"(?<![-\w])color:\s*#ffffff\b", re.IGNORECASE)
+
+
 def dark_stylesheet(sheet: str) -> str:
-    return _HEX.sub(lambda m: dark_colour(m.group(0)), sheet)
+    # White text (on the desk bar's selection) stays white; every other colour swaps.
+    sheet = _TEXT_COLOUR.sub("color: WHITE_TEXT", sheet)
+    return _HEX.sub(lambda m: dark_colour(m.group(0)), sheet).replace("WHITE_TEXT", "#ffffff")
+
+
+class _ThemeSignals(QObject):
+    changed = Signal(str)  # "light" or "dark": widgets with colours of their own restyle
+
+
+signals = _ThemeSignals()
 
 
 def system_is_dark() -> bool:
@@ -147,7 +159,10 @@ def apply_theme(choice: str, app: QApplication | None = None) -> str:
     else:
         app.setPalette(app.style().standardPalette())
         app.setStyleSheet(sheet)
+    changed = app.property("newsdeskTheme") != theme
     app.setProperty("newsdeskTheme", theme)
+    if changed:
+        signals.changed.emit(theme)
     return theme
 
 

@@ -32,6 +32,7 @@ class EditingSession(QObject):
         self.store = store
         self.editor = editor
         self.author = author
+        self.max_wait_ms = AUTOSAVE_MAX_WAIT_MS  # Preferences: editor/autosave_seconds
         self._first_pending: float | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -43,7 +44,7 @@ class EditingSession(QObject):
         now = time.monotonic()
         if self._first_pending is None:
             self._first_pending = now
-        left_ms = AUTOSAVE_MAX_WAIT_MS - (now - self._first_pending) * 1000
+        left_ms = self.max_wait_ms - (now - self._first_pending) * 1000
         self._timer.start(int(max(0, min(AUTOSAVE_DELAY_MS, left_ms))))
 
     def flush_autosave(self) -> None:

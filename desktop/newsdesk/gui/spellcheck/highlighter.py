@@ -194,11 +194,23 @@ class SpellingMarkdownHighlighter(MarkdownHighlighter):
     def __init__(self, document: QTextDocument, service: SpellingService) -> None:
         super().__init__(document)
         self.spelling = SpellingLayer(self, service)
-        from ..theme import dark_colour, is_dark
+        from .. import theme
 
-        if is_dark():  # the Markdown colours are chosen for white paper
-            for fmt in (self.heading, self.quote, self.bullet, self.link, self.photo):
-                fmt.setForeground(QColor(dark_colour(fmt.foreground().color().name())))
+        # The Markdown colours are chosen for white paper: swap them on dark.
+        self._light = {
+            name: getattr(self, name).foreground().color().name()
+            for name in ("heading", "quote", "bullet", "link", "photo")
+        }
+        self.restyle(theme.current_theme())
+        theme.signals.changed.connect(self.restyle)
+
+    def restyle(self, which: str) -> None:
+        from ..theme import dark_colour
+
+        for name, light in self._light.items():
+            colour = dark_colour(light) if which == "dark" else light
+            getattr(self, name).setForeground(QColor(colour))
+        self.spelling.redraw()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
         super().highlightBlock(text)
