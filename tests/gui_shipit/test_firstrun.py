@@ -158,3 +158,11 @@ def test_an_empty_name_keeps_next_disabled(qtbot, fresh_window):
     type_keys(guide.who.name, "Ana")
     assert next_button.isEnabled()
     guide.button(guide.SKIP).click()
+
+
+def test_default_edition_is_used_when_no_article_is_open(qtbot, fresh_window):
+    fresh_window.settings.set("user/default_edition", "es")
+    fresh_window.editor._article = None  # as on an empty store: nothing open
+    fresh_window.new_article()
+    assert fresh_window.editor.article().edition == "es"
+    assert fresh_window.editor.spelling.layers["body"].language == "es"

@@ -336,6 +336,10 @@ class MainWindow(QMainWindow):
     # --- commands ------------------------------------------------------------------------
     def new_article(self) -> None:
         template = self.editor.article() if self.editor.article_id is not None else None
+        if template is None:  # nothing open: the edition chosen in the first-run guide
+            from ..domain.article import Article
+
+            template = Article(edition=str(self.settings.get("user/default_edition")))
         self.show_desk(REPORTERS_DESK)
         self.session.new_article(template)
         self.editor.headline_edit.setFocus()
