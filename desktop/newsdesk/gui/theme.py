@@ -80,8 +80,10 @@ def dark_colour(colour: str) -> str:
     if mapped:
         return mapped
     qcolour = QColor(colour)
-    h, s, lightness, a = qcolour.getHslF()
-    return QColor.fromHslF(h, s, 1.0 - lightness * 0.85, a).name()
+    lightness = qcolour.lightnessF()
+    return QColor.fromHslF(
+        qcolour.hslHueF(), qcolour.hslSaturationF(), 1.0 - lightness * 0.85, qcolour.alphaF()
+    ).name()
 
 
 _TEXT_COLOUR = re.compile(r"(?<![-\w])color:\s*#ffffff\b", re.IGNORECASE)
