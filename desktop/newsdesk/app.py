@@ -78,6 +78,9 @@ def attach_services(window):  # type: ignore[no-untyped-def]
 
     controller = install_sync(window)
     controller.finished.connect(lambda _report: window.list_pane.model.refresh_sync_states())
+    # Before the store closes: when the window closes, and on quit.
+    window.closing.connect(controller.stop)
+    application().aboutToQuit.connect(controller.stop)
     window.sync_controller = controller
 
 

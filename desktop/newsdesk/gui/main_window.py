@@ -21,7 +21,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -60,6 +60,8 @@ REPORTERS_DESK = "Reporter's desk"
 
 
 class MainWindow(QMainWindow):
+    closing = Signal()
+
     def __init__(self, store: Store, settings: Settings) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -482,6 +484,7 @@ class MainWindow(QMainWindow):
             self.reporter_splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()  # background work on the store stops before it closes
         self.session.close()
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state("reporter_splitter", self.reporter_splitter.saveState())

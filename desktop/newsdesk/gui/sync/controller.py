@@ -56,10 +56,16 @@ class SyncController(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(lambda: self.sync_now(background=True))
+        self.stopped = False
 
     def start(self) -> None:
         self.emit_status()
         self.timer.start(1_000)
+
+    def stop(self) -> None:
+        """No more syncs: the application is quitting and its store is about to close."""
+        self.stopped = True
+        self.timer.stop()
 
     def status(self) -> SyncStatus:
         report = self.last_report
@@ -77,6 +83,8 @@ class SyncController(QObject):
 
     def sync_now(self, background: bool = False) -> None:
         """Start a sync on a worker thread; returns at once."""
+        if self.stopped:
+            return
         if self.running or not self.store.sites.list():
             self._schedule()
             return
@@ -111,5 +119,7 @@ class SyncController(QObject):
         self._schedule()
 
     def _schedule(self) -> None:
+        if self.stopped:
+            return
         waiting = self.store.outbox.count_pending()
         self.timer.start(WAITING_INTERVAL_MS if waiting or not self.online else IDLE_INTERVAL_MS)
