@@ -43,5 +43,7 @@ def _attach_photos(store: Store, articles: dict[str, int]) -> None:
         if use["role"] == "lead":
             article.lead_photo_id = photo.id
         else:
-            article.body = article.body.rstrip() + "\n\n" + photo_markdown(photo.uuid, photo.alt_text)
+            article.body = (
+                article.body.rstrip() + "\n\n" + photo_markdown(photo.uuid, photo.alt_text)
+            )
         store.articles.save(article, author=AUTHOR, reason="sample photos", queue=False)
