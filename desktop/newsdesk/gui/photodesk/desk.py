@@ -248,6 +248,9 @@ class PhotoDesk(QWidget):
 
         desk = cls(window.store)
         install_photo_actions(window.editor, window.store, window.statusBar())
+        spelling = getattr(window, "spelling", None)
+        if spelling is not None:
+            _check_captions_as_typed(desk.panel, spelling)
         desk.photosChanged.connect(lambda _ids: window.editor.photo_checks_label.refresh())
         app = QApplication.instance()
         if app is not None:
@@ -524,3 +527,19 @@ class PhotoDesk(QWidget):
         if self.import_thread is not None and self.import_thread.isRunning():
             self.import_thread.stop()
             self.import_thread.wait(10_000)
+
+
+def _caption_language(text: str) -> str:
+    """A caption's own language, from its script: captions of any edition meet here."""
+    return "ar" if any("\u0600" <= ch <= "\u06ff" for ch in text) else "en"
+
+
+def _check_captions_as_typed(panel: Any, spelling: Any) -> None:
+    """Underline likely misspellings in the caption fields, as the editor does in the body."""
+    for edit, name in ((panel.caption, "photoCaption"), (panel.use_caption, "photoUseCaption")):
+        layer = spelling.attach(edit, _caption_language(edit.toPlainText()), name=name)
+
+        def follow(edit: Any = edit, layer: Any = layer) -> None:
+            layer.set_language(_caption_language(edit.toPlainText()))
+
+        edit.textChanged.connect(follow)
