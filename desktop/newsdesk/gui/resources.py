@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDir
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QDir, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from ..paths import resource_path
 
@@ -30,3 +30,16 @@ def stylesheet() -> str:
     # url(icons:...) in the sheet resolves through the search path registered above.
     register_search_paths()
     return text
+
+
+def dot_icon(colour: str, size: int = 12) -> QIcon:
+    """A round status light (checklist results, sync states)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(colour))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)

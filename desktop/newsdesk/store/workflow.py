@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -159,17 +159,23 @@ class Workflow:
     ) -> int:
         if not body.strip():
             raise StoreError("A note cannot be empty.")
-        cur = self.conn.execute(
-            "INSERT INTO notes (article_id, parent_id, author, body, kind, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (article_id, parent_id, author, body.strip(), kind, now_utc()),
+        note = self._insert_note(
+            Note(0, article_id, parent_id, author, body.strip(), kind, now_utc())
         )
         # Notes travel with the story (the companion plugin's meta): queue it.
         revision = self.conn.execute(
             "SELECT revision FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         self.store.outbox.enqueue_article(article_id, int(revision[0]) if revision else 0)
-        return int(cur.lastrowid or 0)
+        return note.id
+
+    def _insert_note(self, note: Note) -> Note:
+        cur = self.conn.execute(
+            "INSERT INTO notes (article_id, parent_id, author, body, kind, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (note.article_id, note.parent_id, note.author, note.body, note.kind, note.created_at),
+        )
+        return replace(note, id=int(cur.lastrowid or 0))
 
     def notes_export(self, article_id: int) -> list[dict[str, Any]]:
         """The notes as plain data for another store; each keyed by its content, not its id."""
@@ -189,10 +195,7 @@ class Workflow:
 
     def notes_import(self, article_id: int, notes: list[dict[str, Any]]) -> int:
         """Add the notes this store lacks (notes are only ever added: a union merges them)."""
-        known = {
-            e["key"]: n
-            for e, n in zip(self.notes_export(article_id), self.notes(article_id), strict=True)
-        }
+        known = {_note_key(n.author, n.created_at, n.body): n for n in self.notes(article_id)}
         added = 0
         for item in notes:
             try:
@@ -207,26 +210,9 @@ class Workflow:
             if key in known or not body.strip():
                 continue
             parent = known.get(str(item.get("parent") or ""))
-            cur = self.conn.execute(
-                "INSERT INTO notes (article_id, parent_id, author, body, kind, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    article_id,
-                    parent.id if parent else None,
-                    author,
-                    body,
-                    str(item.get("kind") or "comment"),
-                    created,
-                ),
-            )
-            known[key] = Note(
-                int(cur.lastrowid or 0),
-                article_id,
-                parent.id if parent else None,
-                author,
-                body,
-                str(item.get("kind") or "comment"),
-                created,
+            kind = str(item.get("kind") or "comment")
+            known[key] = self._insert_note(
+                Note(0, article_id, parent.id if parent else None, author, body, kind, created)
             )
             added += 1
         return added

@@ -7,9 +7,10 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...store import Store
+from ..resources import dot_icon
 from .queries import summaries_one, summaries_page
 
 PAGE_SIZE = 200
@@ -47,18 +48,6 @@ _SYNC_WORDS = {
     "deleted": "Deleted on the server (kept here)",
 }
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
-
-
-def _dot(colour: str) -> QIcon:
-    pixmap = QPixmap(10, 10)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(colour))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(1, 1, 8, 8)
-    painter.end()
-    return QIcon(pixmap)
 
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -118,7 +107,7 @@ class ArticleListModel(QAbstractTableModel):
         self._bold.setBold(True)
         self._status_brushes = {k: QBrush(QColor(v)) for k, v in _STATUS_COLOURS.items()}
         self._sync: dict[int, str] = {}
-        self._sync_icons = {k: _dot(v) for k, v in _SYNC_COLOURS.items()}
+        self._sync_icons = {k: dot_icon(v, 10) for k, v in _SYNC_COLOURS.items()}
 
     # --- Qt model interface (kept O(1) per call) ---------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008

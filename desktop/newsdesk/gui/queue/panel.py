@@ -6,7 +6,7 @@ import html
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,21 +25,10 @@ from ...domain.checklist import WARNING, CheckResult
 from ...services.editorial import check_article
 from ...store import Store
 from ...store.errors import NotFoundError, StoreError
+from ..resources import dot_icon
 
 GREEN, AMBER, RED = "#15803d", "#b45309", "#b91c1c"
 NoteIdRole = Qt.ItemDataRole.UserRole + 1
-
-
-def _dot(colour: str) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(colour))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(1, 1, 10, 10)
-    painter.end()
-    return QIcon(pixmap)
 
 
 def light(result: CheckResult) -> str:
@@ -69,7 +58,7 @@ class StoryPanel(QWidget):
         self.user = user
         self.article_id: int | None = None
         self.results: list[CheckResult] = []
-        self._icons = {c: _dot(c) for c in (GREEN, AMBER, RED)}
+        self._icons = {c: dot_icon(c) for c in (GREEN, AMBER, RED)}
 
         self.title = QLabel()
         self.title.setObjectName("storyTitle")
