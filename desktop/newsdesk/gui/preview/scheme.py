@@ -11,6 +11,7 @@ and photos never become data: URLs.
 from __future__ import annotations
 
 import mimetypes
+import sqlite3
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +24,7 @@ from PySide6.QtWebEngineCore import (
 )
 
 from ...paths import resource_path
+from ...store import StoreError
 from .urls import PAGE_PREFIX, SCHEME, SCHEME_BYTES, mark_registered, scheme_registered
 
 __all__ = ["PAGE_PREFIX", "SCHEME", "SCHEME_BYTES", "SchemeHandler", "register_scheme"]
@@ -93,7 +95,11 @@ class SchemeHandler(QWebEngineUrlSchemeHandler):
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
 
     def _reply_photo(self, job: QWebEngineUrlRequestJob, uuid: str) -> None:
-        path = self.photo_file(uuid) if uuid else None
+        try:
+            path = self.photo_file(uuid) if uuid else None
+        except (sqlite3.Error, StoreError):
+            # A page still loading while its window closes asks a store already closed.
+            path = None
         if path is None or not path.is_file():
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
