@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import report, timings  # noqa: E402
+from common import paired_timings, report, timings  # noqa: E402
 from generate_store import DEFAULT_FOLDER, generate, vocabulary  # noqa: E402
 
 from newsdesk.store.articles import SUMMARY_COLUMNS  # noqa: E402
@@ -50,29 +50,25 @@ def main() -> None:
     queries = [rng.choice(vocab[200:]) for _ in range(40)] + [
         f"{rng.choice(vocab[50:])} {rng.choice(vocab[500:])}" for _ in range(20)
     ]
-    it = iter(queries * 10)
-    ours_search = timings(lambda: store.search.query(next(it), limit=50), repeat=len(queries))
-    it_raw = iter(queries * 10)
-    raw_search = timings(
-        lambda: conn.execute(
+    ours_search, raw_search = paired_timings(
+        lambda q: store.search.query(str(q), limit=50),
+        lambda q: conn.execute(
             "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT 50",
-            (fts_query(next(it_raw)),),
+            (fts_query(str(q)),),
         ).fetchall(),
-        repeat=len(queries),
+        list(queries),
     )
     report("search top 50 by rank", ours_search, raw_search, "p95 <= 50 ms, <= 1.5x raw FTS5")
 
-    ids = [rng.randint(1, n) for _ in range(200)]
-    it_ids = iter(ids * 3)
-    ours_open = timings(lambda: store.articles.get(next(it_ids)), repeat=100)
-    it_ids_raw = iter(ids * 3)
-    raw_open = timings(
-        lambda: conn.execute("SELECT * FROM articles WHERE id = ?", (next(it_ids_raw),)).fetchone(),
-        repeat=100,
+    ids: list[object] = [rng.randint(1, n) for _ in range(200)]
+    ours_open, raw_open = paired_timings(
+        lambda i: store.articles.get(int(str(i))),
+        lambda i: conn.execute("SELECT * FROM articles WHERE id = ?", (i,)).fetchone(),
+        ids,
     )
     report("open an article", ours_open, raw_open)
 
-    article = store.articles.get(ids[0])
+    article = store.articles.get(int(str(ids[0])))
     counter = iter(range(10_000))
 
     def save() -> None:

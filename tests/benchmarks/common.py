@@ -28,8 +28,38 @@ def report(name: str, ours: list[float], raw: list[float] | None = None, target:
     line = f"{name:<38} median {statistics.median(ours):8.2f} ms  p95 {p95(ours):8.2f} ms"
     if raw:
         ratio = statistics.median(ours) / max(statistics.median(raw), 1e-9)
-        line += f"   raw median {statistics.median(raw):8.2f} ms  ratio {ratio:5.2f}x"
+        p95_ratio = p95(ours) / max(p95(raw), 1e-9)
+        line += (
+            f"   raw median {statistics.median(raw):8.2f} ms  ratio {ratio:5.2f}x"
+            f"  (p95 ratio {p95_ratio:4.2f}x)"
+        )
     if target:
         line += f"   [target {target}]"
     print(line, flush=True)
     return line
+
+
+def paired_timings(
+    ours: Callable[[object], object],
+    raw: Callable[[object], object],
+    inputs: list[object],
+    rounds: int = 3,
+) -> tuple[list[float], list[float]]:
+    """Both sides on the same inputs, alternating, after one untimed pass of each.
+
+    Timing one side after the other lets the second ride on a page cache the
+    first warmed; interleaving gives both the same cache.
+    """
+    for item in inputs:
+        ours(item)
+        raw(item)
+    ours_ms, raw_ms = [], []
+    for _ in range(rounds):
+        for item in inputs:
+            start = time.perf_counter()
+            ours(item)
+            ours_ms.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            raw(item)
+            raw_ms.append((time.perf_counter() - start) * 1000)
+    return ours_ms, raw_ms
