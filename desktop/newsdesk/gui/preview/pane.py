@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 WIDTHS = {"desktop": 1280, "tablet": 820, "phone": 390}
 DEBOUNCE_MS = 150
 NO_WEBENGINE_ENV = "NEWSDESK_NO_WEBENGINE"  # force the simple view (tests, broken GPUs)
+ROOT_SANDBOX_ENV = "QTWEBENGINE_DISABLE_SANDBOX"
 
 
 class _RenderSignals(QObject):
@@ -73,6 +74,10 @@ def webengine_available() -> tuple[bool, str]:
     """Whether QtWebEngine can be used here, and why not."""
     if os.environ.get(NO_WEBENGINE_ENV):
         return False, f"{NO_WEBENGINE_ENV} is set"
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and not os.environ.get(ROOT_SANDBOX_ENV):
+        # Chromium refuses to start as root with its sandbox on, and takes the whole
+        # process down; root must choose to run it unsandboxed.
+        return False, f"running as root (set {ROOT_SANDBOX_ENV}=1 to use it without its sandbox)"
     try:
         from PySide6 import QtWebEngineWidgets  # noqa: F401
     except ImportError as exc:  # missing libraries (e.g. libnss3) on this system
