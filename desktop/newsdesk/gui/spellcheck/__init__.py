@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QTextEdit
 
 from .highlighter import SpellingHighlighter, SpellingLayer, SpellingMarkdownHighlighter
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from ...store import Store
     from ..editor.editor import ArticleEditor
     from ..settings import Settings
+
+
+START_DELAY_MS = 1500
 
 
 class Spelling(QObject):
@@ -79,6 +82,9 @@ class Spelling(QObject):
 
 def attach_spelling(editor: ArticleEditor, settings: Settings, store: Store) -> Spelling:
     service = SpellingService(settings.folder, settings.spelling_languages, parent=editor)
+    # Checking starts once the window is up (see SpellingService.hold).
+    service.hold()
+    QTimer.singleShot(START_DELAY_MS, editor, service.release)
     spelling = Spelling(service, editor)
     spelling.attach_markdown(editor.body_edit, name="body")
     spelling.attach(editor.headline_edit, name="headline")

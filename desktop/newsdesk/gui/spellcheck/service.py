@@ -53,6 +53,7 @@ class SpellingService(QObject):
         self._suggestions: dict[tuple[str, str], list[str]] = {}
         self._queue: queue.Queue[tuple[str, str] | None] = queue.Queue()
         self._worker: threading.Thread | None = None
+        self._held = False
         self._stopping = False
         self._outstanding = 0  # words queued and not yet answered
         self._count_lock = threading.Lock()
@@ -146,7 +147,19 @@ class SpellingService(QObject):
         )
 
     # --- the worker ------------------------------------------------------------------------
+    def hold(self) -> None:
+        """Queue words but check none yet: reading dictionaries in pure Python holds the
+        interpreter for seconds, which would delay the window's first paint."""
+        self._held = True
+
+    def release(self) -> None:
+        self._held = False
+        if not self._queue.empty():
+            self._ensure_worker()
+
     def _ensure_worker(self) -> None:
+        if self._held:
+            return
         if self._worker is None or not self._worker.is_alive():
             self._worker = threading.Thread(target=self._work, name="spelling", daemon=True)
             self._worker.start()
