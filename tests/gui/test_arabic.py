@@ -6,7 +6,7 @@ from guikeys import press, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
-from newsdesk.gui.editor.bidi import paragraph_rtl
+from newsdesk.domain.bidi import paragraph_rtl
 
 
 def test_arabic_edition_edits_right_to_left(qtbot, window):

@@ -216,6 +216,17 @@ def test_split_puts_the_cut_between_top_level_paragraphs():
     assert first + second == result.html
 
 
+def test_split_survives_raw_html_that_swallows_the_cut():
+    # An unclosed <iframe> (its HTML block ends at the blank line, but in HTML
+    # it runs to the end) hides the cut from a one-pass clean:
+    # each half is then cleaned alone, and nothing of the second half is lost.
+    body = "One.\n\n<iframe>alert(1)\n\nTwo.\n\nThree.\n\nFour."
+    first, second = render_body_full(body, split_at_middle=True).parts
+    assert "nd-cut" not in first + second and "alert" not in first + second
+    assert "<p>Three.</p>" in second and "<p>Four.</p>" in second
+    assert "<p>One.</p>" in first
+
+
 def test_line_anchors_and_auto_direction():
     result = render_body_full("one\n\n## two\n\n> three", line_anchors=True, auto_direction=True)
     assert '<p id="nd-L0" dir="auto">one</p>' in result.html

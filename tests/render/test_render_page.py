@@ -145,6 +145,14 @@ def test_arabic_page_is_rtl_with_a_shaping_font_and_arabic_labels():
     assert "SIL Open Font License" in (resource_path("preview", "fonts") / "OFL.txt").read_text()
 
 
+def test_blocks_take_their_own_direction_only_where_some_text_reads_against_the_page():
+    plain = render_page(story(body="One.\n\n> Two.")).html
+    assert "</span>One.</p>" in plain and "<blockquote>\n<p>Two.</p>" in plain
+    mixed = render_page(story(body="One.\n\n> قال المتحدث.")).html
+    assert '<p dir="auto"><span class="dateline">' in mixed
+    assert '<blockquote dir="auto">\n<p dir="auto">قال المتحدث.</p>' in mixed
+
+
 def test_spanish_page_is_ltr_with_spanish_labels():
     html = render_page(story(edition="es", subsection="Politics"), related=RELATED).html
     assert '<html lang="es" dir="ltr">' in html

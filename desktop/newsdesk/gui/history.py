@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.bidi import paragraph_rtl
 from ..domain.diff import Chunk, content_diff
 from ..store import Store
 from ..store.revisions import Revision
-from .editor.bidi import paragraph_rtl
 
 FIELD_LABELS = {
     "headline": "Headline",

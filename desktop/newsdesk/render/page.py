@@ -17,6 +17,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..domain.article import Article
+from ..domain.bidi import may_read_against
 from ..domain.site import direction_of
 from ..paths import resource_path
 from . import i18n
@@ -77,6 +78,7 @@ def _environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates ship with the app: no stat() per render
     )
     return env
 
@@ -114,7 +116,7 @@ def render_page(
         show_missing=options.show_missing_photos,
         line_anchors=options.line_anchors or options.scroll_line is not None,
         split_at_middle=True,
-        auto_direction=True,
+        auto_direction=may_read_against(article.body, direction_of(edition)),
     )
     anchor, scroll_css = _scroll_target(body.anchors, options)
     context: dict[str, Any] = {

@@ -1,31 +1,12 @@
-"""Paragraph direction for mixed Arabic/English text.
-
-Rule: a paragraph written in one script takes that script's direction; a mixed
-paragraph keeps the edition's direction (an Arabic sentence that opens with
-"CNN" stays right-to-left, which the first-strong-letter rule would get wrong).
-"""
+"""An editor whose paragraphs each read in their own direction (domain.bidi's rule)."""
 
 from __future__ import annotations
-
-import re
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-# Strong right-to-left letters: Hebrew, Arabic, Syriac, Thaana, NKo, Arabic presentation forms.
-_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-_LTR = re.compile(r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
-
-
-def paragraph_rtl(text: str, edition_rtl: bool) -> bool:
-    has_rtl = _RTL.search(text) is not None
-    has_ltr = _LTR.search(text) is not None
-    if has_rtl and not has_ltr:
-        return True
-    if has_ltr and not has_rtl:
-        return False
-    return edition_rtl
+from ...domain.bidi import paragraph_rtl
 
 
 class BidiTextEdit(QTextEdit):
