@@ -112,6 +112,11 @@ HOSTILE = [
     "<noscript><img src=https://evil.example/a.png></noscript>",
     '<img src="newsdesk://photo/not-resolved">',
     "![x](photo:" + A + ' "title" onerror=alert(1))',
+    # Markdown alone (no "<"): cleaned without the per-attribute check, so the
+    # renderer's own link rule must refuse these.
+    "[app](newsdesk://app/static/site.css) [rel](../secret) [ftp](ftp://evil.example/x)",
+    "[proto](//evil.example/x) [file](file:///etc/passwd) [data](data:text/html;base64,PHA+)",
+    "![remote](https://evil.example/a.png) ![other](newsdesk://photo/not-resolved)",
 ]
 ALLOWED_TAGS = md._TAGS
 
