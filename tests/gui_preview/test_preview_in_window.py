@@ -67,3 +67,30 @@ def test_a_read_next_card_opens_that_story(qtbot, window):
     )
     pane.linkActivated.emit(QUrl(f"newsdesk://app/article/{other['uuid']}"))
     qtbot.waitUntil(lambda: win.editor.article_id == other["id"], timeout=5000)
+
+
+def test_caption_edits_on_the_photo_desk_reach_the_open_preview(qtbot, window):
+    """The photo editor captions a photo the reporter's open story uses: the page shows
+    the new caption without the story being saved or opened again."""
+    win, pane = window
+    qtbot.waitUntil(lambda: pane.last_page is not None, timeout=15000)
+    store = win.store
+    article_id = next(
+        s["id"]
+        for s in store.articles.summaries(limit=50)
+        if store.articles.get(s["id"]).lead_photo_id
+    )
+    win.list_pane.select_article(article_id)
+    qtbot.waitUntil(lambda: win.editor.article_id == article_id, timeout=5000)
+    photo_id = store.articles.get(article_id).lead_photo_id
+    desk = win.desk("Photo desk")
+    assert desk is not None
+
+    desk.edit({photo_id: {"caption": "Fishing boats wait at the quay."}}, "Caption")
+    qtbot.waitUntil(
+        lambda: "Fishing boats wait at the quay." in page_html(qtbot, pane), timeout=5000
+    )
+
+    desk.save_use(article_id, photo_id, "lead", "This story's own caption.", None)
+    qtbot.waitUntil(lambda: "This story's own caption." in page_html(qtbot, pane), timeout=5000)
+    assert win.editor.article_id == article_id  # nothing was reopened

@@ -96,6 +96,7 @@ class PhotoDesk(QWidget):
     """One widget; the main window adds it with add_desk("Photo desk", PhotoDesk(store))."""
 
     photosChanged = Signal(list)  # ids whose captions changed (other screens may listen)
+    articlePhotosChanged = Signal(int)  # an article's own caption or lead photo changed
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -252,6 +253,14 @@ class PhotoDesk(QWidget):
         if spelling is not None:
             _check_captions_as_typed(desk.panel, spelling)
         desk.photosChanged.connect(lambda _ids: window.editor.photo_checks_label.refresh())
+
+        def refresh_preview(*_args: object) -> None:
+            preview = getattr(window, "preview", None)
+            if preview is not None and hasattr(preview, "refresh"):
+                preview.refresh()  # the page shows captions: read them again
+
+        desk.photosChanged.connect(refresh_preview)
+        desk.articlePhotosChanged.connect(refresh_preview)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(desk.shutdown)
@@ -362,6 +371,7 @@ class PhotoDesk(QWidget):
         )
         self.message.setText("Caption saved for this article; the library caption is unchanged.")
         self.queue.refresh()
+        self.articlePhotosChanged.emit(article_id)
 
     def batch_caption(self) -> None:
         ids = self.selected_ids()
@@ -417,6 +427,7 @@ class PhotoDesk(QWidget):
         headline = self.store.articles.get(article_id).headline
         self.message.setText(f"Lead photo of “{headline}” set.")
         self.queue.refresh()
+        self.articlePhotosChanged.emit(article_id)
 
     # --- import and export --------------------------------------------------------------
     def import_dialog(self) -> None:
