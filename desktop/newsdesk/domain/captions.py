@@ -1,15 +1,21 @@
 """Caption checks as pure functions: what the photo desk and the article view flag.
 
 The house form: a caption is one or more sentences, each ending in a full stop,
-and the credit closes it in parentheses: "Soldiers patrol the border. (AP)".
+and the credit closes it, in the house style chosen in Preferences: in
+parentheses, "Soldiers patrol the border. (AP)", or after a slash, "Soldiers
+patrol the border. / AP". A caption closed in the other style is still read as
+closed by its credit, so switching style and applying the house form again
+converts it instead of adding a second credit.
 Byte limits are IPTC IIM's (UTF-8 counted: an Arabic letter takes two bytes).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal, cast
 
 # IPTC IIM record 2 maximum lengths in bytes, for the fields we write.
 IIM_LIMITS: dict[str, int] = {
@@ -31,6 +37,15 @@ _CLOSERS = "\"'”’»)]"
 
 # (text, trusted words) -> the words in text that look misspelt
 SpellCheck = Callable[[str, Sequence[str]], list[str]]
+
+CaptionStyle = Literal["parentheses", "slash"]
+CAPTION_STYLES: tuple[CaptionStyle, ...] = ("parentheses", "slash")
+DEFAULT_CAPTION_STYLE: CaptionStyle = "parentheses"
+# A slash credit: "/" with a space after it, at the start or after a space ("AP/Pool" is one credit).
+_SLASH = re.compile(r"(?:^|\s)/\s+")
+# A sentence ending inside the text after a slash: it is prose, not a credit. Two letters
+# before the stop, so initials ("J. Scott Applewhite/AP") still read as a credit.
+_SENTENCE_INSIDE = re.compile(r"\w\w[.!?…؟][\"'”’»)\]]*\s")
 
 
 @dataclass(frozen=True)
@@ -69,11 +84,39 @@ def utf8_len(text: str) -> int:
     return len(text.encode("utf-8"))
 
 
-def split_credit(caption: str) -> tuple[str, str | None]:
-    """(body, closing credit) of a caption; the credit is None when it does not close in (...)."""
-    text = caption.rstrip()
+def caption_style(value: str) -> CaptionStyle:
+    """A house style as Preferences or the command line give it; ValueError names the known ones."""
+    name = value.strip().lower()
+    if name not in CAPTION_STYLES:
+        raise ValueError(f"caption style {value!r} is not one of {', '.join(CAPTION_STYLES)}.")
+    return cast(CaptionStyle, name)
+
+
+def credit_suffix(credit: str, style: CaptionStyle = DEFAULT_CAPTION_STYLE) -> str:
+    """How the credit closes a caption in a style: "(AP)" or "/ AP"."""
+    return f"/ {credit.strip()}" if style == "slash" else f"({credit.strip()})"
+
+
+@dataclass(frozen=True)
+class ClosingCredit:
+    """The credit that closes a caption, the text before it, and the style it is written in."""
+
+    body: str
+    credit: str
+    style: CaptionStyle
+
+    @property
+    def written(self) -> str:
+        return credit_suffix(self.credit, self.style)
+
+
+def _other(style: CaptionStyle) -> CaptionStyle:
+    return "slash" if style == "parentheses" else "parentheses"
+
+
+def _in_parentheses(text: str) -> ClosingCredit | None:
     if not text.endswith(")"):
-        return text, None
+        return None
     depth = 0
     for index in range(len(text) - 1, -1, -1):
         char = text[index]
@@ -82,8 +125,63 @@ def split_credit(caption: str) -> tuple[str, str | None]:
         elif char == "(":
             depth -= 1
             if depth == 0:
-                return text[:index].rstrip(), text[index + 1 : -1].strip()
-    return text, None
+                return ClosingCredit(
+                    text[:index].rstrip(), text[index + 1 : -1].strip(), "parentheses"
+                )
+    return None
+
+
+def _after_slash(text: str) -> ClosingCredit | None:
+    separators = list(_SLASH.finditer(text))
+    if not separators:
+        return None
+    last = separators[-1]
+    body, credit = text[: last.start()].rstrip(), text[last.end() :].strip()
+    if not credit or "\n" in credit or credit.count("(") != credit.count(")"):
+        return None  # "(Photo / AP)" is a credit in parentheses, not after a slash
+    if _SENTENCE_INSIDE.search(credit):
+        return None  # "Soldiers / police patrol. (Reuters)"
+    # "Prices rose 5 / 10 percent." is a sentence, not a credit: a credit ends no sentence
+    # unless the text before it does ("… the border. / Getty Images Inc.").
+    if body and not ends_sentence(body) and ends_sentence(credit):
+        return None
+    return ClosingCredit(body, credit, "slash")
+
+
+_READERS = {"parentheses": _in_parentheses, "slash": _after_slash}
+
+
+def closing_credit(
+    caption: str, style: CaptionStyle = DEFAULT_CAPTION_STYLE, *, expected: str = ""
+) -> ClosingCredit | None:
+    """The credit closing a caption in either style, the house style's form read first.
+
+    `expected` (the photo's credit) is matched whole first, so a credit that itself
+    holds " / " or parentheses is not cut in two.
+    """
+    text = caption.rstrip()
+    order = (style, _other(style))
+    wanted = expected.strip()
+    if wanted:
+        for form in order:
+            suffix = credit_suffix(wanted, form)
+            if text.endswith(suffix):
+                before = text[: -len(suffix)]
+                if not before or before[-1].isspace():
+                    return ClosingCredit(before.rstrip(), wanted, form)
+    for form in order:
+        found = _READERS[form](text)
+        if found is not None:
+            return found
+    return None
+
+
+def split_credit(
+    caption: str, style: CaptionStyle = DEFAULT_CAPTION_STYLE
+) -> tuple[str, str | None]:
+    """(body, closing credit) of a caption; the credit is None when none closes it in either style."""
+    found = closing_credit(caption, style)
+    return (found.body, found.credit) if found else (caption.rstrip(), None)
 
 
 def ends_sentence(text: str) -> bool:
@@ -91,15 +189,19 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _TERMINALS
 
 
-def house_form(caption: str, credit: str) -> str:
-    """The caption with a final full stop and closed by "(credit)", replacing any closing credit."""
-    body, _ = split_credit(caption)
-    body = body.strip()
+def house_form(caption: str, credit: str, style: CaptionStyle = DEFAULT_CAPTION_STYLE) -> str:
+    """The caption with a final full stop, closed by the credit in the house style.
+
+    Any closing credit, in either style, is replaced: "… (Reuters)" becomes "… / AP".
+    """
+    found = closing_credit(caption, style, expected=credit)
+    body = (found.body if found else caption).strip()
     if body and not ends_sentence(body):
         body += "."
     if not credit.strip():
         return body
-    return f"{body} ({credit.strip()})" if body else f"({credit.strip()})"
+    suffix = credit_suffix(credit, style)
+    return f"{body} {suffix}" if body else suffix
 
 
 def truncate_utf8(text: str, limit: int) -> str:
@@ -117,14 +219,37 @@ def _expired(rights_expiry: str, today: date) -> bool:
         return False
 
 
+def credit_form_message(
+    found: ClosingCredit | None, credit: str, style: CaptionStyle = DEFAULT_CAPTION_STYLE
+) -> str | None:
+    """What is wrong with how the credit closes a caption; None when it is the house form."""
+    suffix = credit_suffix(credit, style)
+    if found is None:
+        where = "after a slash" if style == "slash" else "in parentheses"
+        return f'The caption should close with the credit {where}: "{suffix}".'
+    if found.credit != credit.strip():
+        return f'The caption closes with "{found.written}" but the credit is "{credit.strip()}".'
+    if found.style != style:
+        return f'The caption closes with "{found.written}" but the house style is "{suffix}".'
+    return None
+
+
 def check_caption(
-    caption: Caption, *, today: date | None = None, spell: SpellCheck | None = None
+    caption: Caption,
+    *,
+    today: date | None = None,
+    spell: SpellCheck | None = None,
+    style: CaptionStyle = DEFAULT_CAPTION_STYLE,
 ) -> list[CaptionProblem]:
-    """Every problem with a caption, in the order a person would fix them."""
+    """Every problem with a caption, in the order a person would fix them.
+
+    `style` is the house style the credit must close the caption in.
+    """
     problems: list[CaptionProblem] = []
     text = caption.text.strip()
     credit = caption.credit.strip()
-    body, closing = split_credit(text)
+    found = closing_credit(text, style, expected=credit)
+    body = found.body if found else text
 
     if not text:
         problems.append(CaptionProblem("missing_caption", "caption", "The photo has no caption."))
@@ -135,15 +260,14 @@ def check_caption(
             )
         )
     if not credit:
-        hint = f' The caption closes with "({closing})": use that as the credit?' if closing else ""
+        hint = (
+            f' The caption closes with "{found.written}": use that as the credit?' if found else ""
+        )
         problems.append(
             CaptionProblem("missing_credit", "credit", "The photo has no credit." + hint)
         )
-    if text and credit and closing != credit:
-        if closing is None:
-            message = f'The caption should close with the credit in parentheses: "({credit})".'
-        else:
-            message = f'The caption closes with "({closing})" but the credit is "{credit}".'
+    message = credit_form_message(found, credit, style) if text and credit else None
+    if message is not None:
         problems.append(CaptionProblem("credit_form", "caption", message))
     if body and not ends_sentence(body):
         problems.append(
