@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDir, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QDir, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
 
 from ..paths import resource_path
 
 _registered = False
+# The line icons (toolbar, format bar) are drawn in this ink; it is swapped for the
+# current theme's at paint time, so they read on light and dark alike.
+LINE_ICON_INK = "#374351"
 
 
 def register_search_paths() -> None:
@@ -19,9 +23,45 @@ def register_search_paths() -> None:
     _registered = True
 
 
+class ThemedSvgIconEngine(QIconEngine):
+    """An SVG line icon inked with the theme's icon colour (dimmed when disabled), drawn anew
+    on every paint: a theme switch re-colours the toolbars without rebuilding their actions."""
+
+    def __init__(self, svg: str) -> None:
+        super().__init__()
+        self.svg = svg
+
+    def _ink(self, mode: QIcon.Mode) -> str:
+        from . import theme
+
+        if mode == QIcon.Mode.Disabled:
+            palette = QGuiApplication.palette()
+            return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text).name()
+        return theme.colour("icon")
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        svg = self.svg.replace(LINE_ICON_INK, self._ink(mode))
+        QSvgRenderer(QByteArray(svg.encode("utf-8"))).render(painter, rect)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        pixmap = QPixmap(size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        self.paint(painter, QRect(0, 0, size.width(), size.height()), mode, state)
+        painter.end()
+        return pixmap
+
+    def clone(self) -> QIconEngine:
+        return ThemedSvgIconEngine(self.svg)
+
+
 def icon(name: str) -> QIcon:
     register_search_paths()
-    return QIcon(f"icons:{name}.svg")
+    path = resource_path("icons", f"{name}.svg")
+    svg = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if LINE_ICON_INK in svg:
+        return QIcon(ThemedSvgIconEngine(svg))
+    return QIcon(f"icons:{name}.svg")  # drawn for one background (the desk bar, the app icon)
 
 
 def stylesheet() -> str:
@@ -32,8 +72,18 @@ def stylesheet() -> str:
     return text
 
 
+_dots: dict[tuple[str, int], QIcon] = {}
+
+
 def dot_icon(colour: str, size: int = 12) -> QIcon:
-    """A round status light (checklist results, sync states)."""
+    """A round status light (checklist results, sync states); one icon per colour and size."""
+    found = _dots.get((colour, size))
+    if found is None:
+        found = _dots[(colour, size)] = _paint_dot(colour, size)
+    return found
+
+
+def _paint_dot(colour: str, size: int) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)

@@ -9,12 +9,14 @@ sheet does not style (dialogs, menus of other desks) follow.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from ..paths import resource_path
 from .resources import stylesheet
 
 if TYPE_CHECKING:
@@ -70,6 +72,70 @@ DARK_COLOURS: dict[str, str] = {
     "#c2410c": "#f0834d",
     "#b4420b": "#f29a6b",
     "#b00020": "#ff7a8a",
+    # colours the desks paint with from Python (see ROLES and the status tables)
+    "#374151": "#c3cbd4",
+    "#6b7280": "#9aa3af",
+    "#9ca3af": "#6b7682",
+    "#2563eb": "#7aa7f7",
+    "#7c3aed": "#b69cf7",
+    "#15803d": "#5fd08a",
+    "#166534": "#74d39a",
+    "#16a34a": "#5fd08a",
+    "#0e7490": "#56c6dc",
+    "#b91c1c": "#f88a8a",
+    "#dc2626": "#f87171",
+    "#b45309": "#f2b05e",
+    "#d97706": "#f5a524",
+    "#9a3412": "#f4a06e",
+    "#92400e": "#fbc46e",
+    "#fffbeb": "#3a2e12",
+    "#8a6d00": "#e6c65a",
+    "#c62828": "#ff8f85",
+    "#b71c1c": "#ff8f85",
+    "#616161": "#a3adb8",
+    "#d7d7d7": "#3a414a",
+    "#eceff1": "#2a2f35",
+    # diff colours: dark tinted paper, light ink
+    "#d9f7e3": "#173d27",
+    "#14532d": "#9be8b6",
+    "#fde2e2": "#4a1f24",
+    "#991b1b": "#ffb0b0",
+    # notices (the preview's fallback banner)
+    "#fff4d6": "#3b3118",
+    "#5c4300": "#f1d58a",
+    # the breaking red keeps white text readable in both
+    "#c81e1e": "#c81e1e",
+    "#a61b1b": "#d93a3a",
+    "#d9dce0": "#101317",
+    "#0b2a4a": "#2d5590",
+    "#5b6673": "#aab4bf",
+}
+
+# Colours Python code paints with, by what they are for. The values are the light
+# theme's; colour() swaps them through DARK_COLOURS when dark, so there is still one
+# table to keep. Where a colour is just text, window or selection, use the palette.
+ROLES: dict[str, str] = {
+    "text": "#1f2933",
+    "text_strong": "#111827",
+    "text_secondary": "#4b5663",
+    "muted": "#6b7682",
+    "faint": "#8a949f",
+    "heading": "#374151",
+    "icon": "#374351",
+    "border": "#d7d7d7",
+    "placeholder": "#eceff1",
+    "success": "#15803d",
+    "warning": "#b45309",
+    "danger": "#b91c1c",
+    "error": "#c62828",
+    "breaking": "#c81e1e",  # under white text in both themes
+    "insert_bg": "#d9f7e3",
+    "insert_text": "#14532d",
+    "delete_bg": "#fde2e2",
+    "delete_text": "#991b1b",
+    "notice_bg": "#fff4d6",
+    "notice_text": "#5c4300",
+    "stage": "#d9dce0",
 }
 _HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
 
@@ -89,10 +155,104 @@ def dark_colour(colour: str) -> str:
 _TEXT_COLOUR = re.compile(r"(?<![-\w])color:\s*#ffffff\b", re.IGNORECASE)
 
 
+_ICON_URL = re.compile(r"url\(icons:([\w-]+)\.svg\)")
+
+
+def _dark_icon(match: re.Match[str]) -> str:
+    # Icons drawn in the sheet (arrows, the search glass) have light twins in icons/dark/.
+    name = match.group(1)
+    if resource_path("icons", "dark", f"{name}.svg").is_file():
+        return f"url(icons:dark/{name}.svg)"
+    return match.group(0)
+
+
 def dark_stylesheet(sheet: str) -> str:
-    # White text (on the desk bar's selection) stays white; every other colour swaps.
+    # White text (on the desk bar's selection, on red badges) stays white; every other colour swaps.
     sheet = _TEXT_COLOUR.sub("color: WHITE_TEXT", sheet)
+    sheet = _ICON_URL.sub(_dark_icon, sheet)
     return _HEX.sub(lambda m: dark_colour(m.group(0)), sheet).replace("WHITE_TEXT", "#ffffff")
+
+
+def colour(name: str) -> str:
+    """The current theme's colour for a role in ROLES, or for a light-theme "#rrggbb"."""
+    light = ROLES.get(name, name)
+    if not _HEX.fullmatch(light):
+        raise KeyError(f"no colour role {name!r} in theme.ROLES")
+    return dark_colour(light) if is_dark() else light
+
+
+def qcolour(name: str) -> QColor:
+    return QColor(colour(name))
+
+
+_brushes: dict[tuple[str, str], QBrush] = {}
+
+
+def brush(name: str) -> QBrush:
+    """A brush for a role (models return it as ForegroundRole; made once per theme)."""
+    key = (current_theme(), name)
+    found = _brushes.get(key)
+    if found is None:
+        found = _brushes[key] = QBrush(qcolour(name))
+    return found
+
+
+def for_theme(text: str) -> str:
+    """A light-theme style sheet or HTML snippet, with its colours for the current theme."""
+    return dark_stylesheet(text) if is_dark() else text
+
+
+_SHEET, _SHOWN_SHEET = "ndLightSheet", "ndShownSheet"
+_HTML, _SHOWN_HTML = "ndLightHtml", "ndShownHtml"
+
+
+def style(widget: QWidget, sheet: str) -> None:
+    """Give a widget its own (light) style sheet; it is re-coloured whenever the theme changes."""
+    shown = for_theme(sheet)
+    widget.setProperty(_SHEET, sheet)
+    widget.setProperty(_SHOWN_SHEET, shown)
+    widget.setStyleSheet(shown)
+
+
+def set_html(label: QLabel, html: str) -> None:
+    """Rich text with inline (light) colours in a label, re-coloured when the theme changes."""
+    shown = for_theme(html)
+    label.setProperty(_HTML, html)
+    label.setProperty(_SHOWN_HTML, shown)
+    label.setText(shown)
+
+
+def _recolour_widgets(app: QApplication) -> None:
+    for widget in app.allWidgets():
+        sheet = widget.property(_SHEET)
+        # Only if nobody has set another sheet (or text) since: theirs is not ours to swap.
+        if sheet is not None and widget.styleSheet() == widget.property(_SHOWN_SHEET):
+            style(widget, str(sheet))
+        html = widget.property(_HTML)
+        if (
+            html is not None
+            and isinstance(widget, QLabel)
+            and widget.text() == widget.property(_SHOWN_HTML)
+        ):
+            set_html(widget, str(html))
+
+
+class _Watcher(QObject):
+    """Calls back on theme changes for as long as its owner lives (it is the owner's child)."""
+
+    def __init__(self, owner: QObject, callback: Callable[[str], None]) -> None:
+        super().__init__(owner)
+        self._callback = callback
+        signals.changed.connect(self._changed)
+
+    @Slot(str)
+    def _changed(self, which: str) -> None:
+        self._callback(which)
+
+
+def watch(owner: QObject, callback: Callable[[str], None]) -> None:
+    """`callback(theme)` after each theme change while `owner` lives (painted things redraw)."""
+    _Watcher(owner, callback)
 
 
 class _ThemeSignals(QObject):
@@ -164,6 +324,7 @@ def apply_theme(choice: str, app: QApplication | None = None) -> str:
     changed = app.property("newsdeskTheme") != theme
     app.setProperty("newsdeskTheme", theme)
     if changed:
+        _recolour_widgets(app)
         signals.changed.emit(theme)
     return theme
 

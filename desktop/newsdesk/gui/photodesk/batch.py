@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.photo import Photo
 from ...photos.templates import TEMPLATE_FIELDS, VARIABLES, CaptionTemplate, TemplateError
+from .. import theme
 
 LABELS = {
     "caption": "Caption",
@@ -111,7 +112,7 @@ class BatchCaptionDialog(QDialog):
         try:
             changed = self.template().apply(self.photos[0])
         except TemplateError as exc:
-            self.preview.setText(f"<span style='color:#c62828'>{exc}</span>")
+            theme.set_html(self.preview, f"<span style='color:#c62828'>{exc}</span>")
             self.ok_button.setEnabled(False)
             return
         self.ok_button.setEnabled(True)

@@ -6,11 +6,12 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from .. import theme
 from .model import CAPTION, CREDIT, NAME, STATE, ChecksRole, RowRole
 
 CELL = QSize(196, 232)
 THUMB = QSize(180, 140)
-# check code -> (badge text, colour)
+# check code -> (badge text, colour): white on these, over the photo, in both themes
 BADGES: dict[str, tuple[str, str]] = {
     "missing_caption": ("CAP", "#c62828"),
     "missing_alt": ("ALT", "#c62828"),
@@ -48,7 +49,7 @@ class PhotoDelegate(QStyledItemDelegate):
         painter.setPen(
             QPen(palette.color(QPalette.ColorRole.Highlight), 3)
             if selected
-            else QPen(QColor("#d7d7d7"))
+            else QPen(theme.qcolour("border"))
         )
         painter.setBrush(palette.color(QPalette.ColorRole.Base))
         painter.drawRoundedRect(rect, 6, 6)
@@ -66,7 +67,7 @@ class PhotoDelegate(QStyledItemDelegate):
             target.moveCenter(thumb_rect.center())
             painter.drawPixmap(target, pixmap)
         else:
-            painter.fillRect(thumb_rect, QColor("#eceff1"))  # placeholder while it loads
+            painter.fillRect(thumb_rect, theme.qcolour("placeholder"))  # while it loads
 
         self._badges(painter, thumb_rect, index.data(ChecksRole) or ())
         painter.setPen(Qt.PenStyle.NoPen)
@@ -85,7 +86,7 @@ class PhotoDelegate(QStyledItemDelegate):
             painter.drawText(text_rect, _alignment(text), text)
             text_rect.translate(0, line)
         if row[CREDIT]:
-            painter.setPen(QColor("#616161"))
+            painter.setPen(theme.qcolour("#616161"))
             credit = metrics.elidedText(row[CREDIT], Qt.TextElideMode.ElideRight, text_rect.width())
             painter.drawText(text_rect.translated(0, 2), _alignment(credit), credit)
         painter.restore()

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...domain.captions import IIM_LIMITS, Caption, house_form, utf8_len
 from ...domain.photo import CaptionState, Photo
 from ...store import Store
+from .. import theme
 from ..tasks import run_task
 
 FIELD_LABELS = {
@@ -172,6 +173,7 @@ class PhotoEditPanel(QWidget):
         self.alt_text.textChanged.connect(self._schedule_check)
         self.refresh_credits()
         self.setEnabled(False)
+        theme.watch(self, lambda _theme: self._schedule_check())  # problems in the theme's red
 
     def refresh_credits(self) -> None:
         completer = QCompleter(self.store.photos.credits(), self)
@@ -288,7 +290,7 @@ class PhotoEditPanel(QWidget):
             label = FIELD_LABELS.get(problem.field, problem.field)
             item = QListWidgetItem(f"✗ {label}: {problem.message}")
             item.setData(Qt.ItemDataRole.UserRole, (problem.code, problem.field))
-            item.setForeground(QColor("#b71c1c"))
+            item.setForeground(theme.qcolour("#b71c1c"))
             if problem.code == "misspelling":
                 item.setToolTip("Double-click to add these words to the house word list")
                 self._suggest(item, problem.message.split('"')[1::2])
@@ -322,7 +324,9 @@ class PhotoEditPanel(QWidget):
         ):
             used = utf8_len(text)
             colour = "#c62828" if used > limit else "#616161"
-            label.setText(f"<span style='color:{colour}'>{used} / {limit} bytes (IPTC)</span>")
+            theme.set_html(
+                label, f"<span style='color:{colour}'>{used} / {limit} bytes (IPTC)</span>"
+            )
 
     def _problem_activated(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)
