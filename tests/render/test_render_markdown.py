@@ -274,3 +274,30 @@ def test_a_caption_in_house_form_shows_its_credit_once():
     assert caption_html(bare).endswith('<span class="nd-credit">(AP)</span>')
     slip = PhotoRef("u", "newsdesk://photo/u", "Soldiers patrol. (Lebanonese Army)", "AP", "alt")
     assert "(Lebanonese Army)" in caption_html(slip) and "(AP)" in caption_html(slip)
+
+
+def test_a_caption_closed_by_a_slash_credit_shows_its_credit_once():
+    """The slash house style ("… / AP") is read as closing the caption, like "(AP)"."""
+    from newsdesk.render.markdown import PhotoRef, caption_html
+
+    slash = PhotoRef("u", "newsdesk://photo/u", "Soldiers patrol the border. / AP", "AP", "alt")
+    html = caption_html(slash)
+    assert html == (
+        '<span class="nd-caption">Soldiers patrol the border.</span> '
+        '<span class="nd-credit">/ AP</span>'
+    )
+    assert html.count("AP") == 1
+    arabic = PhotoRef("u", "newsdesk://photo/u", "جنود على الحدود. / أ ف ب", "أ ف ب", "alt")
+    assert caption_html(arabic).count("أ ف ب") == 1
+    # a credit with its own slash, written after the slash of the house style
+    pool = "Kenny Holston/The New York Times via AP, Pool"
+    both = PhotoRef("u", "newsdesk://photo/u", f"The president speaks. / {pool}", pool, "alt")
+    assert caption_html(both).count(pool) == 1
+    # a different agency after the slash is a slip: both stay visible
+    slip = PhotoRef("u", "newsdesk://photo/u", "Soldiers patrol. / Reuters", "AP", "alt")
+    assert "/ Reuters" in caption_html(slip) and '<span class="nd-credit">(AP)</span>' in (
+        caption_html(slip)
+    )
+    # no credit on the photo: the caption's own closing credit is shown as the credit
+    bare = PhotoRef("u", "newsdesk://photo/u", "Smoke rises. / Social media", "", "alt")
+    assert caption_html(bare).endswith('<span class="nd-credit">/ Social media</span>')

@@ -26,7 +26,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-from ..domain.captions import split_credit
+from ..domain.captions import closing_credit
 
 PHOTO_SCHEME = "photo:"
 
@@ -173,18 +173,19 @@ def figure_html(ref: PhotoRef, alt: str = "", *, tag: str = "figure") -> str:
 
 
 def caption_html(ref: PhotoRef) -> str:
-    # In the house form the caption already closes with "(Credit)": show it once.
-    text, closing = split_credit(ref.caption.strip())
+    # In the house form the caption already closes with "(Credit)" or "/ Credit" (the
+    # style chosen in Preferences): show it once, written as the caption writes it.
+    text = ref.caption.strip()
     credit = ref.credit.strip()
-    if closing is None or (credit and closing != credit):
-        text = ref.caption.strip()
-    else:
-        credit = closing
+    written = f"({credit})"
+    closing = closing_credit(text, expected=credit)
+    if closing is not None and (not credit or closing.credit == credit):
+        text, credit, written = closing.body, closing.credit, closing.written
     parts = []
     if text:
         parts.append(f'<span class="nd-caption">{escape(text)}</span>')
     if credit:
-        parts.append(f'<span class="nd-credit">({escape(credit)})</span>')
+        parts.append(f'<span class="nd-credit">{escape(written)}</span>')
     return " ".join(parts)
 
 
