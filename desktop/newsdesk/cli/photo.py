@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import configparser
 import sys
 from pathlib import Path
 from typing import Any
 
-from ..domain.captions import CHECK_NAMES, house_form
+from ..domain.captions import (
+    CAPTION_STYLES,
+    CHECK_NAMES,
+    DEFAULT_CAPTION_STYLE,
+    CaptionStyle,
+    caption_style,
+    house_form,
+)
 from ..photos.export import export_photo
 from ..photos.imaging import DEFAULT_MAX_PIXELS, PhotoFileError
 from ..photos.importer import import_files
@@ -35,6 +43,52 @@ SET_OPTIONS = {
     "extended_description": "extended_description",
     "state": "caption_state",
 }
+# The Preferences file beside the store (gui/settings.py writes it with QSettings, as INI).
+SETTINGS_FILE = "settings.ini"
+
+
+def _add_style_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--caption-style",
+        choices=CAPTION_STYLES,
+        default=None,
+        help="where the credit closes a caption: (AP) or / AP "
+        "(default: the choice in Preferences, else parentheses)",
+    )
+
+
+def house_style(
+    args: argparse.Namespace, store: Store, *, stored_checks: bool = False
+) -> CaptionStyle:
+    """The caption style for this command: --caption-style, else Preferences', else the default.
+
+    Set on the store, so its checks follow it; `stored_checks` brings the checks kept
+    with each photo (what `list` shows) in line with it too.
+    """
+    chosen = getattr(args, "caption_style", None) or settings_caption_style(store.folder)
+    if stored_checks:
+        store.photos.set_caption_style(chosen)
+    else:
+        store.photos.caption_style = caption_style(chosen)
+    return store.photos.caption_style
+
+
+def settings_caption_style(folder: Path) -> CaptionStyle:
+    """The style chosen in Preferences; a broken file or value is named and the default used."""
+    path = folder / SETTINGS_FILE
+    if not path.exists():
+        return DEFAULT_CAPTION_STYLE
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(path, encoding="utf-8")
+        value = parser.get("photos", "caption_style", fallback=DEFAULT_CAPTION_STYLE)
+        return caption_style(value.strip().strip('"'))
+    except (configparser.Error, UnicodeDecodeError, ValueError) as exc:
+        print(
+            f"newsdesk: {path}: photos/caption_style: {exc} Using {DEFAULT_CAPTION_STYLE}.",
+            file=sys.stderr,
+        )
+        return DEFAULT_CAPTION_STYLE
 
 
 def register(sub: Any) -> None:
@@ -55,6 +109,7 @@ def register(sub: Any) -> None:
     p = cmds.add_parser("show", help="a photo's fields and checks")
     p.add_argument("photo", metavar="ID", help="photo id or uuid")
     p.add_argument("--json", action="store_true")
+    _add_style_option(p)
     p.set_defaults(handler=run_with_store(_show))
 
     p = cmds.add_parser("set", help="change a photo's caption fields")
@@ -65,8 +120,10 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--house-form",
         action="store_true",
-        help='close the caption with "(credit)" and a full stop before it',
+        help='close the caption with the credit, "(credit)" or "/ credit" by --caption-style, '
+        "and a full stop before it",
     )
+    _add_style_option(p)
     p.set_defaults(handler=run_with_store(_set))
 
     p = cmds.add_parser("export", help="write a JPEG with IPTC and XMP captions")
@@ -80,10 +137,12 @@ def register(sub: Any) -> None:
     p.add_argument("--failing", action="store_true", help="only photos failing a check")
     p.add_argument("--credit", default="")
     p.add_argument("--json", action="store_true")
+    _add_style_option(p)
     p.set_defaults(handler=run_with_store(_list))
 
     p = cmds.add_parser("queue", help="articles whose photos still fail a check")
     p.add_argument("--json", action="store_true")
+    _add_style_option(p)
     p.set_defaults(handler=run_with_store(_queue))
 
 
@@ -128,6 +187,7 @@ def photo_json(store: Store, ref: str) -> dict[str, Any]:
 
 
 def _show(args: argparse.Namespace, store: Store) -> int:
+    house_style(args, store)
     data = photo_json(store, args.photo)
     if args.json:
         print_json(data)
@@ -145,6 +205,7 @@ def _show(args: argparse.Namespace, store: Store) -> int:
 
 
 def _set(args: argparse.Namespace, store: Store) -> int:
+    style = house_style(args, store)
     photo = store.photos.resolve(args.photo)
     changes: dict[str, Any] = {}
     for option, name in SET_OPTIONS.items():
@@ -155,7 +216,7 @@ def _set(args: argparse.Namespace, store: Store) -> int:
         changes["keywords"] = [k.strip() for k in args.keywords.split(",") if k.strip()]
     if args.house_form:
         changes["caption"] = house_form(
-            changes.get("caption", photo.caption), changes.get("credit", photo.credit)
+            changes.get("caption", photo.caption), changes.get("credit", photo.credit), style
         )
     if not changes:
         print("newsdesk: nothing to change; give --caption, --credit, --alt, ...", file=sys.stderr)
@@ -183,6 +244,7 @@ def _export(args: argparse.Namespace, store: Store) -> int:
 
 
 def _list(args: argparse.Namespace, store: Store) -> int:
+    house_style(args, store, stored_checks=True)
     flt = PhotoFilter(text=args.search, credit=args.credit, state="failing" if args.failing else "")
     rows = store.photos.grid_rows(flt)
     if args.json:
@@ -207,6 +269,7 @@ def _list(args: argparse.Namespace, store: Store) -> int:
 
 
 def _queue(args: argparse.Namespace, store: Store) -> int:
+    house_style(args, store)
     entries = store.photos.uses.queue()
     if args.json:
         print_json(

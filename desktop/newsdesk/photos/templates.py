@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..domain.captions import house_form
+from ..domain.captions import DEFAULT_CAPTION_STYLE, CaptionStyle, house_form
 from ..domain.photo import Photo
 
 _VARIABLE = re.compile(r"\{\{|\}\}|\{(\w+)(?::([^{}]*))?\}")
@@ -95,7 +95,8 @@ class CaptionTemplate:
 
     fields: Mapping[str, str]
     extra: Mapping[str, str]
-    close_with_credit: bool = True  # end the caption with "(credit)", the house form
+    close_with_credit: bool = True  # end the caption with the credit, the house form
+    caption_style: CaptionStyle = DEFAULT_CAPTION_STYLE  # "(credit)" or "/ credit"
 
     def apply(self, photo: Photo) -> dict[str, Any]:
         """The changed fields for one photo (only those that differ)."""
@@ -108,5 +109,5 @@ class CaptionTemplate:
         caption = changes.get("caption", photo.caption)
         credit = changes.get("credit", photo.credit)
         if self.close_with_credit and caption and credit:
-            changes["caption"] = house_form(caption, credit)
+            changes["caption"] = house_form(caption, credit, self.caption_style)
         return {k: v for k, v in changes.items() if getattr(photo, k) != v}

@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.article import now_utc
-from ..domain.captions import Caption, CaptionProblem, check_caption, problem_codes
+from ..domain.captions import (
+    DEFAULT_CAPTION_STYLE,
+    Caption,
+    CaptionProblem,
+    CaptionStyle,
+    caption_style,
+    check_caption,
+    problem_codes,
+)
 from ..domain.photo import EDITABLE_FIELDS, CaptionState, Photo, thumbnail_relpath
 from ..spelling import SpellChecker, read_word_list
 from .errors import NotFoundError, StoreError
@@ -74,6 +82,8 @@ class Photos:
         # until spell.ready(), saves skip the spelling check and remember the photo.
         self.defer_spelling = False
         self.spelling_pending: set[int] = set()
+        # The house style the credit check follows (Preferences); set it with set_caption_style.
+        self.caption_style: CaptionStyle = DEFAULT_CAPTION_STYLE
 
     # --- files -------------------------------------------------------------
     def original_path(self, photo: Photo) -> Path:
@@ -200,7 +210,39 @@ class Photos:
     def check_caption(
         self, caption: Caption, *, today: date | None = None, spelling: bool = True
     ) -> list[CaptionProblem]:
-        return check_caption(caption, today=today, spell=self.spell.misspelt if spelling else None)
+        return check_caption(
+            caption,
+            today=today,
+            spell=self.spell.misspelt if spelling else None,
+            style=self.caption_style,
+        )
+
+    def set_caption_style(self, style: str) -> int:
+        """Follow a house style (ValueError for an unknown one); the stored checks follow it.
+
+        Every photo's checks are recomputed except spelling, which the style does not
+        change (kept as stored), so 10,000 photos take about a tenth of a second.
+        Returns how many photos' checks changed.
+        """
+        self.caption_style = caption_style(style)
+        changed = 0
+        rows = self.conn.execute(
+            "SELECT id, caption, credit, alt_text, rights_expiry, check_codes FROM photos"
+        ).fetchall()
+        with self.store.atomic():
+            for photo_id, text, credit, alt_text, rights_expiry, stored in rows:
+                caption = Caption(text, credit, alt_text, rights_expiry)
+                problems = self.check_caption(caption, spelling=False)
+                codes = [c for c in problem_codes(problems) if c not in STORED_CHECKS_EXCLUDE]
+                if "misspelling" in stored.split():
+                    codes.append("misspelling")  # the last stored check, as check_caption orders
+                if " ".join(codes) != stored:
+                    self.conn.execute(
+                        "UPDATE photos SET check_codes = ? WHERE id = ?",
+                        (" ".join(codes), photo_id),
+                    )
+                    changed += 1
+        return changed
 
     # --- writing -------------------------------------------------------------
     def add_prepared(self, prepared: PreparedPhoto) -> tuple[Photo, bool]:

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.captions import DEFAULT_CAPTION_STYLE, CaptionStyle
 from ...domain.photo import Photo
 from ...photos.templates import TEMPLATE_FIELDS, VARIABLES, CaptionTemplate, TemplateError
 from .. import theme
+from .style import batch_label
 
 LABELS = {
     "caption": "Caption",
@@ -39,8 +41,14 @@ LABELS = {
 class BatchCaptionDialog(QDialog):
     """Collects a CaptionTemplate; the desk applies it to every selected photo as one undo step."""
 
-    def __init__(self, photos: list[Photo], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        photos: list[Photo],
+        parent: QWidget | None = None,
+        caption_style: CaptionStyle = DEFAULT_CAPTION_STYLE,
+    ) -> None:
         super().__init__(parent)
+        self.caption_style = caption_style  # the house style, from Preferences
         self.setObjectName("batchCaptionDialog")
         self.setWindowTitle(f"Caption {len(photos)} photos")
         self.photos = photos
@@ -63,7 +71,7 @@ class BatchCaptionDialog(QDialog):
         self.event_value.setPlaceholderText("fills {event} where a photo has none")
         self.event_value.textChanged.connect(self.update_preview)
         form.addRow("{event} =", self.event_value)
-        self.close_with_credit = QCheckBox('End each caption with "(credit)"')
+        self.close_with_credit = QCheckBox(batch_label(caption_style))
         self.close_with_credit.setChecked(True)
         self.close_with_credit.toggled.connect(self.update_preview)
         self.preview = QLabel()
@@ -93,6 +101,7 @@ class BatchCaptionDialog(QDialog):
             fields={name: edit.text() for name, edit in self.edits.items()},
             extra=extra,
             close_with_credit=self.close_with_credit.isChecked(),
+            caption_style=self.caption_style,
         )
 
     def changes(self) -> dict[int, dict[str, Any]]:

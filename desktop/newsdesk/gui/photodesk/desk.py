@@ -45,6 +45,7 @@ from .model import PhotoGridModel, PhotoIdRole
 from .panel import PhotoEditPanel
 from .picker import make_grid_view
 from .queue import PhotoQueuePanel
+from .style import CaptionStyleFollower
 from .undo import EditPhotosCommand
 
 
@@ -253,6 +254,8 @@ class PhotoDesk(QWidget):
         if spelling is not None:
             _check_captions_as_typed(desk.panel, spelling)
         desk.photosChanged.connect(lambda _ids: window.editor.photo_checks_label.refresh())
+        if getattr(window, "settings", None) is not None:  # Preferences' caption style, live
+            CaptionStyleFollower(desk, window.settings, window.editor.photo_checks_label.refresh)
 
         def refresh_preview(*_args: object) -> None:
             preview = getattr(window, "preview", None)
@@ -378,7 +381,9 @@ class PhotoDesk(QWidget):
         if not ids:
             self.message.setText("Select the photos to caption first (Ctrl+A selects all shown).")
             return
-        dialog = BatchCaptionDialog([self.store.photos.get(i) for i in ids], self)
+        dialog = BatchCaptionDialog(
+            [self.store.photos.get(i) for i in ids], self, self.store.photos.caption_style
+        )
         if not dialog.exec():
             return
         try:
@@ -449,7 +454,7 @@ class PhotoDesk(QWidget):
         if self.import_thread is not None and self.import_thread.isRunning():
             self.message.setText("An import is running; wait for it to finish.")
             return None
-        thread = ImportThread(self.store.folder, paths, workers)
+        thread = ImportThread(self.store.folder, paths, workers, self.store.photos.caption_style)
         thread.progress.connect(self._import_progress)
         thread.photosAdded.connect(self.model.add_photos)
         thread.finishedReport.connect(self._import_done)

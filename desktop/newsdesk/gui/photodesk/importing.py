@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
 
+from ...domain.captions import DEFAULT_CAPTION_STYLE, CaptionStyle
 from ...photos.importer import ImportProblem, ImportReport, PreparedPhoto, import_files
 from ...store import open_store
 
@@ -20,8 +21,15 @@ class ImportThread(QThread):
     photosAdded = Signal(list)  # ids, a few at a time
     finishedReport = Signal(object)  # ImportReport
 
-    def __init__(self, store_folder: Path, paths: list[str], workers: int | None = None) -> None:
+    def __init__(
+        self,
+        store_folder: Path,
+        paths: list[str],
+        workers: int | None = None,
+        caption_style: CaptionStyle = DEFAULT_CAPTION_STYLE,
+    ) -> None:
         super().__init__()
+        self.caption_style = caption_style  # the checks stored with new photos follow it
         self.store_folder = store_folder
         self.paths = paths
         self.workers = workers
@@ -33,6 +41,7 @@ class ImportThread(QThread):
 
     def run(self) -> None:
         store = open_store(self.store_folder)
+        store.photos.caption_style = self.caption_style
         report = ImportReport()
         try:
 

@@ -29,6 +29,7 @@ from ...domain.photo import CaptionState, Photo
 from ...store import Store
 from .. import theme
 from ..tasks import run_task
+from .style import house_tooltip
 
 FIELD_LABELS = {
     "caption": "Caption",
@@ -114,7 +115,7 @@ class PhotoEditPanel(QWidget):
         self.problems.itemActivated.connect(self._problem_activated)
 
         self.house_button = QPushButton("Close with credit")
-        self.house_button.setToolTip('End the caption with a full stop and "(credit)"')
+        self.house_button.setToolTip(house_tooltip(store.photos.caption_style))
         self.house_button.clicked.connect(self._apply_house_form)
         self.save_button = QPushButton("Save")
         self.save_button.setObjectName("savePhotoButton")
@@ -346,8 +347,17 @@ class PhotoEditPanel(QWidget):
 
     def _apply_house_form(self) -> None:
         self.caption.setPlainText(
-            house_form(self.caption.toPlainText(), self.lines["credit"].text())
+            house_form(
+                self.caption.toPlainText(),
+                self.lines["credit"].text(),
+                self.store.photos.caption_style,
+            )
         )
+
+    def follow_caption_style(self) -> None:
+        """The house style changed in Preferences: the action and the checks follow it."""
+        self.house_button.setToolTip(house_tooltip(self.store.photos.caption_style))
+        self.run_checks()
 
     def _save(self) -> None:
         changes = self.changes()

@@ -7,15 +7,16 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from ...domain.captions import CHECK_NAMES
+from ...domain.captions import CHECK_NAMES, DEFAULT_CAPTION_STYLE, CaptionStyle
 from ...store import open_store
 from ...store.photo_uses import QueueEntry
 from ..tasks import run_task
 
 
-def compute_queue(folder: Path) -> list[QueueEntry]:
+def compute_queue(folder: Path, style: CaptionStyle = DEFAULT_CAPTION_STYLE) -> list[QueueEntry]:
     """Own connection: the UI thread keeps using its own meanwhile."""
     store = open_store(folder)
+    store.photos.caption_style = style
     try:
         return store.photos.uses.queue()
     finally:
@@ -42,6 +43,7 @@ class PhotoQueuePanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.tree)
         self.entries: list[QueueEntry] = []
+        self.caption_style: CaptionStyle = DEFAULT_CAPTION_STYLE  # the desk sets Preferences'
         self._running = False
         self._again = False
 
@@ -50,7 +52,8 @@ class PhotoQueuePanel(QWidget):
             self._again = True
             return
         self._running = True
-        run_task(lambda: compute_queue(self.folder), self._show, self._failed, owner=self)
+        style = self.caption_style
+        run_task(lambda: compute_queue(self.folder, style), self._show, self._failed, owner=self)
 
     def _failed(self, exc: Exception) -> None:
         self._running = False

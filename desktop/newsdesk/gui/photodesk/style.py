@@ -1,0 +1,75 @@
+"""The caption house style from Preferences, followed by the photo desk without a restart.
+
+Preferences keep `photos/caption_style` ("parentheses": "… the border. (AP)",
+"slash": "… the border. / AP"). The style lives on the store's photo library
+(`store.photos.caption_style`), so every check the desk shows (the edit panel,
+the grid's badges and filters, the queue, the editor's photo checks) and the
+"Close with credit" action read the same one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from ...domain.captions import DEFAULT_CAPTION_STYLE, CaptionStyle, caption_style, credit_suffix
+from .model import PhotoIdRole
+
+SETTING = "photos/caption_style"
+
+
+def house_tooltip(style: CaptionStyle) -> str:
+    return f'End the caption with a full stop and "{credit_suffix("credit", style)}"'
+
+
+def batch_label(style: CaptionStyle) -> str:
+    return f'End each caption with "{credit_suffix("credit", style)}"'
+
+
+def apply_caption_style(desk: Any, style: str) -> CaptionStyle:
+    """Make `style` the desk's house style: stored checks, grid, panel and queue follow it.
+
+    An unknown style (a hand-edited settings file) falls back to the default and says so.
+    """
+    try:
+        chosen = caption_style(style)
+        note = ""
+    except ValueError as exc:
+        chosen = DEFAULT_CAPTION_STYLE
+        note = f"Preferences: {exc} Using {chosen}."
+    changed = desk.store.photos.set_caption_style(chosen)
+    current = desk.view.currentIndex().data(PhotoIdRole)
+    desk.apply_filter()  # badges and the "failing" filter read the stored checks
+    if current is not None and current in desk.model.row_of_id:
+        desk.select_photo(int(current))
+    desk.panel.follow_caption_style()
+    desk.queue.caption_style = chosen
+    desk.queue.refresh()
+    if note or changed:
+        example = credit_suffix("AP", chosen)
+        desk.message.setText(
+            note or f'Caption style "{example}": the checks of {changed} photos changed.'
+        )
+    return chosen
+
+
+class CaptionStyleFollower(QObject):
+    """Child of the desk, so its connection to Settings.changed dies with the desk."""
+
+    def __init__(self, desk: Any, settings: Any, on_change: Any = None) -> None:
+        super().__init__(desk)
+        self.desk = desk
+        self.settings = settings
+        self.on_change = on_change  # e.g. the editor's photo checks label
+        settings.changed.connect(self.changed)
+        self.apply()
+
+    def changed(self, key: str) -> None:
+        if key == SETTING:
+            self.apply()
+
+    def apply(self) -> None:
+        apply_caption_style(self.desk, str(self.settings.get(SETTING)))
+        if self.on_change is not None:
+            self.on_change()
