@@ -104,6 +104,7 @@ def register(sub: Any) -> None:
         default=DEFAULT_MAX_PIXELS / 1_000_000,
         help="refuse larger images (default %(default).0f)",
     )
+    _add_style_option(p)
     p.set_defaults(handler=run_with_store(_import))
 
     p = cmds.add_parser("show", help="a photo's fields and checks")
@@ -147,6 +148,7 @@ def register(sub: Any) -> None:
 
 
 def _import(args: argparse.Namespace, store: Store) -> int:
+    house_style(args, store)  # the checks stored with each new photo
     report = import_files(
         store,
         args.files,

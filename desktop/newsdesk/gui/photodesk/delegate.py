@@ -69,7 +69,7 @@ class PhotoDelegate(QStyledItemDelegate):
         else:
             painter.fillRect(thumb_rect, theme.qcolour("placeholder"))  # while it loads
 
-        self._badges(painter, thumb_rect, index.data(ChecksRole) or ())
+        self._badges(painter, thumb_rect, index.data(ChecksRole) or (), _caption_style(index))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(STATE_COLOURS.get(row[STATE], "#9e9e9e")))
         painter.drawEllipse(QRect(thumb_rect.right() - 14, thumb_rect.bottom() - 14, 10, 10))
@@ -91,7 +91,9 @@ class PhotoDelegate(QStyledItemDelegate):
             painter.drawText(text_rect.translated(0, 2), _alignment(credit), credit)
         painter.restore()
 
-    def _badges(self, painter: QPainter, thumb: QRect, codes: tuple[str, ...]) -> None:
+    def _badges(
+        self, painter: QPainter, thumb: QRect, codes: tuple[str, ...], style: str = "parentheses"
+    ) -> None:
         font = QFont(painter.font())
         font.setPointSizeF(7)
         font.setBold(True)
@@ -100,6 +102,8 @@ class PhotoDelegate(QStyledItemDelegate):
         x = thumb.x() + 4
         for code in codes:
             text, colour = BADGES.get(code, ("?", "#616161"))
+            if code == "credit_form" and style == "slash":
+                text = " / "  # the house style puts the credit after a slash
             width = metrics.horizontalAdvance(text) + 8
             badge = QRect(x, thumb.y() + 4, width, metrics.height() + 2)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -133,3 +137,9 @@ def _two_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
     if not words:
         return [first]
     return [first, metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width)]
+
+
+def _caption_style(index: QModelIndex | QPersistentModelIndex) -> str:
+    """The house style of the grid's store (Preferences), for the credit badge."""
+    photos = getattr(getattr(index.model(), "store", None), "photos", None)
+    return str(getattr(photos, "caption_style", "parentheses"))
