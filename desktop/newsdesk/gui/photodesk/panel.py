@@ -174,7 +174,7 @@ class PhotoEditPanel(QWidget):
         self.alt_text.textChanged.connect(self._schedule_check)
         self.refresh_credits()
         self.setEnabled(False)
-        theme.watch(self, lambda _theme: self._schedule_check())  # problems in the theme's red
+        theme.watch(self, lambda _theme: self._recolour_problems())
 
     def refresh_credits(self) -> None:
         completer = QCompleter(self.store.photos.credits(), self)
@@ -303,6 +303,13 @@ class PhotoEditPanel(QWidget):
                 run_task(spell.preload, lambda _: self.run_checks(), owner=self)
         elif not problems:
             self.problems.addItem(QListWidgetItem("✓ All checks pass"))
+
+    def _recolour_problems(self) -> None:
+        """A theme switch: the failing checks in the new theme's red (no re-check needed)."""
+        for row in range(self.problems.count()):
+            item = self.problems.item(row)
+            if item.data(Qt.ItemDataRole.UserRole):
+                item.setForeground(theme.qcolour("#b71c1c"))
 
     def _suggest(self, item: QListWidgetItem, words: list[str]) -> None:
         """Dictionary suggestions take a tenth of a second each: found in the background."""
