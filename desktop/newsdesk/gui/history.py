@@ -24,6 +24,7 @@ from ..domain.bidi import paragraph_rtl
 from ..domain.diff import Chunk, content_diff
 from ..store import Store
 from ..store.revisions import Revision
+from . import theme
 
 FIELD_LABELS = {
     "headline": "Headline",
@@ -45,6 +46,7 @@ FIELD_LABELS = {
     "scheduled_at": "Scheduled",
     "lead_photo_id": "Lead photo",
 }
+# Light-theme colours: the dialog shows them through theme.for_theme().
 _INSERT = "background-color:#d9f7e3; color:#14532d;"
 _DELETE = "background-color:#fde2e2; color:#991b1b; text-decoration:line-through;"
 
@@ -168,7 +170,9 @@ class HistoryDialog(QDialog):
 
         self.revision_list.currentRowChanged.connect(self._show)
         self.restore_button.clicked.connect(self._restore)
+        self._html = ""  # the diff shown, in light colours
         self.reload(current)
+        theme.watch(self, lambda _theme: self._show_html(recolour=True))
 
     def reload(self, current: dict[str, Any]) -> None:
         self.current = current
@@ -190,6 +194,7 @@ class HistoryDialog(QDialog):
     def _show(self, row: int) -> None:
         if not 0 <= row < len(self._revisions):
             self.diff_view.clear()
+            self._html = ""
             self.restore_button.setEnabled(False)
             return
         rev = self._revisions[row]
@@ -197,8 +202,19 @@ class HistoryDialog(QDialog):
             f"Revision #{rev.number} compared with the text in the editor: "
             "green was added since, red struck-through was removed since."
         )
-        self.diff_view.setHtml(diff_html(rev.content, self.current, rtl=self.rtl))
+        self._html = diff_html(rev.content, self.current, rtl=self.rtl)
+        self._show_html()
         self.restore_button.setEnabled(True)
+
+    def _show_html(self, recolour: bool = False) -> None:
+        """The diff (made with light colours) in the current theme's colours."""
+        if not self._html:
+            return
+        bar = self.diff_view.verticalScrollBar()
+        kept = bar.value()
+        self.diff_view.setHtml(theme.for_theme(self._html))
+        if recolour:  # the same text in the other theme's colours: stay where the reader is
+            bar.setValue(kept)
 
     def _restore(self) -> None:
         number = self.selected_number()

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from ..store import Store
 from ..store.autosaves import Recovered
-from . import firstrun
+from . import firstrun, theme
 from . import help as help_pages
 from .actions import build_actions
 from .articles.pane import ArticleListPane
@@ -215,10 +215,12 @@ class MainWindow(QMainWindow):
     def _empty_page(self) -> QWidget:
         page = QWidget()
         page.setObjectName("emptyEditor")
-        label = QLabel(
+        label = QLabel()
+        theme.set_html(
+            label,
             "<p style='font-size:15pt; color:#374351;'>No article open</p>"
             "<p style='color:#6b7682;'>Pick one from the list, or press <b>Ctrl+N</b> "
-            "to start a new article.</p>"
+            "to start a new article.</p>",
         )
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QHBoxLayout(page)

@@ -308,6 +308,22 @@ def dark_palette() -> QPalette:
     return p
 
 
+# Fusion outlines check boxes and radio buttons a shade darker than the window:
+# on dark they vanish, so the dark sheet draws them itself.
+DARK_INDICATORS = """
+QCheckBox::indicator, QRadioButton::indicator { width: 13px; height: 13px;
+  border: 1px solid #8f9aa6; background: #1e2329; }
+QCheckBox::indicator { border-radius: 3px; }
+QRadioButton::indicator { border-radius: 7px; }
+QCheckBox::indicator:hover, QRadioButton::indicator:hover { border-color: #6aa6f5; }
+QCheckBox::indicator:checked { background: #6aa6f5; border-color: #6aa6f5;
+  image: url(icons:dark/check.svg); }
+QRadioButton::indicator:checked { border-color: #6aa6f5; background: qradialgradient(cx:0.5,
+  cy:0.5, radius:0.5, fx:0.5, fy:0.5, stop:0 #6aa6f5, stop:0.5 #6aa6f5, stop:0.6 #1e2329); }
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled { border-color: #434b55; }
+"""
+
+
 def apply_theme(choice: str, app: QApplication | None = None) -> str:
     """Style the application for the choice; returns the theme applied ("light"/"dark")."""
     app = app or QApplication.instance()  # type: ignore[assignment]
@@ -317,7 +333,7 @@ def apply_theme(choice: str, app: QApplication | None = None) -> str:
     sheet = stylesheet()
     if theme == "dark":
         app.setPalette(dark_palette())
-        app.setStyleSheet(dark_stylesheet(sheet))
+        app.setStyleSheet(dark_stylesheet(sheet) + DARK_INDICATORS)
     else:
         app.setPalette(app.style().standardPalette())
         app.setStyleSheet(sheet)

@@ -7,9 +7,10 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from ...store import Store
+from .. import theme
 from ..resources import dot_icon
 from .queries import summaries_one, summaries_page
 
@@ -19,6 +20,7 @@ SEARCH_PAGE = 200
 HEADLINE, STATUS, SECTION, EDITION, UPDATED = range(5)
 COLUMNS = ("Headline", "Status", "Section", "Ed.", "Updated")
 _SORT_KEYS = ("headline", "status", "section", "edition", "updated_at")
+# Light-theme colours; theme.brush() swaps them on dark.
 _STATUS_COLOURS = {
     "draft": "#6b7280",
     "submitted": "#2563eb",
@@ -105,9 +107,7 @@ class ArticleListModel(QAbstractTableModel):
         self._loaded = False
         self._bold = QFont()
         self._bold.setBold(True)
-        self._status_brushes = {k: QBrush(QColor(v)) for k, v in _STATUS_COLOURS.items()}
         self._sync: dict[int, str] = {}
-        self._sync_icons = {k: dot_icon(v, 10) for k, v in _SYNC_COLOURS.items()}
 
     # --- Qt model interface (kept O(1) per call) ---------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -123,10 +123,12 @@ class ArticleListModel(QAbstractTableModel):
         if role == ArticleIdRole:
             return self._rows[row]["id"]
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
-            return self._status_brushes.get(self._rows[row].get("status") or "")
+            colour = _STATUS_COLOURS.get(self._rows[row].get("status") or "")
+            return theme.brush(colour) if colour else None
         if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
             state = self._sync.get(self._rows[row]["id"])
-            return self._sync_icons.get(state) if state else None
+            colour = _SYNC_COLOURS.get(state) if state else None
+            return dot_icon(theme.colour(colour), 10) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole and column == STATUS:
             state = self._sync.get(self._rows[row]["id"])
             return _SYNC_WORDS.get(state, "Not on any server yet") if state else "Local only"

@@ -21,7 +21,9 @@ from ...domain.diff import Chunk
 from ...domain.site import direction_of
 from ...services import compare
 from ...store import Store
+from .. import theme
 
+# Light-theme colours: the dialog shows them through theme.for_theme().
 _INSERT = "color:#14532d; background-color:#d9f7e3; text-decoration:underline;"
 _DELETE = "color:#991b1b; background-color:#fde2e2; text-decoration:line-through;"
 _LONG_FIELDS = ("body", "captions", "sources")
@@ -155,7 +157,9 @@ class CompareDialog(QDialog):
         self.new_box.currentIndexChanged.connect(self.refresh)
         self.show_unchanged.toggled.connect(self.refresh)
         self.comparison: compare.Comparison | None = None
+        self._html = ""
         self.refresh()
+        theme.watch(self, lambda _theme: self._show_html(recolour=True))
 
     @staticmethod
     def _select(box: QComboBox, number: int | None) -> None:
@@ -168,11 +172,10 @@ class CompareDialog(QDialog):
         old = self.old_box.currentData()
         new = self.new_box.currentData()
         self.comparison = compare.compare(self.store, self.article_id, old, new)
-        self.view.setHtml(
-            comparison_html(
-                self.comparison, rtl=self.rtl, show_unchanged=self.show_unchanged.isChecked()
-            )
+        self._html = comparison_html(
+            self.comparison, rtl=self.rtl, show_unchanged=self.show_unchanged.isChecked()
         )
+        self._show_html()
         n = len(self.comparison.changed)
         self.summary.setText(
             f"{n} field{'s' if n != 1 else ''} changed: "
@@ -181,3 +184,11 @@ class CompareDialog(QDialog):
         self.view.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if self.rtl else Qt.LayoutDirection.LeftToRight
         )
+
+    def _show_html(self, recolour: bool = False) -> None:
+        """The comparison (made with light colours) in the current theme's colours."""
+        bar = self.view.verticalScrollBar()
+        kept = bar.value()
+        self.view.setHtml(theme.for_theme(self._html))
+        if recolour:  # the same text in the other theme's colours: stay where the reader is
+            bar.setValue(kept)

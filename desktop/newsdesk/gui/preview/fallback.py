@@ -60,6 +60,9 @@ class FallbackBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.document().setDefaultStyleSheet(FALLBACK_CSS)
+        # The site's page is light whatever the app's theme (as in the full preview):
+        # FALLBACK_CSS's colours are the site's, chosen for white paper.
+        self.setStyleSheet("QTextBrowser { background: #ffffff; color: #202124; }")
         self.refused: list[str] = []
 
     def show_page(self, page: RenderedPage) -> None:

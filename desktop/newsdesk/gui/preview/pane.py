@@ -30,6 +30,7 @@ from ...domain.article import Article
 from ...render.page import PageOptions, RenderedPage
 from ...services.preview import PreviewContext, PreviewSource, export_article_html, render_preview
 from ...store import Store
+from .. import theme
 from .fallback import FallbackBrowser
 from .urls import STATIC_PREFIX, scheme_registered
 
@@ -167,8 +168,9 @@ class PreviewPane(QWidget):
         self.toolbar = QWidget(self)
         self.toolbar.setObjectName("previewToolbar")
         # The chosen width must read as chosen whatever the app's style sheet says.
-        self.toolbar.setStyleSheet(
-            "#previewToolbar QPushButton:checked { background: #0b2a4a; color: white; }"
+        theme.style(
+            self.toolbar,
+            "#previewToolbar QPushButton:checked { background: #0b2a4a; color: #ffffff; }",
         )
         row = QHBoxLayout(self.toolbar)
         row.setContentsMargins(6, 4, 6, 4)
@@ -327,7 +329,7 @@ class PreviewPane(QWidget):
 
     def _show_notice(self, text: str) -> None:
         self.notice.setText(text)
-        self.notice.setStyleSheet("background:#fff4d6;color:#5c4300;padding:4px 8px;")
+        theme.style(self.notice, "background:#fff4d6;color:#5c4300;padding:4px 8px;")
         self.notice.show()
 
     @Slot(str)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ...render.page import RenderedPage
 from ...services.preview import PreviewSource
+from .. import theme
 from .interceptor import LocalOnlyInterceptor
 from .scheme import SchemeHandler
 from .urls import PAGE_PREFIX, SCHEME_BYTES
@@ -99,7 +100,7 @@ class WebStage(QWidget):
     def __init__(self, source: PreviewSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("previewStage")
-        self.setStyleSheet("#previewStage { background: #d9dce0; }")
+        theme.style(self, "#previewStage { background: #d9dce0; }")  # around the page
         self.css_width = 1280
         # Ownership makes teardown safe: view -> page -> profile -> interceptor and
         # scheme handler, so the page goes before its profile, the profile before

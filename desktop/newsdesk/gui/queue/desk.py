@@ -32,6 +32,7 @@ from ...domain.checklist import blocking_failures
 from ...services.editorial import ChecklistFailed, check_article, move
 from ...store import Store
 from ...store.errors import StoreError
+from .. import theme
 from .dialogs import NoteDialog, ScheduleDialog, failures_html
 from .model import (
     AGE,
@@ -126,7 +127,7 @@ class QueueDesk(QWidget):
         # The headline cell shows byline, section and edition under the headline.
         for column in (SECTION, EDITION, BYLINE):
             self.table.setColumnHidden(column, True)
-        self.setStyleSheet(DESK_STYLE)
+        theme.style(self, DESK_STYLE)
 
         self.grouping = QComboBox()
         self.grouping.setObjectName("groupBy")

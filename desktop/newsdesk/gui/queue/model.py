@@ -6,9 +6,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from ...store.workflow import STALE_CLAIM
+from .. import theme
 
 PRIORITY, HEADLINE, SECTION, EDITION, BYLINE, STATUS, CLAIM, TIMING, AGE = range(9)
 COLUMNS = (
@@ -25,7 +26,8 @@ COLUMNS = (
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 BreakingRole = Qt.ItemDataRole.UserRole + 2
 BADGE = "BREAKING"
-_STATUS_COLOURS = {"submitted": "#2563eb", "in_edit": "#7c3aed"}
+_STATUS_COLOURS = {"submitted": "#2563eb", "in_edit": "#7c3aed"}  # light; theme swaps
+_CLAIM_COLOUR, _COUNTDOWN_COLOUR = "#9a3412", "#0e7490"
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -109,10 +111,6 @@ class QueueModel(QAbstractTableModel):
         self._now = datetime.now(UTC)
         self._bold = QFont()
         self._bold.setBold(True)
-        self._status = {k: QBrush(QColor(v)) for k, v in _STATUS_COLOURS.items()}
-        self._claim = QBrush(QColor("#9a3412"))
-        self._muted = QBrush(QColor("#6b7682"))
-        self._soon = QBrush(QColor("#0e7490"))
 
     # --- Qt model interface: every call is a list lookup ---------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -131,14 +129,16 @@ class QueueModel(QAbstractTableModel):
         if role == BreakingRole:
             return bool(shown[PRIORITY])
         if role == Qt.ItemDataRole.ForegroundRole:
+            # Brushes for the current theme (a switch repaints the view, which asks again).
             if column == STATUS:
-                return self._status.get(self._rows[row].get("status") or "")
+                colour = _STATUS_COLOURS.get(self._rows[row].get("status") or "")
+                return theme.brush(colour) if colour else None
             if column == CLAIM:
-                return self._claim
+                return theme.brush(_CLAIM_COLOUR)
             if column == TIMING:
-                return self._soon
+                return theme.brush(_COUNTDOWN_COLOUR)
             if column in (AGE, BYLINE):
-                return self._muted
+                return theme.brush("muted")
         if role == Qt.ItemDataRole.FontRole and column == HEADLINE and shown[PRIORITY]:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:

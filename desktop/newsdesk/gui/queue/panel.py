@@ -6,7 +6,6 @@ import html
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,8 +24,10 @@ from ...domain.checklist import WARNING, CheckResult
 from ...services.editorial import check_article
 from ...store import Store
 from ...store.errors import NotFoundError, StoreError
+from .. import theme
 from ..resources import dot_icon
 
+# The lights by their light-theme colours (the theme swaps them when dark).
 GREEN, AMBER, RED = "#15803d", "#b45309", "#b91c1c"
 NoteIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -58,7 +59,6 @@ class StoryPanel(QWidget):
         self.user = user
         self.article_id: int | None = None
         self.results: list[CheckResult] = []
-        self._icons = {c: dot_icon(c) for c in (GREEN, AMBER, RED)}
 
         self.title = QLabel()
         self.title.setObjectName("storyTitle")
@@ -129,6 +129,8 @@ class StoryPanel(QWidget):
         self.reply.returnPressed.connect(self.send_note)
         self.send.clicked.connect(self.send_note)
         self.show_article(None)
+        # The checklist's lights and the stale-claim warning are coloured for the theme.
+        theme.watch(self, lambda _theme: self._fill_checklist() if self.article_id else None)
 
     # --- showing -------------------------------------------------------------
     def show_article(self, article_id: int | None) -> None:
@@ -188,8 +190,8 @@ class StoryPanel(QWidget):
             stale = claim.is_stale()
             text = f"Being edited by <b>{html.escape(claim.editor)}</b> since {_when(claim.claimed_at)}."
             if stale:
-                text += " <span style='color:#b45309'>⚠ The claim is stale.</span>"
-            self.claim_label.setText(text)
+                text += f" <span style='color:{AMBER}'>⚠ The claim is stale.</span>"
+            theme.set_html(self.claim_label, text)
             self.take_over.setProperty("stale", stale)
             self.take_over.style().unpolish(self.take_over)  # the property restyles it
             self.take_over.style().polish(self.take_over)
@@ -199,9 +201,9 @@ class StoryPanel(QWidget):
         self.checklist.clear()
         for result in self.results:
             colour = light(result)
-            item = QListWidgetItem(self._icons[colour], result.message)
+            item = QListWidgetItem(dot_icon(theme.colour(colour)), result.message)
             item.setData(Qt.ItemDataRole.UserRole, colour)
-            item.setForeground(QBrush(QColor(colour if not result.ok else "#1f2933")))
+            item.setForeground(theme.brush(colour if not result.ok else "text"))
             item.setToolTip(f"{result.rule} ({result.severity})")
             self.checklist.addItem(item)
         blocking = sum(1 for r in self.results if r.blocks)

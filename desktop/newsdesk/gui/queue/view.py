@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
+from .. import theme
 from .model import BreakingRole, QueueModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -44,13 +45,13 @@ class BadgeDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(option.rect).adjusted(4, 5, -4, -5)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#c81e1e"))
+        painter.setBrush(theme.qcolour("breaking"))
         painter.drawRoundedRect(rect, 4, 4)
         font = QFont(option.font)
         font.setBold(True)
         font.setPointSizeF(max(6.5, font.pointSizeF() - 2.5))
         painter.setFont(font)
-        painter.setPen(QColor("#ffffff"))
+        painter.setPen(QColor("#ffffff"))  # white on the red pill in both themes
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "BREAKING")
         painter.restore()
 
@@ -84,7 +85,9 @@ class HeadlineDelegate(QStyledItemDelegate):
         font = QFont(opt.font)
         font.setBold(bool(index.data(BreakingRole)))
         painter.setFont(font)
-        painter.setPen(opt.palette.highlightedText().color() if selected else QColor("#111827"))
+        painter.setPen(
+            opt.palette.highlightedText().color() if selected else theme.qcolour("text_strong")
+        )
         headline = QFontMetrics(font).elidedText(
             str(index.data()), Qt.TextElideMode.ElideRight, top.width()
         )
@@ -93,7 +96,7 @@ class HeadlineDelegate(QStyledItemDelegate):
         small.setBold(False)
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
         painter.setFont(small)
-        painter.setPen(QColor("#4b5663") if selected else QColor("#6b7682"))
+        painter.setPen(theme.qcolour("text_secondary" if selected else "muted"))
         meta = QFontMetrics(small).elidedText(
             model.meta_line(row), Qt.TextElideMode.ElideRight, bottom.width()
         )

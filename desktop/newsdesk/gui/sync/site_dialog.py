@@ -17,7 +17,7 @@ from ...store import Store, StoreError
 from ...sync import credentials
 from ...sync.engine import VerifiedLogin, add_site, verify_login
 from ...sync.errors import SyncError
-from .. import tasks
+from .. import tasks, theme
 
 
 class SiteDialog(QDialog):
@@ -126,4 +126,4 @@ class SiteDialog(QDialog):
 
     def show_message(self, text: str, warning: bool) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("color: #b00020;" if warning else "")
+        theme.style(self.message, "color: #b00020;" if warning else "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
+from .. import theme
 from .controller import SyncController, SyncStatus
 
 
@@ -53,4 +54,4 @@ class SyncStatusWidget(QWidget):
             if (status.conflicts or status.errors)
             else ("#8a6d00" if not status.online else "")
         )
-        self.label.setStyleSheet(f"color: {colour};" if colour else "")
+        theme.style(self.label, f"color: {colour};" if colour else "")

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -41,6 +41,7 @@ from ...domain.workflow import WorkflowError
 from ...services import ticker
 from ...store import Store
 from ...store.errors import StoreError
+from .. import theme
 
 REFRESH_MS = 15_000
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
@@ -48,7 +49,7 @@ LineRole = Qt.ItemDataRole.UserRole + 2
 TimeRole = Qt.ItemDataRole.UserRole + 3
 RtlRole = Qt.ItemDataRole.UserRole + 4
 _Index = QModelIndex | QPersistentModelIndex
-GREEN, RED = "#15803d", "#b91c1c"
+GREEN, RED = "success", "danger"  # theme roles
 
 
 def _local(stamp: str) -> str:
@@ -97,21 +98,21 @@ class TickerItemDelegate(QStyledItemDelegate):
         bold.setBold(True)
         when = str(index.data(TimeRole) or "")
         painter.setFont(base)
-        painter.setPen(QColor("#6b7682"))
+        painter.setPen(theme.qcolour("muted"))
         middle = Qt.AlignmentFlag.AlignVCenter
         painter.drawText(rect, middle | Qt.AlignmentFlag.AlignLeft, when)
         x = rect.left() + QFontMetrics(base).horizontalAdvance("00:00") + 16
         body = rect.adjusted(x - rect.left(), 0, 0, 0)
         if rtl:  # Arabic reads from the right: one run, the layout orders it
-            painter.setPen(QColor("#111827"))
+            painter.setPen(theme.qcolour("text_strong"))
             painter.drawText(body, middle | Qt.AlignmentFlag.AlignRight, line)
         else:
             painter.setFont(bold)
-            painter.setPen(QColor("#111827"))
+            painter.setPen(theme.qcolour("text_strong"))
             painter.drawText(body, middle | Qt.AlignmentFlag.AlignLeft, prefix)
             shift = QFontMetrics(bold).horizontalAdvance(prefix)
             painter.setFont(base)
-            painter.setPen(QColor("#1f2933"))
+            painter.setPen(theme.qcolour("text"))
             rest = QFontMetrics(base).elidedText(
                 text, Qt.TextElideMode.ElideRight, max(0, body.width() - shift)
             )
@@ -177,7 +178,7 @@ class TickerDesk(QWidget):
         self.items.setUniformItemSizes(True)
         self.items.setAlternatingRowColors(True)
         self.items.setItemDelegate(TickerItemDelegate(self.items))
-        self.setStyleSheet(DESK_STYLE)
+        theme.style(self, DESK_STYLE)
         self.edit_button = QPushButton("Edit")
         self.edit_button.setObjectName("tickerEdit")
         self.edit_button.setToolTip("Change the selected item (F2)")
@@ -302,18 +303,18 @@ class TickerDesk(QWidget):
     def show_checks(self, text: str) -> None:
         n = len(" ".join(text.split()))
         self.counter.setText(f"{n} / {ticker.LINE_LIMIT}")
-        self.counter.setStyleSheet(f"color:{RED};" if n > ticker.LINE_LIMIT else "")
+        theme.style(self.counter, f"color:{theme.ROLES[RED]};" if n > ticker.LINE_LIMIT else "")
         if not text.strip():
             self.checks.setText("Start with the attribution, then a colon: “Israeli media: …”")
             return
         parts = []
         for result in ticker.check_line(text):
-            colour = GREEN if result.ok else RED
+            colour = theme.ROLES[GREEN if result.ok else RED]
             mark = "✓" if result.ok else "✗"
             parts.append(
                 f'<span style="color:{colour}">{mark} {html.escape(result.message)}</span>'
             )
-        self.checks.setText(" &nbsp; ".join(parts))
+        theme.set_html(self.checks, " &nbsp; ".join(parts))
 
     def submit(self) -> None:
         if self._completing():
@@ -342,7 +343,7 @@ class TickerDesk(QWidget):
         (self.changed if was_edit else self.published).emit(item.id)
 
     def tell(self, text: str, *, error: bool = False) -> None:
-        self.message.setStyleSheet(f"color:{RED if error else GREEN};")
+        theme.style(self.message, f"color:{theme.ROLES[RED if error else GREEN]};")
         self.message.setText(text)
         self.undo.setVisible(False)
 
