@@ -119,6 +119,12 @@ def test_the_photo_desk_follows_the_caption_style_preference(
     desk.select_photo(ap.id)
     qtbot.wait(200)  # thumbnails arrive from the worker pool
     desk.grab().save(str(artifacts_dir / "photo-desk-slash-style.png"))
+    # a photo still in the other style: its check says how the house style wants it
+    failing = next(r for r in desk.model.rows if "credit_form" in r[CHECKS])
+    desk.select_photo(failing[0])
+    assert any('but the house style is "/ ' in text for text in shown_checks(desk))
+    qtbot.wait(200)
+    desk.grab().save(str(artifacts_dir / "photo-desk-slash-style-failing.png"))
 
     # and back: the slash captions now fail, and the action converts them back
     settings.set(STYLE, "parentheses")
