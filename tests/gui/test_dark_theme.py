@@ -15,7 +15,7 @@ import re
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QListView, QWidget
 from theme_probe import contrast, ink_contrast, light_boxes, mean_lightness
 
 REPORTER, QUEUE, TICKER, PHOTOS, SYNC = (
@@ -79,15 +79,16 @@ def _rect_in(widget: QWidget, ancestor: QWidget) -> QRect:
 
 def _masks(window, desk: QWidget) -> list[QRect]:
     """What is light by design: the site's page in the preview, the photos themselves."""
-    from newsdesk.gui.photodesk.delegate import THUMB
+    from newsdesk.gui.photodesk.delegate import THUMB, PhotoDelegate
 
     masks = []
-    preview = window.preview
+    preview = window.preview if window is not None else None
     if preview is not None and preview.isVisible() and desk.isAncestorOf(preview):
         stage = preview.web.view if preview.web is not None else preview.fallback
         masks.append(_rect_in(stage, desk))
-    grid = getattr(desk, "view", None)
-    if grid is not None and desk.objectName() != "queueDesk" and hasattr(grid, "viewport"):
+    for grid in desk.findChildren(QListView):
+        if not isinstance(grid.itemDelegate(), PhotoDelegate):
+            continue
         viewport = grid.viewport()
         for row in range(grid.model().rowCount()):
             cell = grid.visualRect(grid.model().index(row, 0)).adjusted(4, 4, -4, -4)
@@ -304,9 +305,17 @@ def test_switching_in_preferences_recolours_open_desks(qtbot, newsroom_window, a
         qtbot.addWidget(dialog)
         combo = dialog.fields["appearance/theme"]
         combo.setCurrentIndex(combo.findData(which))
-        dialog.grab().save(str(artifacts_dir / "theme" / f"{which}-preferences.png"))
         dialog.accept()
         _settle(qtbot)
+        again = PreferencesDialog(window.settings, window)  # as it looks in the new theme
+        qtbot.addWidget(again)
+        again.show()
+        qtbot.waitExposed(again)
+        shot = again.grab().toImage()
+        shot.save(str(artifacts_dir / "theme" / f"{which}-preferences.png"))
+        again.close()
+        if which == "dark":
+            _assert_dark(shot, [], "preferences")
         assert theme.current_theme() == which
         image = queue.grab().toImage()
         if which == "dark":
@@ -364,6 +373,39 @@ def test_first_run_and_dialogs_in_both_themes(qtbot, newsroom_window, artifacts_
                 _assert_dark(shot, [], name)
         else:
             assert mean_lightness(image) > 0.7
+
+
+def test_other_dialogs_in_dark(qtbot, newsroom_window, artifacts_dir):
+    """The dialogs the desks open: taxonomy, shortcuts, about, notes, scheduling, photos."""
+    from newsdesk.gui import help as help_pages
+    from newsdesk.gui import theme
+    from newsdesk.gui.photodesk.batch import BatchCaptionDialog
+    from newsdesk.gui.photodesk.picker import PhotoPickerDialog
+    from newsdesk.gui.queue.dialogs import NoteDialog, ScheduleDialog
+    from newsdesk.gui.taxonomy_dialog import TaxonomyDialog
+
+    window = newsroom_window
+    store = window.store
+    theme.apply_theme("dark")
+    photos = [store.photos.get(row[0]) for row in store.conn.execute("SELECT id FROM photos")]
+    dialogs = {
+        "taxonomy": TaxonomyDialog(store, window),
+        "shortcuts": help_pages.show_shortcuts(window),
+        "about": help_pages.show_about(window, store.folder),
+        "note": NoteDialog("Return to reporter", "Why does it go back?", window),
+        "schedule": ScheduleDialog("Central bank holds rates", None, window),
+        "batch-caption": BatchCaptionDialog(photos[:2], window),
+        "photo-picker": PhotoPickerDialog(store, parent=window),
+    }
+    for name, dialog in dialogs.items():
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        _settle(qtbot, 100)
+        image = dialog.grab().toImage()
+        image.save(str(artifacts_dir / "theme" / f"dark-{name}.png"))
+        _assert_dark(image, _masks(None, dialog), name)  # the photos masked
+        dialog.close()
 
 
 def test_preview_fallback_banner_follows_the_theme(qtbot, store, artifacts_dir):
