@@ -33,7 +33,9 @@ from ...services.editorial import ChecklistFailed, check_article, move
 from ...store import Store
 from ...store.errors import StoreError
 from .. import theme
-from .dialogs import NoteDialog, ScheduleDialog, failures_html
+from .background import LockedWrites, QueueLoader, queue_signature
+from .dialogs import NoteDialog, ScheduleDialog, failures_box, takeover_box
+from .groups import group_key, group_label, group_order
 from .model import (
     AGE,
     BYLINE,
@@ -46,6 +48,7 @@ from .model import (
     TIMING,
     QueueModel,
     parse_utc,
+    queue_row,
 )
 from .panel import StoryPanel
 from .view import DESK_STYLE, BadgeDelegate, HeadlineDelegate, QueueView
@@ -66,6 +69,7 @@ TICK_MS = 30_000  # countdowns and ages are minute-precise; a 30 s tick is enoug
 GroupRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 _QUEUED = (Status.SUBMITTED.value, Status.IN_EDIT.value)
+_WRITES = {"claim": "claim", "approve": "approval", "publish": "publication"}
 
 
 class QueueDesk(QWidget):
@@ -187,8 +191,17 @@ class QueueDesk(QWidget):
 
         self.timer = QTimer(self)  # the desk is its context: it dies with the widget
         self.timer.setInterval(TICK_MS)
-        self.timer.timeout.connect(self.tick)
+        self.timer.timeout.connect(lambda: self.tick(background=True))
         self.timer.start()
+        # While a sync writes: desk writes wait on a timer, reloads read on a worker.
+        self.writes = LockedWrites(store, self.tell, self)
+        self.loader = QueueLoader(store, QUEUE_LIMIT, self)
+        self.loader.loaded.connect(self._show_loaded)
+        self._everything: list[dict[str, Any]] = []
+        self._loaded_version = -1  # the connection's data_version when the rows were read
+        self._request_version = -1
+        self._force_next = False
+        self._wrote = False  # this desk changed rows in place since they were read
 
         self.table.keyAction.connect(self.act)
         self.table.doubleClicked.connect(lambda _index: self.act("open"))
@@ -210,6 +223,9 @@ class QueueDesk(QWidget):
             window.session.open(article_id)
 
         desk.openRequested.connect(open_in_editor)
+        controller = getattr(window, "sync_controller", None)  # set by a real start
+        if controller is not None:
+            desk.follow_sync(controller)
         window.settings.changed.connect(
             lambda _key: setattr(desk, "user", window.settings.author or desk.user)
         )
@@ -222,31 +238,75 @@ class QueueDesk(QWidget):
         One query per reload: the group counts are taken from the same rows the
         table shows, so they always agree (and cost no second scan).
         """
-        everything = self.store.workflow.queue(limit=QUEUE_LIMIT)
         self._seen = self._signature()
+        self._loaded_version, self._wrote = self._data_version(), False
+        self.loader.stale()  # a read in flight is older than this one
+        self._show_rows(self.store.workflow.queue(limit=QUEUE_LIMIT), keep_id, keep_row)
+
+    def refresh_in_background(self, known: tuple[Any, ...] | None = None) -> None:
+        """Check and read the queue on a worker thread; shown unless it still reads `known`."""
+        self._request_version, self._force_next = self._data_version(), known is None
+        self.loader.request(known)
+
+    def _show_loaded(self, result: tuple[tuple[Any, ...], list[dict[str, Any]] | None]) -> None:
+        seen, rows = result
+        self._apply(seen, rows, self._request_version, force=self._force_next)
+
+    def _apply(
+        self,
+        seen: tuple[Any, ...],
+        rows: list[dict[str, Any]] | None,
+        version: int,
+        force: bool = False,
+    ) -> None:
+        """Show the queue read as `seen` if it changed, unless only by this desk's own writes."""
+        if force or (seen != self._seen and not self._only_own_changes()):
+            if rows is None:
+                rows = self.store.workflow.queue(limit=QUEUE_LIMIT)
+            self._seen, self._loaded_version, self._wrote = seen, version, False
+            self._show_rows(rows, self.current_id(), self.table.currentIndex().row())
+            return
+        self._seen = seen
+        self.model.refresh_times(datetime.now(UTC))
+
+    def _only_own_changes(self) -> bool:
+        """This desk wrote, and no other connection committed since the rows were read."""
+        return self._wrote and self._data_version() == self._loaded_version
+
+    def _data_version(self) -> int:
+        return int(self.store.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def _show_rows(
+        self, everything: list[dict[str, Any]], keep_id: int | None, keep_row: int | None
+    ) -> None:
+        self._everything = everything
         self._fill_groups(everything)
         self.model.set_rows([r for r in everything if self._in_group(r)])
-        n = self.model.rowCount()
-        self.count_label.setText(f"{n:,} stor{'y' if n == 1 else 'ies'} waiting")
+        n = self._show_count()
         row = self.model.row_of(keep_id) if keep_id is not None else -1
         if row < 0:
             row = min(keep_row if keep_row is not None else 0, n - 1)
         self.select_row(row)
 
+    def _show_count(self) -> int:
+        n = self.model.rowCount()
+        self.count_label.setText(f"{n:,} stor{'y' if n == 1 else 'ies'} waiting")
+        return n
+
     def _in_group(self, row: dict[str, Any]) -> bool:
-        return self.group_value is None or _group_key(self.group_by, row) == self.group_value
+        return self.group_value is None or group_key(self.group_by, row) == self.group_value
 
     def _fill_groups(self, rows: list[dict[str, Any]]) -> None:
         by = self.group_by
         counts: dict[str, int] = {}
         for row in rows:
-            key = _group_key(by, row)
+            key = group_key(by, row)
             counts[key] = counts.get(key, 0) + 1
         self.groups.blockSignals(True)
         self.groups.clear()
         self._add_group(f"All stories ({len(rows):,})", None)
-        for key, n in sorted(counts.items(), key=lambda kv: _group_order(by, *kv)):
-            self._add_group(f"{_group_label(by, key)} ({n:,})", key)
+        for key, n in sorted(counts.items(), key=lambda kv: group_order(by, *kv)):
+            self._add_group(f"{group_label(by, key)} ({n:,})", key)
         for number in range(self.groups.count()):
             if self.groups.item(number).data(GroupRole) == self.group_value:
                 self.groups.setCurrentRow(number)
@@ -270,23 +330,28 @@ class QueueDesk(QWidget):
         self.group_value = item.data(GroupRole) if item is not None else None
         self.reload()
 
-    def tick(self) -> None:
-        """Every 30 s: recount the countdowns; reload if the queue changed (a sync, a colleague)."""
-        if self.isVisible() and self._signature() != self._seen:
-            self.reload(keep_id=self.current_id(), keep_row=self.table.currentIndex().row())
-            return
-        self.model.refresh_times(datetime.now(UTC))
+    def tick(self, background: bool = False) -> None:
+        """Every 30 s: recount the countdowns; reload if the queue changed (a sync, a colleague).
+
+        In the background (the timer, a sync's pages) even the check runs on a worker.
+        """
+        if not self.isVisible():
+            self.model.refresh_times(datetime.now(UTC))
+        elif background:
+            self.refresh_in_background(known=self._seen)
+        else:
+            self._apply(self._signature(), None, self._data_version())
+
+    def follow_sync(self, controller: Any) -> None:
+        """Stories a sync brings show up page by page while it runs, and when it ends."""
+        controller.progressed.connect(self._sync_stepped)
+        controller.finished.connect(self._sync_stepped)
+
+    def _sync_stepped(self, *_what: object) -> None:
+        self.tick(background=True)
 
     def _signature(self) -> tuple[Any, ...]:
-        """A cheap fingerprint of the queue: counts and latest changes of stories and claims."""
-        stories = self.store.conn.execute(
-            "SELECT count(*), max(updated_at), total(id) FROM articles WHERE status IN (?, ?)",
-            _QUEUED,
-        ).fetchone()
-        claims = self.store.conn.execute(
-            "SELECT count(*), max(claimed_at), total(article_id) FROM claims"
-        ).fetchone()
-        return (*stories, *claims)
+        return queue_signature(self.store)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -333,15 +398,54 @@ class QueueDesk(QWidget):
             "publish": self.publish,
             "schedule": self.ask_schedule,
         }[name]
-        handler(article_id)
+        if name in _WRITES:
+            self.write(lambda: handler(article_id), _WRITES[name])
+        else:
+            handler(article_id)
+
+    def write(self, change: Callable[[], None], what: str) -> None:
+        """Make a change now or, while a sync holds the store, as soon as it lets go."""
+
+        self.writes.run(change, f"Waiting for the sync to finish writing: your {what} is next.")
 
     def tell(self, text: str) -> None:
         self.message.setText(text)
 
     def _moved(self, article_id: int, done: str) -> None:
         self.tell(done)
-        self.reload(keep_id=article_id, keep_row=self.table.currentIndex().row())
+        self._update_story(article_id)
         self.changed.emit(article_id)
+
+    def _update_story(self, article_id: int) -> None:
+        """Change the story's row in place, or take it out: no reload of the whole queue."""
+        self.loader.stale()
+        position = self.model.row_of(article_id)
+        mine = next((r for r in self._everything if r["id"] == article_id), None)
+        try:
+            article = self.store.articles.get(article_id)
+        except StoreError:
+            article = None
+        if position < 0 or mine is None or article is None:
+            self.reload(keep_id=article_id, keep_row=self.table.currentIndex().row())
+            return
+        queued = article.status in _QUEUED
+        if queued:
+            mine.update(queue_row(article, self.store.workflow.claim_of(article_id)))
+        else:
+            self._everything.remove(mine)
+        if queued and self._in_group(mine):
+            self.model.row_updated(position)
+            self.panel.show_article(article_id)
+        else:
+            self.model.remove_row(position)
+            self.select_row(min(position, self.model.rowCount() - 1))
+        group = self.group_value
+        self._fill_groups(self._everything)
+        if self.group_value != group:  # its group emptied: the table shows all again
+            self.reload(keep_id=self.current_id())
+            return
+        self._show_count()
+        self._wrote = True
 
     def claim(self, article_id: int) -> None:
         held = self.store.workflow.claim_of(article_id)
@@ -364,21 +468,8 @@ class QueueDesk(QWidget):
         if held is None or held.editor == self.user:
             self.claim(article_id)
             return
-        box = QMessageBox(self)
-        box.setObjectName("takeOverBox")
-        box.setWindowTitle("Take over this story?")
-        if held.is_stale():
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setText(f"{held.editor}'s claim is stale (since {held.claimed_at}).")
-        else:
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setText(f"{held.editor} is editing this story right now (since {held.claimed_at}).")
-        box.setInformativeText(
-            f"Taking over tells {held.editor} through a note; unsaved work of theirs may conflict."
-        )
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText("Take over")
-        box.accepted.connect(lambda: self.take_over(article_id))
+        box = takeover_box(self, held)
+        box.accepted.connect(lambda: self.write(lambda: self.take_over(article_id), "takeover"))
         self.takeover_box = box
         box.open()
 
@@ -409,7 +500,9 @@ class QueueDesk(QWidget):
             f"Why does “{self._headline(article_id)}” go back? The note is required.",
             self,
         )
-        dialog.accepted.connect(lambda: self.return_story(article_id, dialog.note()))
+        dialog.accepted.connect(
+            lambda: self.write(lambda: self.return_story(article_id, dialog.note()), "return")
+        )
         self.note_dialog = dialog
         dialog.open()
 
@@ -448,7 +541,11 @@ class QueueDesk(QWidget):
     def ask_schedule(self, article_id: int) -> None:
         article = self.store.articles.get(article_id)
         dialog = ScheduleDialog(article.headline, article.embargo_at, self)
-        dialog.accepted.connect(lambda: self._after_schedule_dialog(article_id, dialog))
+        dialog.accepted.connect(
+            lambda: self.write(
+                lambda: self._after_schedule_dialog(article_id, dialog), "scheduling"
+            )
+        )
         self.schedule_dialog = dialog
         dialog.open()
 
@@ -504,40 +601,7 @@ class QueueDesk(QWidget):
         return self.store.articles.get(article_id).headline or "(no headline)"
 
     def _show_failures(self, failures: list[Any]) -> None:
-        box = QMessageBox(self)
-        box.setObjectName("checklistFailures")
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle("Not published")
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(failures_html(failures))
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box = failures_box(self, failures)
         self.failures_box = box
         self.tell(f"Not published: {len(failures)} blocking checklist rule(s) fail.")
         box.open()
-
-
-def _group_key(by: str, row: dict[str, Any]) -> str:
-    if by == "embargo":
-        embargo = parse_utc(row.get("embargo_at"))
-        return "embargoed" if embargo is not None and embargo > datetime.now(UTC) else "free"
-    if by == "priority":
-        return "1" if (row.get("priority") or 0) >= 1 else "0"
-    return str(row.get(by) or "")
-
-
-def _group_order(by: str, key: str, n: int) -> tuple[int, int, str]:
-    """Breaking before normal; otherwise the biggest groups first."""
-    first = 0 if by == "priority" and key not in ("0", "None", "") else 1
-    return first, -n, key
-
-
-def _group_label(by: str, key: str) -> str:
-    if by == "priority":
-        return "Breaking" if key not in ("0", "None", "") else "Normal"
-    if by == "status":
-        return key.replace("_", " ").capitalize()
-    if by == "edition":
-        return key.upper()
-    if by == "embargo":
-        return "Under embargo" if key == "embargoed" else "No embargo"
-    return key or "(no section)"

@@ -1,4 +1,4 @@
-"""The queue's small dialogs: a required note, a publication time, checklist failures.
+"""The queue's small dialogs: a required note, a publication time, checklist failures, takeover.
 
 Each opens with `open()` (window-modal, not a nested event loop) and reports
 through `accepted`, so the desk stays scriptable and testable by keyboard.
@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.checklist import CheckResult
+from ...store.workflow import Claim
 from .model import parse_utc
 
 
@@ -138,3 +140,32 @@ def _qt(moment: datetime) -> QDateTime:
 def failures_html(failures: list[CheckResult]) -> str:
     items = "".join(f"<li>{html.escape(f.message)}</li>" for f in failures)
     return f"<p>Nothing was published. Fix these first:</p><ul>{items}</ul>"
+
+
+def failures_box(parent: QWidget, failures: list[CheckResult]) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setObjectName("checklistFailures")
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle("Not published")
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(failures_html(failures))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    return box
+
+
+def takeover_box(parent: QWidget, held: Claim) -> QMessageBox:
+    """Asks before taking a story another editor holds; says whether their claim is stale."""
+    box = QMessageBox(parent)
+    box.setObjectName("takeOverBox")
+    box.setWindowTitle("Take over this story?")
+    box.setIcon(QMessageBox.Icon.Warning)
+    if held.is_stale():
+        box.setText(f"{held.editor}'s claim is stale (since {held.claimed_at}).")
+    else:
+        box.setText(f"{held.editor} is editing this story right now (since {held.claimed_at}).")
+    box.setInformativeText(
+        f"Taking over tells {held.editor} through a note; unsaved work of theirs may conflict."
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Yes).setText("Take over")
+    return box

@@ -100,6 +100,27 @@ def _display(row: dict[str, Any], now: datetime) -> list[str]:
     ]
 
 
+def queue_row(article: Any, claim: Any) -> dict[str, Any]:
+    """The row `store.workflow.queue()` gives for a story, from the story and its claim."""
+    return {
+        "id": article.id,
+        "uuid": article.uuid,
+        "headline": article.headline,
+        "status": article.status,
+        "section": article.section,
+        "subsection": article.subsection,
+        "edition": article.edition,
+        "byline": article.byline,
+        "priority": int(article.priority),
+        "word_count": article.words,
+        "embargo_at": article.embargo_at,
+        "scheduled_at": article.scheduled_at,
+        "updated_at": article.updated_at,
+        "claimed_by": claim.editor if claim else None,
+        "claimed_at": claim.claimed_at if claim else None,
+    }
+
+
 class QueueModel(QAbstractTableModel):
     """Rows are dicts from `store.workflow.queue()`; the desk decides which ones."""
 
@@ -198,6 +219,17 @@ class QueueModel(QAbstractTableModel):
             self.index(len(self._rows) - 1, AGE),
             [Qt.ItemDataRole.DisplayRole],
         )
+
+    def row_updated(self, row: int) -> None:
+        """The row's dict changed in place (a claim): format it again when painted."""
+        self._display[row] = None
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def remove_row(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        del self._display[row]
+        self.endRemoveRows()
 
     def row_data(self, row: int) -> dict[str, Any] | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
