@@ -10,7 +10,13 @@ off the pixels or the documents and must contrast with what they sit on.
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -438,3 +444,26 @@ def test_preview_fallback_banner_follows_the_theme(qtbot, store, artifacts_dir):
             assert paper.lightnessF() > 0.9 and ratio >= 7, (ink.name(), paper.name())
     finally:
         theme.apply_theme("light")
+
+
+@pytest.mark.skipif(
+    shutil.which("xvfb-run") is None, reason="xvfb-run is in tests/system-packages.txt"
+)
+def test_real_start_in_dark_under_xvfb(tmp_path, artifacts_dir):
+    """Preferences ▸ Theme ▸ Dark, then a real start (X window, the web preview beside)."""
+    shots = artifacts_dir / "xvfb-dark"
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    env["QT_QPA_PLATFORM"] = "xcb"
+    result = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable,
+         str(Path(__file__).parent / "dark_session.py"), str(tmp_path / "store"), str(shots)],
+        capture_output=True, text=True, timeout=180, env=env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["platform"] == "xcb" and report["theme"] == "dark"
+    for path in report["shots"]:
+        image = QImage(path)
+        # The desks' side (the preview's page on the right is the site's, light by design).
+        left = image.copy(0, 0, image.width() * 2 // 3, image.height())
+        _assert_dark(left, [], Path(path).name)
