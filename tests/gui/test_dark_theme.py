@@ -467,3 +467,24 @@ def test_real_start_in_dark_under_xvfb(tmp_path, artifacts_dir):
         # The desks' side (the preview's page on the right is the site's, light by design).
         left = image.copy(0, 0, image.width() * 2 // 3, image.height())
         _assert_dark(left, [], Path(path).name)
+
+
+def test_markdown_colours_follow_without_counting_as_an_edit(qtbot, newsroom_window):
+    """A theme switch re-colours sub-heads and links, in a bare body edit too, silently."""
+    from newsdesk.gui import theme
+    from newsdesk.gui.editor.markdown_edit import MarkdownEdit
+
+    bare = MarkdownEdit()
+    qtbot.addWidget(bare)
+    bare.setPlainText("## Sub-head\n\nSee [the report](https://example.org).")
+    edits: list[object] = []
+    window = newsroom_window
+    window.editor.contentChanged.connect(lambda *args: edits.append(args))
+    for which, light_ink in (("dark", True), ("light", False)):
+        theme.apply_theme(which)
+        _settle(qtbot, 50)
+        for highlighter in (bare.highlighter, window.editor.body_edit.highlighter):
+            for name in ("heading", "link"):
+                ink = getattr(highlighter, name).foreground().color()
+                assert (ink.lightnessF() > 0.6) == light_ink, (which, name, ink.name())
+    assert edits == []  # not "unsaved", no autosave, no preview render

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from .. import theme
 
 _HEADING = re.compile(r"^#{1,6}\s.*$")
 _QUOTE = re.compile(r"^>.*$")
@@ -23,7 +25,7 @@ def _format(
 ) -> QTextCharFormat:
     fmt = QTextCharFormat()
     if colour:
-        fmt.setForeground(QColor(colour))
+        fmt.setForeground(theme.qcolour(colour))
     if bold:
         fmt.setFontWeight(QFont.Weight.Bold)
     if italic:
@@ -33,16 +35,41 @@ def _format(
     return fmt
 
 
+# The Markdown colours (light theme's; swapped through theme.DARK_COLOURS on dark).
+MARKDOWN_COLOURS = {
+    "heading": "#0f2a4a",
+    "quote": "#55606c",
+    "bullet": "#2f6fd0",
+    "link": "#1d5fbf",
+    "photo": "#7a4bb8",
+}
+
+
 class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
-        self.heading = _format(colour="#0f2a4a", bold=True, scale=1.15)
-        self.quote = _format(colour="#55606c", italic=True)
-        self.bullet = _format(colour="#2f6fd0", bold=True)
+        self.heading = _format(colour=MARKDOWN_COLOURS["heading"], bold=True, scale=1.15)
+        self.quote = _format(colour=MARKDOWN_COLOURS["quote"], italic=True)
+        self.bullet = _format(colour=MARKDOWN_COLOURS["bullet"], bold=True)
         self.bold = _format(bold=True)
         self.italic = _format(italic=True)
-        self.link = _format(colour="#1d5fbf")
-        self.photo = _format(colour="#7a4bb8")
+        self.link = _format(colour=MARKDOWN_COLOURS["link"])
+        self.photo = _format(colour=MARKDOWN_COLOURS["photo"])
+        theme.signals.changed.connect(self.restyle)
+
+    def restyle(self, _which: str = "") -> None:
+        """The theme changed: the same formats in its colours, the text highlighted again."""
+        for name, light in MARKDOWN_COLOURS.items():
+            getattr(self, name).setForeground(theme.qcolour(light))
+        document = self.document()
+        if document is None:
+            return
+        # Qt's rehighlight emits contentsChanged: the editor would take it for typing.
+        was_blocked = document.blockSignals(True)
+        try:
+            self.rehighlight()
+        finally:
+            document.blockSignals(was_blocked)
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
         if _HEADING.match(text):

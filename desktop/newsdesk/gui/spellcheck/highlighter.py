@@ -18,7 +18,8 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharForma
 from PySide6.QtWidgets import QTextEdit
 
 from ...spelling import SpellChecker
-from ..editor.highlighter import MarkdownHighlighter
+from .. import theme
+from ..editor.highlighter import MARKDOWN_COLOURS, MarkdownHighlighter
 from .service import SpellingService
 
 # Never checked: link targets and photo references, bare addresses, e-mail, @handles.
@@ -194,22 +195,11 @@ class SpellingMarkdownHighlighter(MarkdownHighlighter):
     def __init__(self, document: QTextDocument, service: SpellingService) -> None:
         super().__init__(document)
         self.spelling = SpellingLayer(self, service)
-        from .. import theme
 
-        # The Markdown colours are chosen for white paper: swap them on dark.
-        self._light = {
-            name: getattr(self, name).foreground().color().name()
-            for name in ("heading", "quote", "bullet", "link", "photo")
-        }
-        self.restyle(theme.current_theme())
-        theme.signals.changed.connect(self.restyle)
-
-    def restyle(self, which: str) -> None:
-        from ..theme import dark_colour
-
-        for name, light in self._light.items():
-            colour = dark_colour(light) if which == "dark" else light
-            getattr(self, name).setForeground(QColor(colour))
+    def restyle(self, _which: str = "") -> None:
+        """The Markdown colours follow the theme (base class); redrawn without counting as edits."""
+        for name, light in MARKDOWN_COLOURS.items():
+            getattr(self, name).setForeground(theme.qcolour(light))
         self.spelling.redraw()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
