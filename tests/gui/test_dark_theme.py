@@ -123,7 +123,8 @@ def _assert_dark(image: QImage, masks: list[QRect], what: str) -> None:
         f"{what}: {len(boxes)} light blocks left in dark (first at "
         f"{first.x() if first else '-'},{first.y() if first else '-'})"
     )
-    assert mean_lightness(image) < 0.3, f"{what}: mean lightness {mean_lightness(image):.2f}"
+    mean = mean_lightness(image, masks)
+    assert mean < 0.3, f"{what}: mean lightness {mean:.2f}"
 
 
 @pytest.mark.parametrize("which", ["dark", "light"])

@@ -31,11 +31,13 @@ def _rgb(image: QImage, x: int, y: int) -> tuple[int, int, int]:
     return c.red(), c.green(), c.blue()
 
 
-def mean_lightness(image: QImage, step: int = 3) -> float:
-    """Mean perceived lightness (0 black .. 1 white) over a grid of pixels."""
+def mean_lightness(image: QImage, masks: list[QRect] = (), step: int = 3) -> float:
+    """Mean perceived lightness (0 black .. 1 white) over a grid of pixels, masks left out."""
     total = count = 0.0
     for y in range(0, image.height(), step):
         for x in range(0, image.width(), step):
+            if any(mask.contains(x, y) for mask in masks):
+                continue
             total += image.pixelColor(x, y).lightnessF()
             count += 1
     return total / max(count, 1)

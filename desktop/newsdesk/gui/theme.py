@@ -337,15 +337,22 @@ def apply_theme(choice: str, app: QApplication | None = None) -> str:
     else:
         app.setPalette(app.style().standardPalette())
         app.setStyleSheet(sheet)
+    global _applied
     changed = app.property("newsdeskTheme") != theme
     app.setProperty("newsdeskTheme", theme)
+    _applied = theme
     if changed:
         _recolour_widgets(app)
         signals.changed.emit(theme)
     return theme
 
 
+_applied = ""  # the last theme applied: models ask for it on every paint
+
+
 def current_theme() -> str:
+    if _applied:
+        return _applied
     app = QApplication.instance()
     return str(app.property("newsdeskTheme") or "light") if app else "light"
 
