@@ -489,3 +489,33 @@ def test_markdown_colours_follow_without_counting_as_an_edit(qtbot, newsroom_win
                 ink = getattr(highlighter, name).foreground().color()
                 assert (ink.lightnessF() > 0.6) == light_ink, (which, name, ink.name())
     assert edits == []  # not "unsaved", no autosave, no preview render
+
+
+def test_sync_dots_follow_the_theme(qtbot, store):
+    """The list's sync-state dots: light-theme colours on light, their dark twins on dark."""
+    from PySide6.QtCore import QSize
+
+    from newsdesk.domain.article import Article
+    from newsdesk.gui import theme
+    from newsdesk.gui.articles.model import STATUS, ArticleListModel
+    from newsdesk.store.sites import Site
+    from newsdesk.store.sync_state import RemotePost
+
+    site = store.sites.add(Site(name="english", url="http://127.0.0.1:9", username="amal"))
+    clash = store.articles.create(Article(headline="Edited on the web too"))
+    store.sync.save_remote_post(
+        RemotePost(article_id=clash.id, site_id=site.id, marker="m", remote_id=12, state="conflict")
+    )
+    model = ArticleListModel(store)
+    model.refresh()
+    index = model.index(model.row_of(clash.id), STATUS)
+    try:
+        for which in ("light", "dark"):
+            theme.apply_theme(which)
+            dot = model.data(index, Qt.ItemDataRole.DecorationRole).pixmap(QSize(10, 10))
+            centre = dot.toImage().pixelColor(5, 5)
+            paper = QApplication.palette().color(QPalette.ColorRole.Base)
+            assert centre.name() == theme.colour("#dc2626")
+            assert contrast(centre, paper) >= 3.0, (which, centre.name(), paper.name())
+    finally:
+        theme.apply_theme("light")
