@@ -57,7 +57,34 @@ def build_window(folder: Path):  # type: ignore[no-untyped-def]
     store, recovered = open_and_recover(folder)
     window = MainWindow(store, settings)
     window.recovered = recovered
+    follow_caption_style(window)
     return window
+
+
+def follow_caption_style(window) -> None:  # type: ignore[no-untyped-def]
+    """Preferences' caption style reaches the window's store when changed, photo desk or not.
+
+    The store read the style when it opened; the editors' checklist reads it from the
+    store, so a change re-runs the shown checklist. (The photo desk, once built, also
+    brings its stored checks and views in line: gui/photodesk/style.py.)
+    """
+    from .domain.captions import DEFAULT_CAPTION_STYLE, caption_style
+    from .gui.queue.panel import StoryPanel
+    from .store.house import CAPTION_STYLE_SETTING
+
+    def changed(key: str) -> None:
+        if key != CAPTION_STYLE_SETTING:
+            return
+        try:
+            chosen = caption_style(str(window.settings.get(key)))
+        except ValueError:  # a hand-edited file: the photo desk names it
+            chosen = DEFAULT_CAPTION_STYLE
+        window.store.photos.caption_style = chosen
+        for panel in window.findChildren(StoryPanel):
+            if panel.article_id is not None:
+                panel.show_article(panel.article_id)
+
+    window.settings.changed.connect(changed)
 
 
 def start(folder: Path):  # type: ignore[no-untyped-def]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import configparser
 import sys
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,6 @@ from typing import Any
 from ..domain.captions import (
     CAPTION_STYLES,
     CHECK_NAMES,
-    DEFAULT_CAPTION_STYLE,
     CaptionStyle,
     caption_style,
     house_form,
@@ -43,8 +41,6 @@ SET_OPTIONS = {
     "extended_description": "extended_description",
     "state": "caption_state",
 }
-# The Preferences file beside the store (gui/settings.py writes it with QSettings, as INI).
-SETTINGS_FILE = "settings.ini"
 
 
 def _add_style_option(parser: argparse.ArgumentParser) -> None:
@@ -62,33 +58,16 @@ def house_style(
 ) -> CaptionStyle:
     """The caption style for this command: --caption-style, else Preferences', else the default.
 
-    Set on the store, so its checks follow it; `stored_checks` brings the checks kept
-    with each photo (what `list` shows) in line with it too.
+    The store read Preferences' choice when it opened; an option overrides it there, so
+    its checks follow it. `stored_checks` brings the checks kept with each photo (what
+    `list` shows) in line with it too.
     """
-    chosen = getattr(args, "caption_style", None) or settings_caption_style(store.folder)
+    chosen = getattr(args, "caption_style", None) or store.photos.caption_style
     if stored_checks:
         store.photos.set_caption_style(chosen)
     else:
         store.photos.caption_style = caption_style(chosen)
     return store.photos.caption_style
-
-
-def settings_caption_style(folder: Path) -> CaptionStyle:
-    """The style chosen in Preferences; a broken file or value is named and the default used."""
-    path = folder / SETTINGS_FILE
-    if not path.exists():
-        return DEFAULT_CAPTION_STYLE
-    parser = configparser.ConfigParser(interpolation=None)
-    try:
-        parser.read(path, encoding="utf-8")
-        value = parser.get("photos", "caption_style", fallback=DEFAULT_CAPTION_STYLE)
-        return caption_style(value.strip().strip('"'))
-    except (configparser.Error, UnicodeDecodeError, ValueError) as exc:
-        print(
-            f"newsdesk: {path}: photos/caption_style: {exc} Using {DEFAULT_CAPTION_STYLE}.",
-            file=sys.stderr,
-        )
-        return DEFAULT_CAPTION_STYLE
 
 
 def register(sub: Any) -> None:

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.article import now_utc
 from ..domain.captions import (
-    DEFAULT_CAPTION_STYLE,
     Caption,
     CaptionProblem,
     CaptionStyle,
@@ -27,6 +26,7 @@ from ..domain.captions import (
 from ..domain.photo import EDITABLE_FIELDS, CaptionState, Photo, thumbnail_relpath
 from ..spelling import SpellChecker, read_word_list
 from .errors import NotFoundError, StoreError
+from .house import settings_caption_style
 from .search import fts_query
 
 if TYPE_CHECKING:
@@ -82,8 +82,9 @@ class Photos:
         # until spell.ready(), saves skip the spelling check and remember the photo.
         self.defer_spelling = False
         self.spelling_pending: set[int] = set()
-        # The house style the credit check follows (Preferences); set it with set_caption_style.
-        self.caption_style: CaptionStyle = DEFAULT_CAPTION_STYLE
+        # The house style the credit check (and sync's captions) follow: Preferences' choice
+        # in settings.ini beside the store; a window follows a change with set_caption_style.
+        self.caption_style: CaptionStyle = settings_caption_style(store.folder)
 
     # --- files -------------------------------------------------------------
     def original_path(self, photo: Photo) -> Path:

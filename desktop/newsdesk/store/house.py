@@ -1,0 +1,52 @@
+"""The newsroom's house choices kept beside the store, read without Qt.
+
+Preferences (gui/settings.py) write `settings.ini` in the store's folder with
+QSettings as INI. The caption house style in it is the newsroom's, not only the
+photo desk's: every store opened on the folder (the window's, the sync worker's,
+the command line's) checks and sends captions in it, so it is read here, where
+the store opens, and not through Qt.
+"""
+
+from __future__ import annotations
+
+import configparser
+import logging
+from pathlib import Path
+
+from ..domain.captions import DEFAULT_CAPTION_STYLE, CaptionStyle, caption_style
+
+SETTINGS_FILE = "settings.ini"
+CAPTION_STYLE_SETTING = "photos/caption_style"  # QSettings' key: [photos] caption_style=
+
+log = logging.getLogger(__name__)
+# (file, value) already warned about: a store is opened often (sync, background reads),
+# a broken file is named once per process, not at every open.
+_warned: set[tuple[str, str]] = set()
+
+
+def settings_caption_style(folder: Path) -> CaptionStyle:
+    """The caption style chosen in Preferences for the store in `folder`.
+
+    No file or no choice: the default. A file that cannot be read or an unknown
+    value: the default, and a warning naming the file and the setting.
+    """
+    path = folder / SETTINGS_FILE
+    if not path.exists():
+        return DEFAULT_CAPTION_STYLE
+    section, key = CAPTION_STYLE_SETTING.split("/")
+    # interpolation=None: QSettings writes "%" escapes and @ByteArray(...) values;
+    # strict=False: a hand-edited file with a repeated key reads as Qt reads it (last wins).
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    try:
+        with path.open(encoding="utf-8") as handle:
+            parser.read_file(handle)
+        value = parser.get(section, key, fallback=DEFAULT_CAPTION_STYLE)
+        return caption_style(value.strip().strip('"'))
+    except (OSError, configparser.Error, UnicodeDecodeError, ValueError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if (str(path), reason) not in _warned:
+            _warned.add((str(path), reason))
+            log.warning(
+                "%s: %s: %s Using %s.", path, CAPTION_STYLE_SETTING, reason, DEFAULT_CAPTION_STYLE
+            )
+        return DEFAULT_CAPTION_STYLE
