@@ -6,7 +6,7 @@ import pytest
 
 from newsdesk.sync.engine import SyncEngine
 
-from .helpers import add_photo, connect, sync, write
+from .helpers import add_photo, connect, new_store, sync, write
 
 pytestmark = pytest.mark.wordpress
 
@@ -102,6 +102,58 @@ def test_photos_are_uploaded_once_with_caption_credit_and_alt(store, wordpress, 
         media = c.get(f"/wp/v2/media/{post['featured_media']}", params={"context": "edit"}).json()
     assert media["caption"]["raw"] == "Delegates arrive in Doha on Monday. (AP)"
     assert store.sync.count_media(site_id) == 2
+
+
+def test_captions_go_out_in_the_house_style_the_store_holds(store, wordpress, tmp_path):
+    connect(store, wordpress, "author")
+    lead = add_photo(store, tmp_path, caption="Delegates arrive in Doha", credit="AP",
+                     alt="Men in suits at a door", seed=41)  # fmt: skip
+    inline = add_photo(store, tmp_path, caption="The venue. (Social media)",
+                       credit="Social media", alt="A hotel", seed=42)  # fmt: skip
+    article = write(store, headline="Slash house style", lead_photo_id=lead.id,
+                    body=f"Opening.\n\n![The hotel](photo:{inline.uuid})\n\nClosing.")  # fmt: skip
+    # Preferences chose the slash; the sync worker opens its own store on the folder.
+    (store.folder / "settings.ini").write_text("[photos]\ncaption_style=slash\n", "utf-8")
+    worker = new_store(store.folder)
+    try:
+        assert sync(worker).ok
+    finally:
+        worker.close()
+    site_id = store.sites.list()[0].id
+    post = _post(wordpress, _rp(store, article).remote_id)
+    inline_id = store.sync.media(site_id, inline.sha256)[0]
+
+    def captions():
+        with wordpress.client("administrator") as c:
+            return [
+                c.get(f"/wp/v2/media/{media_id}", params={"context": "edit"}).json()["caption"]
+                for media_id in (post["featured_media"], inline_id)
+            ]
+
+    assert [c["raw"] for c in captions()] == [
+        "Delegates arrive in Doha. / AP",
+        "The venue. / Social media",  # written in parentheses, sent as the house writes it
+    ]
+    assert "The venue. / Social media</figcaption>" in post["content"]["raw"]
+    assert "(Social media)" not in post["content"]["raw"]
+
+    # Back to parentheses: the next push brings the media items and the post in line.
+    (store.folder / "settings.ini").write_text("[photos]\ncaption_style=parentheses\n", "utf-8")
+    article.standfirst = "Now with a standfirst."
+    store.articles.save(article)
+    worker = new_store(store.folder)
+    try:
+        assert sync(worker).ok
+    finally:
+        worker.close()
+    assert [c["raw"] for c in captions()] == [
+        "Delegates arrive in Doha. (AP)",
+        "The venue. (Social media)",
+    ]
+    assert (
+        "The venue. (Social media)</figcaption>" in _post(wordpress, post["id"])["content"]["raw"]
+    )
+    assert store.sync.count_media(site_id) == 2  # captions updated, files not sent again
 
 
 def test_contributors_are_told_in_words_that_they_cannot_publish(store, wordpress):

@@ -32,7 +32,7 @@ class MediaRef:
     photo_uuid: str
     media_id: int
     url: str
-    caption: str = ""  # as the site shows it: credit closing it in parentheses
+    caption: str = ""  # as the site shows it: the credit closing it in the house style
     alt: str = ""
 
 

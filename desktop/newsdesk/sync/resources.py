@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..domain.captions import DEFAULT_CAPTION_STYLE, CaptionStyle, house_form
 from .blocks import MediaRef
 from .errors import RefusedError
 
@@ -33,13 +34,9 @@ class LocalPhoto:
     description: str
 
 
-def house_caption(caption: str, credit: str) -> str:
-    """The caption as the site prints it: the credit closes it in parentheses."""
-    try:
-        from ..domain.captions import house_form
-    except ImportError:  # the photo desk's rules are optional here
-        return f"{caption.strip()} ({credit.strip()})".strip() if credit.strip() else caption
-    return house_form(caption, credit)
+def house_caption(caption: str, credit: str, style: CaptionStyle = DEFAULT_CAPTION_STYLE) -> str:
+    """The caption as the site prints it: the credit closes it in the newsroom's house style."""
+    return house_form(caption, credit, style)
 
 
 class SiteResources:
@@ -146,9 +143,14 @@ class SiteResources:
         ).fetchall()
         return [LocalPhoto(*row) for row in rows]
 
+    def caption(self, photo: LocalPhoto) -> str:
+        """The photo's caption in the style the store holds (Preferences'), as the newsroom
+        writes it; a change of style changes the hash below, so the media item follows."""
+        return house_caption(photo.caption, photo.credit, self.store.photos.caption_style)
+
     def media_for(self, photo: LocalPhoto) -> MediaRef:
         """Upload once per site (by content hash); a changed caption or alt text is updated."""
-        caption = house_caption(photo.caption, photo.credit)
+        caption = self.caption(photo)
         fields = {
             "caption": caption,
             "alt_text": photo.alt,
@@ -182,9 +184,7 @@ class SiteResources:
         known = self.store.sync.media(self.site_id, photo.sha256)
         if known is None:
             return None
-        return MediaRef(
-            photo.uuid, known[0], known[1], house_caption(photo.caption, photo.credit), photo.alt
-        )
+        return MediaRef(photo.uuid, known[0], known[1], self.caption(photo), photo.alt)
 
     def render_offline(self, lead_photo_id: int | None, body: str) -> str | None:
         """The content a push of `body` would send, or None if a photo is not uploaded yet."""
