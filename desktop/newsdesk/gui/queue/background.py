@@ -20,12 +20,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ...store import Store, open_store
-from ...store.db import DB_NAME
+from ...store import Store
+from ...store.db import DB_NAME, connect
 from ...store.workflow import QUEUE_STATUSES
 from .. import tasks
 
 RETRY_MS = 40
+RETRY_READ_MS = 1_000
+RETRIES = 3
 
 
 def is_busy(exc: sqlite3.OperationalError) -> bool:
@@ -87,9 +89,9 @@ class LockedWrites(QObject):
         folder = self.store.folder
 
         def work() -> None:
-            other = open_store(folder, migrate=False)
+            other = connect(folder / DB_NAME)
             try:  # PASSIVE: never waits for the sync's writes, does what it can now
-                other.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                other.execute("PRAGMA wal_checkpoint(PASSIVE)")
             finally:
                 other.close()
 
@@ -138,6 +140,7 @@ class QueueLoader(QObject):
         self.busy = False
         self.again = False
         self.known: tuple[Any, ...] | None = None
+        self.failures = 0
         self.generation = 0  # bumped by every local write
 
     def stale(self) -> None:
@@ -153,7 +156,9 @@ class QueueLoader(QObject):
 
         def work() -> tuple[tuple[Any, ...], list[dict[str, Any]] | None]:
             # Its own connection: the UI thread's stays free, and WAL lets both read.
-            reader = open_store(folder, migrate=False)
+            # A bare connection: open_store's journal-mode switch and schema check can
+            # fail ("disk I/O error") while another process checkpoints the WAL.
+            reader = Store(folder, connect(folder / DB_NAME))
             try:
                 seen = queue_signature(reader)
                 if known is not None and seen == known:
@@ -172,9 +177,13 @@ class QueueLoader(QObject):
             self.again = False
             self.request(self.known)
             return
+        self.failures = 0
         self.loaded.emit(result)
 
     def _failed(self, exc: Exception) -> None:
         self.busy = False
         self.again = False
+        self.failures += 1
         print(f"newsdesk: reading the queue in the background failed: {exc!r}")
+        if self.failures <= RETRIES:  # a busy moment passes; a broken store is said once more
+            QTimer.singleShot(RETRY_READ_MS, self, lambda: self.request(self.known))
