@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/benchmarks/bench_queue_sync.py [CACHED_100K_FOLDER]
         [--posts 1000] [--pending-every 4] [--push 50] [--key-ms 25] [--idle-s 12]
+        [--diagnose] [--sync-process] [--switch-ms MS]
 
 Set-up: a private copy of the cached 100k store (bench_queue.py's 5,000 queued),
 its outbox emptied (the generated articles were never meant for a server), a
@@ -11,14 +12,18 @@ submitted stories), and `--push` local submitted stories waiting to be pushed.
 
 With the real queue desk open and an editor driving it by keyboard (J/K,
 Enter, C on a fixed cycle, one key every `--key-ms`), it measures:
-  key press     handling time of each key (QTest into the table), p50/p95/max
+  key press     handling time of each key (QTest into the table), p50/p95/max;
+                what each C did, and how long a claim that had to wait took to land
   stall         the lateness of a 5 ms precise QTimer: the event loop's longest stall
-  refresh       the queue's reload every 2 s (rows the sync brought appear),
-                and the reload the end of the sync triggers
-first with no sync running, then while the background sync (SyncController,
-as the app runs it) pushes and pulls; each figure with its idle figure as a
-ratio. Last, the same sync on a fresh copy with no GUI (SyncEngine, as
-`newsdesk sync` runs it), against the sync's duration under the GUI.
+  reload        the UI thread's share of each reload shown (the desk reads on a
+                worker as the sync's pages land), and when the last page's
+                stories are all shown after the sync ends
+first with no sync running (a reload forced every 2 s), then while the
+background sync (SyncController, as the app runs it) pushes and pulls; each
+figure with its idle figure as a ratio. Last, the same sync on a fresh copy
+with no GUI (SyncEngine, as `newsdesk sync` runs it), against its duration
+under the GUI. `--diagnose` names each stall over 100 ms (UI thread stack
+samples, its CPU share); `--sync-process` runs the sync in a child process.
 """
 
 from __future__ import annotations
