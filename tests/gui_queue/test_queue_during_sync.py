@@ -94,3 +94,22 @@ def test_stories_a_sync_brings_show_up_from_a_background_read(qtbot, queue_desk,
     move(store, later.id, "submit", actor="Amal Saeed", role="reporter")
     signals.finished.emit(None)
     qtbot.waitUntil(lambda: desk.model.row_of(later.id) >= 0, timeout=5_000)
+
+
+def test_a_fresh_read_only_repaints_what_changed(qtbot):
+    from newsdesk.gui.queue.model import HEADLINE, QueueModel
+
+    def row(n, headline):
+        return {"id": n, "headline": headline, "status": "submitted", "priority": 0}
+
+    model = QueueModel()
+    model.set_rows([row(1, "One"), row(2, "Two")])
+    resets, changed, inserted = [], [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda top, _bottom, _roles=(): changed.append(top.row()))
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    model.replace_rows([row(1, "One"), row(2, "Two, rewritten"), row(3, "Three")])
+    assert (resets, changed, inserted) == ([], [1], [(2, 2)])
+    assert model.text(1, HEADLINE) == "Two, rewritten" and model.text(2, HEADLINE) == "Three"
+    model.replace_rows([row(2, "Two, rewritten"), row(3, "Three")])  # one left: a reset
+    assert resets == [1] and model.rowCount() == 2

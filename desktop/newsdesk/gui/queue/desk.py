@@ -281,7 +281,7 @@ class QueueDesk(QWidget):
     ) -> None:
         self._everything = everything
         self._fill_groups(everything)
-        self.model.set_rows([r for r in everything if self._in_group(r)])
+        self.model.replace_rows([r for r in everything if self._in_group(r)])
         n = self._show_count()
         row = self.model.row_of(keep_id) if keep_id is not None else -1
         if row < 0:

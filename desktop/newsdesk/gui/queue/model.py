@@ -204,6 +204,31 @@ class QueueModel(QAbstractTableModel):
         self._display = [None] * len(rows)
         self.endResetModel()
 
+    def replace_rows(self, rows: list[dict[str, Any]]) -> None:
+        """A fresh read of the same queue: only what changed is repainted.
+
+        While a sync stores page after page, most reads only add stories at the
+        end; a reset would repaint every visible cell, each a call into Python
+        that waits for the sync's thread to hand over the interpreter.
+        Any other change (order, removals) resets the model.
+        """
+        old = len(self._rows)
+        if len(rows) < old or any(
+            a["id"] != b["id"] for a, b in zip(rows[:old], self._rows, strict=True)
+        ):
+            self.set_rows(rows)
+            return
+        for number, (fresh, shown) in enumerate(zip(rows[:old], self._rows, strict=True)):
+            if fresh != shown:
+                self._display[number] = None
+                self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1))
+        self._rows[:old] = rows[:old]  # the desk's rows and the model's stay the same dicts
+        if len(rows) > old:
+            self.beginInsertRows(QModelIndex(), old, len(rows) - 1)
+            self._rows.extend(rows[old:])
+            self._display.extend([None] * (len(rows) - old))
+            self.endInsertRows()
+
     def refresh_times(self, now: datetime | None = None) -> None:
         """Recount the countdowns and ages (the desk's timer calls this every 30 s)."""
         if not self._rows:
