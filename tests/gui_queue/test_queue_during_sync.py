@@ -113,3 +113,27 @@ def test_a_fresh_read_only_repaints_what_changed(qtbot):
     assert model.text(1, HEADLINE) == "Two, rewritten" and model.text(2, HEADLINE) == "Three"
     model.replace_rows([row(2, "Two, rewritten"), row(3, "Three")])  # one left: a reset
     assert resets == [1] and model.rowCount() == 2
+
+
+def test_a_note_sent_while_the_store_is_locked_lands_afterwards(qtbot, queue_desk, newsroom, store):
+    from gui.guikeys import type_text
+
+    desk = queue_desk
+    story = newsroom["claimed"]
+    _select(desk, story)
+    before = len(store.workflow.notes(story))
+    sync = sqlite3.connect(str(store.folder / "newsdesk.db"), isolation_level=None)
+    sync.execute("BEGIN IMMEDIATE")
+    try:
+        desk.panel.reply.setFocus()
+        began = time.perf_counter()
+        type_text(desk.panel.reply, "Check the second source.\n")
+        assert time.perf_counter() - began < 1.0  # typing and Enter never waited for the lock
+        assert len(store.workflow.notes(story)) == before and desk.writes.pending
+        assert desk.message.text().startswith("Waiting for the sync to finish writing")
+    finally:
+        sync.execute("COMMIT")
+        sync.close()
+    qtbot.waitUntil(lambda: len(store.workflow.notes(story)) == before + 1, timeout=2_000)
+    assert store.workflow.notes(story)[-1].body == "Check the second source."
+    assert desk.panel.reply.text() == ""

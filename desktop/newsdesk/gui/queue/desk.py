@@ -197,6 +197,7 @@ class QueueDesk(QWidget):
         self.writes = LockedWrites(store, self.tell, self)
         self.loader = QueueLoader(store, QUEUE_LIMIT, self)
         self.loader.loaded.connect(self._show_loaded)
+        self.panel.write = self.write
         self._everything: list[dict[str, Any]] = []
         self._loaded_version = -1  # the connection's data_version when the rows were read
         self._request_version = -1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -59,6 +60,8 @@ class StoryPanel(QWidget):
         self.user = user
         self.article_id: int | None = None
         self.results: list[CheckResult] = []
+        # How a change reaches the store; the desk makes it wait out a sync's write lock.
+        self.write: Callable[[Callable[[], None], str], None] = lambda change, _what: change()
 
         self.title = QLabel()
         self.title.setObjectName("storyTitle")
@@ -256,14 +259,21 @@ class StoryPanel(QWidget):
             return
         current = self.notes.currentItem()
         parent = current.data(0, NoteIdRole) if current is not None else None
-        try:
-            self.store.workflow.add_note(self.article_id, self.user, body, parent_id=parent)
-        except StoreError as exc:
-            self.problem.emit(str(exc))
-            return
-        self.reply.clear()
-        self.show_notes()
-        self.noteAdded.emit(self.article_id)
+        article_id = self.article_id
+
+        def change() -> None:
+            try:
+                with self.store.atomic():  # the note and its outbox entry, or neither
+                    self.store.workflow.add_note(article_id, self.user, body, parent_id=parent)
+            except StoreError as exc:
+                self.problem.emit(str(exc))
+                return
+            if self.reply.text().strip() == body:  # typed on meanwhile: keep it
+                self.reply.clear()
+            self.show_notes()
+            self.noteAdded.emit(article_id)
+
+        self.write(change, "note")
 
     def _take_over(self) -> None:
         if self.article_id is not None:
