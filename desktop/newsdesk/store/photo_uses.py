@@ -153,8 +153,15 @@ class PhotoUses:
         alt_text: str | None,
         role: str = PhotoRole.INLINE.value,
     ) -> None:
-        """This article's own caption/alt text for the photo; None goes back to the library's."""
+        """This article's own caption/alt text for the photo; None goes back to the library's.
+
+        A change queues the article for a push: its post shows the caption too."""
         with self.store.atomic():
+            before = self.conn.execute(
+                "SELECT caption, alt_text FROM article_photos "
+                "WHERE article_id = ? AND photo_id = ? AND role = ?",
+                (article_id, photo_id, role),
+            ).fetchone()
             self.conn.execute(
                 "INSERT INTO article_photos (article_id, photo_id, role, position, caption, alt_text) "
                 "VALUES (?, ?, ?, (SELECT count(*) FROM article_photos WHERE article_id = ?), ?, ?) "
@@ -162,6 +169,27 @@ class PhotoUses:
                 "caption = excluded.caption, alt_text = excluded.alt_text",
                 (article_id, photo_id, role, article_id, caption, alt_text),
             )
+            if (tuple(before) if before else (None, None)) != (caption, alt_text):
+                self.queue_push(article_id)
+
+    def queue_push(self, article_id: int) -> None:
+        """Queue a push of the article's current revision (its photos' captions changed,
+        not its text). Articles that never go to a site (samples) stay off the outbox."""
+        row = self.conn.execute(
+            "SELECT revision FROM articles WHERE id = ? AND ("
+            " EXISTS (SELECT 1 FROM outbox WHERE article_id = articles.id)"
+            " OR EXISTS (SELECT 1 FROM remote_posts WHERE article_id = articles.id))",
+            (article_id,),
+        ).fetchone()
+        if row is not None:
+            self.store.outbox.enqueue_article(article_id, int(row[0] or 0))
+
+    def queue_articles_using(self, photo_id: int) -> None:
+        """A library caption, credit or alt text changed: every open article showing the
+        photo goes out again (spiked and killed ones go nowhere)."""
+        for row in self.articles_using(photo_id):
+            if row["status"] not in CLOSED_STATUSES:
+                self.queue_push(int(str(row["id"])))
 
     def set_lead(self, article_id: int, photo_id: int | None, *, author: str = "") -> int:
         """Make a photo the article's lead image (None clears it); saved as a revision."""

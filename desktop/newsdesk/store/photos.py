@@ -39,6 +39,8 @@ GRID_COLUMNS = (
     "id, uuid, sha256, original_name, caption, credit, caption_state, check_codes, "
     "rights_expiry, date_created, width, height, imported_at"
 )
+# What a post on a site shows of a photo (figcaption, alt, media item): a change re-queues.
+SHOWN_ON_SITE = ("caption", "credit", "alt_text", "extended_description")
 # Checks stored with the row; rights expiry depends on today, so it is added on reading.
 STORED_CHECKS_EXCLUDE = {"rights_expired"}
 
@@ -302,6 +304,7 @@ class Photos:
         with self.store.atomic():
             for photo_id, fields in changes.items():
                 photo = self.get(photo_id)
+                shown = {name: getattr(photo, name) for name in SHOWN_ON_SITE}
                 for name, value in fields.items():
                     if name not in EDITABLE_FIELDS:
                         raise StoreError(f"{name} is not a photo field one can edit.")
@@ -334,6 +337,9 @@ class Photos:
                 values[-2] = " ".join(photo.check_codes)
                 self.conn.execute(f"UPDATE photos SET {sets} WHERE id = ?", [*values, photo_id])
                 self._index(photo)
+                if any(getattr(photo, name) != shown[name] for name in shown):
+                    # The posts showing the photo print its caption: they go out again.
+                    self.uses.queue_articles_using(photo_id)
                 out.append(photo)
         return out
 

@@ -16,7 +16,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 
 from markdown_it import MarkdownIt
 from markdownify import markdownify
@@ -127,6 +127,34 @@ def markdown_to_blocks(markdown: str, resolve: MediaResolver) -> str:
             html = f'<figure class="wp-block-table">{html}</figure>'
         out.append(f"{_comment(name, attrs)}\n{html}\n<!-- /wp:{name} -->")
     return "\n\n".join(out)
+
+
+_FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.IGNORECASE | re.DOTALL)
+_ALT = re.compile(r'\salt="([^"]*)"')
+_SELF_CLOSING = re.compile(r"\s*/>")
+
+
+def _normal(html: str) -> str:
+    """Markup as WordPress may store what we sent: kses (for users without unfiltered_html)
+    writes `<img … />` for `<img …/>` and may spell entities its own way."""
+    return unescape(_SELF_CLOSING.sub("/>", html))
+
+
+def same_markup(content: str, stored: str) -> bool:
+    """Is `stored` (a post's raw content) the `content` we send, as WordPress keeps it?"""
+    return content == stored or _normal(content) == _normal(stored)
+
+
+def captions_only_differ(content: str, stored: str) -> bool:
+    """The post's content differs from `content` only in figure captions and alt texts."""
+
+    def bare(html: str) -> str:
+        return _normal(_ALT.sub("", _FIGCAPTION.sub("", html)))
+
+    def captions(html: str) -> list[str]:
+        return [unescape(t) for t in _FIGCAPTION.findall(html) + _ALT.findall(html)]
+
+    return bare(content) == bare(stored) and captions(content) != captions(stored)
 
 
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.article import Article, now_utc
 from ..store.sync_state import RemotePost
-from .blocks import MediaRef, markdown_to_blocks
+from .blocks import MediaRef, captions_only_differ
 from .client import BASE_HEADER, VERSION_HEADER
 from .errors import NotFoundOnServer, RefusedError, StaleWriteError, SyncError
 from .mapping import (
@@ -47,8 +47,9 @@ class PushResult:
     detail: str = ""
 
 
-def prepare(res: SiteResources, article: Article) -> tuple[dict[str, Any], int]:
-    """The post payload for the article's current content (uploading its photos first)."""
+def body_content(res: SiteResources, article: Article) -> tuple[str, int]:
+    """The post content and featured media id (uploading the photos, or updating their
+    media items' library captions, first)."""
     media: dict[str, MediaRef] = {}
     lead = 0
     for photo in res.photos_of(article.lead_photo_id, article.body):
@@ -56,6 +57,17 @@ def prepare(res: SiteResources, article: Article) -> tuple[dict[str, Any], int]:
         media[photo.uuid] = ref
         if photo.id == article.lead_photo_id:
             lead = ref.media_id
+    # The featured image shows its media item's (library) caption: stock WordPress has no
+    # per-post caption for it, so a per-article lead caption stays local (README).
+    content = res.body_blocks(
+        article.id, article.body, article.lead_photo_id, article.section, media
+    )
+    return content, lead
+
+
+def prepare(res: SiteResources, article: Article) -> tuple[dict[str, Any], int]:
+    """The post payload for the article's current content (uploading its photos first)."""
+    content, lead = body_content(res, article)
     categories = []
     for name, parent in category_names(article, res.site.category_map):
         try:
@@ -72,7 +84,6 @@ def prepare(res: SiteResources, article: Article) -> tuple[dict[str, Any], int]:
                     article_id=article.id,
                 )
     tags = [res.term_id("tags", name) for name in article.tags]
-    content = markdown_to_blocks(article.body, media.get)
     payload = post_payload(
         article,
         content=content,
@@ -216,7 +227,9 @@ def update_article(res: SiteResources, article: Article, rp: RemotePost) -> Push
                 return PushResult("conflict", rp.remote_id, rp.link, ", ".join(outcome.fields))
             merged = merged or outcome.kind == "merged"
             article = res.store.articles.get(article_id)
-        if article_revision(res.store, article_id) == rp.base_revision:
+        if article_revision(res.store, article_id) == rp.base_revision and not _captions_changed(
+            res, article, rp
+        ):
             with res.store.atomic():
                 rp.state = "synced"
                 res.store.sync.save_remote_post(rp)
@@ -239,6 +252,18 @@ def update_article(res: SiteResources, article: Article, rp: RemotePost) -> Push
         f"The post on {res.site.name} kept changing while Newsdesk tried to update it; "
         "it will try again."
     )
+
+
+def _captions_changed(res: SiteResources, article: Article, rp: RemotePost) -> bool:
+    """Same revision, but a caption or alt text the post shows changed (the photo desk's
+    per-article caption, or the library's): the post needs the new figures.
+
+    Only a difference confined to figure captions and alt texts counts, so a body the
+    server wrote its own way (a pulled web edit) is not overwritten by a queued note."""
+    if "content" not in rp.base_remote:
+        return False
+    content, _lead = body_content(res, article)
+    return captions_only_differ(content, str(rp.base_remote["content"]))
 
 
 def _maybe_changed(rp: RemotePost, check: dict[str, Any]) -> bool:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ..domain.article import Article, Source
 from ..domain.merge import merge_content
 from ..store.sync_state import RemotePost
-from .blocks import html_to_markdown
+from .blocks import html_to_markdown, same_markup
 from .mapping import (
     local_status,
     locals_from_categories,
@@ -44,20 +44,26 @@ def article_revision(store: Store, article_id: int) -> int:
     return int(row[0]) if row else 0
 
 
-def _body_from(res: SiteResources, theirs: dict[str, Any], candidates: list[dict[str, Any]]) -> str:
+def _body_from(
+    res: SiteResources,
+    theirs: dict[str, Any],
+    candidates: list[dict[str, Any]],
+    article_id: int | None,
+) -> str:
     """The Markdown behind the server's content, as exactly as can be known.
 
     The plugin's Markdown if still current; else a local version (mine, the
     base) that renders to exactly this content (e.g. our own write whose answer
-    was lost); only else HTML-to-Markdown, which is lossy.
+    was lost; rendered with the article's own photo captions, as the push did);
+    only else HTML-to-Markdown, which is lossy.
     """
     markdown = markdown_if_current(theirs)
     if markdown is not None:
         return markdown
     for content in candidates:
-        body = str(content.get("body", ""))
-        if res.render_offline(content.get("lead_photo_id"), body) == theirs["content"]:
-            return body
+        rendered = res.render_offline(article_id, content)
+        if rendered is not None and same_markup(rendered, theirs["content"]):
+            return str(content.get("body", ""))
     return html_to_markdown(theirs["content"], res.photo_uuid_for_media)
 
 
@@ -67,6 +73,7 @@ def remote_to_local(
     base_snap: dict[str, Any],
     theirs: dict[str, Any],
     candidates: list[dict[str, Any]] | None = None,
+    article_id: int | None = None,
 ) -> dict[str, Any]:
     """The base content with each field the server changed replaced by the server's value."""
     candidates = [*(candidates or []), base]
@@ -80,7 +87,7 @@ def remote_to_local(
     if changed("excerpt"):
         out["standfirst"] = unescape(theirs["excerpt"]).strip()
     if changed("content"):
-        out["body"] = _body_from(res, theirs, candidates)
+        out["body"] = _body_from(res, theirs, candidates, article_id)
     if changed("status") or changed("meta"):
         out["status"] = local_status(theirs)
     if changed("date_gmt"):
@@ -144,7 +151,7 @@ def reconcile(
     )
     theirs_snap = snapshot(post)
     mine = json.loads(json.dumps(article.content()))
-    theirs = remote_to_local(res, base_content, rp.base_remote, theirs_snap, [mine])
+    theirs = remote_to_local(res, base_content, rp.base_remote, theirs_snap, [mine], article.id)
     if theirs == base_content:
         # Nothing the article knows about changed (e.g. a field we do not map).
         rp.base_remote = theirs_snap

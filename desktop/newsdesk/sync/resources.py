@@ -6,7 +6,7 @@ import hashlib
 import json
 import mimetypes
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..domain.captions import DEFAULT_CAPTION_STYLE, CaptionStyle, house_form
@@ -186,17 +186,61 @@ class SiteResources:
             return None
         return MediaRef(photo.uuid, known[0], known[1], self.caption(photo), photo.alt)
 
-    def render_offline(self, lead_photo_id: int | None, body: str) -> str | None:
-        """The content a push of `body` would send, or None if a photo is not uploaded yet."""
+    def shown_captions(
+        self, article_id: int | None, body: str, lead_photo_id: int | None, section: str
+    ) -> dict[str, tuple[str, str]]:
+        """photo uuid -> (caption in the house style, alt text) as this article's body shows
+        each photo: the photo desk's per-article caption when set, else the library's."""
+        if article_id is None:
+            return {}
+        used = self.store.photos.uses.for_content(article_id, body, lead_photo_id, section)
+        seen = {(u.photo.uuid, str(u.use.role)): u.caption for u in used}
+        style = self.store.photos.caption_style
+        out: dict[str, tuple[str, str]] = {}
+        for uuid in dict.fromkeys(_PHOTO_LINK.findall(body)):
+            # The layout preview's order: an inline use first, then a gallery one.
+            shown = seen.get((uuid, "inline")) or seen.get((uuid, "gallery"))
+            if shown is not None:
+                out[uuid] = (house_caption(shown.text, shown.credit, style), shown.alt_text)
+        return out
+
+    def body_blocks(
+        self,
+        article_id: int | None,
+        body: str,
+        lead_photo_id: int | None,
+        section: str,
+        media: dict[str, MediaRef],
+    ) -> str:
+        """The post content for `body`: what a push sends and what `render_offline`
+        recognises, one function so the two cannot drift. The media items keep the
+        library caption (posts share them); each figure shows this article's own."""
         from .blocks import markdown_to_blocks
 
+        shown = self.shown_captions(article_id, body, lead_photo_id, section)
+
+        def resolve(uuid: str) -> MediaRef | None:
+            ref = media.get(uuid)
+            if ref is None or uuid not in shown:
+                return ref
+            caption, alt = shown[uuid]
+            return replace(ref, caption=caption, alt=alt)
+
+        return markdown_to_blocks(body, resolve)
+
+    def render_offline(self, article_id: int | None, content: dict[str, Any]) -> str | None:
+        """The content a push of this article content would send (its own captions
+        included), or None if a photo is not uploaded yet."""
+        body = str(content.get("body", ""))
+        lead_photo_id = content.get("lead_photo_id")
         refs: dict[str, MediaRef] = {}
         for photo in self.photos_of(lead_photo_id, body):
             ref = self.stored_media(photo)
             if ref is None:
                 return None
             refs[photo.uuid] = ref
-        return markdown_to_blocks(body, refs.get)
+        section = str(content.get("section", ""))
+        return self.body_blocks(article_id, body, lead_photo_id, section, refs)
 
     def _upload(self, photo: LocalPhoto, slug: str, fields: dict[str, str]) -> dict[str, Any]:
         path = self.store.media_dir / photo.path
