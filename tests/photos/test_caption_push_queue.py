@@ -101,3 +101,15 @@ def test_a_failed_batch_edit_queues_nothing(store, tmp_path):
         store.photos.update_many({photo.id: {"caption": "Changed"}, other.id: {"nonsense": "x"}})
     assert _queued(store) == set()
     assert store.photos.get(photo.id).caption == "The venue"
+
+
+def test_a_batch_caption_queues_the_articles_showing_any_of_its_photos(store, tmp_path):
+    first, second, third = (_photo(store, tmp_path, seed) for seed in (7, 8, 9))
+    a = _article(store, body=f"Text.\n\n![](photo:{first.uuid})")
+    b = _article(store, body=f"![Alt](photo:{second.uuid})\n\nText.")
+    c = _article(store, body=f"Text.\n\n![](photo:{third.uuid})")
+    spiked = _article(store, body=f"![](photo:{first.uuid})", status="spiked")
+    _drain(store)
+    store.photos.update_many({p.id: {"caption": "Batch caption"} for p in (first, second)})
+    assert {article_id for article_id, _ in _queued(store)} == {a.id, b.id}
+    assert not {c.id, spiked.id} & {article_id for article_id, _ in _queued(store)}

@@ -8,6 +8,8 @@ caption when set, else the library caption: see `article_caption`.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 GALLERY_SECTION = "In Pictures"
 # Articles that no longer go anywhere need no photo checks.
 CLOSED_STATUSES = ("spiked", "killed")
+_PHOTO_LINK = re.compile(r"\(photo:([0-9A-Za-z-]+)\)")
 
 
 @dataclass
@@ -173,23 +176,71 @@ class PhotoUses:
                 self.queue_push(article_id)
 
     def queue_push(self, article_id: int) -> None:
-        """Queue a push of the article's current revision (its photos' captions changed,
-        not its text). Articles that never go to a site (samples) stay off the outbox."""
-        row = self.conn.execute(
-            "SELECT revision FROM articles WHERE id = ? AND ("
-            " EXISTS (SELECT 1 FROM outbox WHERE article_id = articles.id)"
-            " OR EXISTS (SELECT 1 FROM remote_posts WHERE article_id = articles.id))",
-            (article_id,),
-        ).fetchone()
-        if row is not None:
-            self.store.outbox.enqueue_article(article_id, int(row[0] or 0))
+        """Queue a push of the article's current revision: its photos' captions changed,
+        not its text."""
+        self._queue_pushes({article_id})
 
-    def queue_articles_using(self, photo_id: int) -> None:
-        """A library caption, credit or alt text changed: every open article showing the
-        photo goes out again (spiked and killed ones go nowhere)."""
-        for row in self.articles_using(photo_id):
-            if row["status"] not in CLOSED_STATUSES:
-                self.queue_push(int(str(row["id"])))
+    def queue_articles_using(self, photo_ids: Iterable[int]) -> None:
+        """Library captions, credits or alt texts changed: every open article showing one
+        of the photos goes out again (spiked and killed ones go nowhere)."""
+        ids = sorted(set(photo_ids))
+        if not ids:
+            return
+        closed = ",".join("?" * len(CLOSED_STATUSES))
+        found: set[int] = set()
+        uuids: set[str] = set()
+        for start in range(0, len(ids), 400):
+            chunk = ids[start : start + 400]
+            marks = ",".join("?" * len(chunk))
+            uuids.update(
+                str(r[0])
+                for r in self.conn.execute(f"SELECT uuid FROM photos WHERE id IN ({marks})", chunk)
+            )
+            found.update(
+                int(r[0])
+                for r in self.conn.execute(
+                    f"SELECT id FROM articles WHERE status NOT IN ({closed}) AND "
+                    f"(lead_photo_id IN ({marks}) OR id IN "
+                    f"(SELECT article_id FROM article_photos WHERE photo_id IN ({marks})))",
+                    (*CLOSED_STATUSES, *chunk, *chunk),
+                )
+            )
+        if len(uuids) == 1:
+            rows = self.conn.execute(
+                f"SELECT id FROM articles WHERE status NOT IN ({closed}) AND body LIKE ?",
+                (*CLOSED_STATUSES, f"%(photo:{next(iter(uuids))})%"),
+            )
+            found.update(int(r[0]) for r in rows)
+        else:
+            # A batch caption: one pass over the bodies, not one scan per photo.
+            rows = self.conn.execute(
+                f"SELECT id, body FROM articles WHERE status NOT IN ({closed}) "
+                "AND instr(body, '(photo:') > 0",
+                CLOSED_STATUSES,
+            )
+            found.update(int(r[0]) for r in rows if not uuids.isdisjoint(_PHOTO_LINK.findall(r[1])))
+        self._queue_pushes(found)
+
+    def _queue_pushes(self, article_ids: set[int]) -> None:
+        """Articles that never go to a site (samples: never queued, never pushed) stay
+        off the outbox."""
+        if not article_ids:
+            return
+        synced = {
+            int(r[0])
+            for r in self.conn.execute(
+                "SELECT article_id FROM outbox WHERE article_id IS NOT NULL "
+                "UNION SELECT article_id FROM remote_posts"
+            )
+        }
+        wanted = sorted(article_ids & synced)
+        for start in range(0, len(wanted), 400):
+            chunk = wanted[start : start + 400]
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(
+                f"SELECT id, revision FROM articles WHERE id IN ({marks})", chunk
+            ).fetchall():
+                self.store.outbox.enqueue_article(int(row[0]), int(row[1] or 0))
 
     def set_lead(self, article_id: int, photo_id: int | None, *, author: str = "") -> int:
         """Make a photo the article's lead image (None clears it); saved as a revision."""

@@ -301,6 +301,7 @@ class Photos:
     def update_many(self, changes: dict[int, dict[str, Any]]) -> list[Photo]:
         """Change many photos in one transaction (a batch caption is all or nothing)."""
         out: list[Photo] = []
+        reshown: list[int] = []  # photos whose caption, credit or alt text the sites print
         with self.store.atomic():
             for photo_id, fields in changes.items():
                 photo = self.get(photo_id)
@@ -338,9 +339,10 @@ class Photos:
                 self.conn.execute(f"UPDATE photos SET {sets} WHERE id = ?", [*values, photo_id])
                 self._index(photo)
                 if any(getattr(photo, name) != shown[name] for name in shown):
-                    # The posts showing the photo print its caption: they go out again.
-                    self.uses.queue_articles_using(photo_id)
+                    reshown.append(photo_id)
                 out.append(photo)
+            # The posts showing these photos print their captions: they go out again.
+            self.uses.queue_articles_using(reshown)
         return out
 
     def recheck_all(self, ids: list[int] | None = None) -> int:
