@@ -13,6 +13,7 @@ and our write.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -227,8 +228,10 @@ def update_article(res: SiteResources, article: Article, rp: RemotePost) -> Push
                 return PushResult("conflict", rp.remote_id, rp.link, ", ".join(outcome.fields))
             merged = merged or outcome.kind == "merged"
             article = res.store.articles.get(article_id)
-        if article_revision(res.store, article_id) == rp.base_revision and not _captions_changed(
-            res, article, rp
+        if (
+            article_revision(res.store, article_id) == rp.base_revision
+            and not _captions_changed(res, article, rp)
+            and not _notes_unsent(res, article_id, rp)
         ):
             with res.store.atomic():
                 rp.state = "synced"
@@ -264,6 +267,27 @@ def _captions_changed(res: SiteResources, article: Article, rp: RemotePost) -> b
         return False
     content, _lead = body_content(res, article)
     return captions_only_differ(content, str(rp.base_remote["content"]))
+
+
+def _notes_unsent(res: SiteResources, article_id: int, rp: RemotePost) -> bool:
+    """Same revision, but a note written here is not in the post's meta yet (a note
+    changes no revision, so without this it would wait for the story's next save)."""
+    meta = rp.base_remote.get("meta")
+    if not res.site.has_plugin or not isinstance(meta, dict):
+        return False
+    try:
+        theirs = json.loads(meta.get("newsdesk_notes") or "[]")
+    except ValueError:
+        theirs = []
+    sent = {
+        (str(n.get("author")), str(n.get("created_at")), str(n.get("body")))
+        for n in theirs
+        if isinstance(n, dict)
+    }
+    return any(
+        (n["author"], n["created_at"], n["body"]) not in sent
+        for n in res.store.workflow.notes_export(article_id)
+    )
 
 
 def _maybe_changed(rp: RemotePost, check: dict[str, Any]) -> bool:
