@@ -224,3 +224,25 @@ def test_migration_5_from_schema_4_keeps_revisions(tmp_path):
     s.articles.save(article)
     assert s.revisions.get(1, 2).captions == []
     s.close()
+
+
+def test_migration_6_finds_an_articles_pending_push_by_index(tmp_path):
+    s = open_store(tmp_path, migrate=False)
+    migrations.upgrade(s, target=5)
+    s.conn.execute(
+        "INSERT INTO articles (id, uuid, edition, headline, created_at, updated_at) "
+        "VALUES (1, 'u-1', 'en', 'Old story', 'now', 'now')"
+    )
+    s.outbox.enqueue_article(1, 1)
+    assert 6 in migrations.upgrade(s)
+    plan = " ".join(
+        str(row[-1])
+        for row in s.conn.execute(
+            "EXPLAIN QUERY PLAN UPDATE outbox SET revision = 2 WHERE article_id = 1 "
+            "AND kind = 'article.push' AND state = 'pending'"
+        )
+    )
+    assert "outbox_by_article" in plan, plan
+    s.outbox.enqueue_article(1, 2)  # the pending entry moves on, no second one
+    assert [(e.article_id, e.revision) for e in s.outbox.pending()] == [(1, 2)]
+    s.close()
