@@ -42,12 +42,13 @@ def test_a_claim_while_the_store_is_locked_waits_off_the_ui_thread(
         assert store.workflow.claim_of(story) is None
         qtbot.wait(150)  # retries meanwhile find the lock still held
         assert store.workflow.claim_of(story) is None and desk.writes.pending
+        assert store.writers_waiting  # so the sync's pull steps aside between transactions
     finally:
         sync.execute("COMMIT")
         sync.close()
     qtbot.waitUntil(lambda: store.workflow.claim_of(story) is not None, timeout=2_000)
     assert store.workflow.claim_of(story).editor == EDITOR
-    assert not desk.writes.pending
+    assert not desk.writes.pending and not store.writers_waiting
     row = desk.model.row_of(story)
     assert desk.model.text(row, CLAIM) == f"being edited by {EDITOR}"
     assert "You are editing" in desk.message.text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +15,10 @@ from .errors import CorruptStoreError, NewerStoreError, NotFoundError, StoreErro
 
 DB_NAME = "newsdesk.db"
 _SQLITE_HEADER = b"SQLite format 3\x00"
+# Writers in this process waiting for a database's write lock, by file. SQLite
+# hands the lock to whoever asks first once it is free, so a long writer (the
+# sync's pull) steps aside between its transactions while this says someone waits.
+_WAITING_WRITERS: Counter[str] = Counter()
 
 __all__ = [
     "CorruptStoreError",
@@ -96,6 +101,15 @@ class Store:
                 self.conn.execute("COMMIT")
             else:
                 self.conn.execute(f"RELEASE {name}")
+
+    def waiting_to_write(self, waiting: bool) -> None:
+        """Say that a write of this process is (or no longer is) waiting for the lock."""
+        _WAITING_WRITERS[str(self.folder)] += 1 if waiting else -1
+
+    @property
+    def writers_waiting(self) -> bool:
+        """Another writer of this process waits: a long writer should step aside a moment."""
+        return _WAITING_WRITERS[str(self.folder)] > 0
 
     @property
     def schema_version(self) -> int:

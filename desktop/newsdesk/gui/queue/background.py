@@ -16,6 +16,7 @@ from __future__ import annotations
 import sqlite3
 from collections import deque
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -52,9 +53,14 @@ class LockedWrites(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(RETRY_MS)
         self.timer.timeout.connect(self._retry)
+        # Whether this desk told the store it waits; withdrawn if the desk goes first.
+        self._announced = [False]
+        self.destroyed.connect(partial(_withdraw, store, self._announced))
 
     def run(self, write: Callable[[], None], waiting: str) -> None:
         if self.pending or not self._try(write):
+            if not self.pending:
+                self._announce(True)  # the sync steps aside between its transactions
             self.pending.append(write)
             self.on_wait(waiting)
             self.timer.start()
@@ -102,10 +108,31 @@ class LockedWrites(QObject):
 
     def _retry(self) -> None:
         while self.pending:
-            if not self._try(self.pending[0]):
+            try:
+                done = self._try(self.pending[0])
+            except Exception:
+                self._finish_one()  # a failed write is not tried again for ever
+                raise
+            if not done:
                 self.timer.start()
                 return
-            self.pending.popleft()
+            self._finish_one()
+
+    def _finish_one(self) -> None:
+        self.pending.popleft()
+        if not self.pending:
+            self._announce(False)
+
+    def _announce(self, waiting: bool) -> None:
+        if self._announced[0] != waiting:
+            self._announced[0] = waiting
+            self.store.waiting_to_write(waiting)
+
+
+def _withdraw(store: Store, announced: list[bool], *_args: object) -> None:
+    if announced[0]:
+        announced[0] = False
+        store.waiting_to_write(False)
 
 
 def queue_signature(store: Store) -> tuple[Any, ...]:
