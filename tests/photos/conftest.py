@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -181,3 +184,15 @@ def bad_files(tmp_path: Path) -> dict[str, Path]:
         "huge": huge,
         "latin1": latin1,
     }
+
+
+def run_photo_cli(data_dir, *args: str) -> subprocess.CompletedProcess:
+    """`newsdesk photo …` as a user runs it, on the store in data_dir."""
+    env = {**os.environ, "NEWSDESK_DATA_DIR": str(data_dir)}
+    return subprocess.run(
+        [sys.executable, "-m", "newsdesk", "photo", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )

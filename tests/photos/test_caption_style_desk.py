@@ -5,14 +5,11 @@ batch template, the queue, the editor's photo checks); the store and `newsdesk p
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 from scenes import scene
 
-from conftest import AGENCY_PHOTOS, write_fields
+from conftest import AGENCY_PHOTOS, run_photo_cli, write_fields
 from newsdesk.domain.article import Article
 from newsdesk.gui import tasks
 from newsdesk.gui.photodesk.model import CHECKS, NAME
@@ -157,15 +154,7 @@ def test_stored_checks_follow_the_style_and_keep_spelling(store, two_photos):
         store.photos.set_caption_style("dash")
 
 
-def run(data_dir, *args):
-    env = {**os.environ, "NEWSDESK_DATA_DIR": str(data_dir)}
-    return subprocess.run(
-        [sys.executable, "-m", "newsdesk", "photo", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+run = run_photo_cli
 
 
 def test_the_command_line_reads_the_style_beside_the_store_or_takes_an_option(tmp_path, two_photos):

@@ -3,23 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
-from conftest import AGENCY_PHOTOS, ARABIC_CAPTION
+from conftest import AGENCY_PHOTOS, ARABIC_CAPTION, run_photo_cli
 
-
-def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NEWSDESK_DATA_DIR": str(data_dir)}
-    return subprocess.run(
-        [sys.executable, "-m", "newsdesk", "photo", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+run = run_photo_cli
 
 
 def test_import_show_set_export(tmp_path, agency_folder, bad_files):

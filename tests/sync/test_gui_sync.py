@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from .helpers import connect, sync, write
+from .helpers import connect, seed_posts, sync, write
 from .proxy import FaultProxy
 
 pytestmark = pytest.mark.wordpress
@@ -173,13 +173,7 @@ def test_the_event_loop_stays_responsive_while_a_long_sync_runs(
 
     connect(store, wordpress, "editor", from_now=False)  # pull everything the tests left
     # Enough posts that the pull outlasts many ticks even run alone (25 took ~50 ms).
-    with wordpress.client("editor") as web:
-        for batch in range(6):
-            web.post("/batch/v1", json={"requests": [
-                {"method": "POST", "path": "/wp/v2/posts",
-                 "body": {"title": f"Filler {batch}-{i}", "content": "<p>Some text.</p>" * 8}}
-                for i in range(25)
-            ]}).raise_for_status()  # fmt: skip
+    seed_posts(wordpress, 150, "Filler")
     gaps: list[int] = []
     clock = QElapsedTimer()
     clock.start()

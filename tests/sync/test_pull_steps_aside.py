@@ -13,19 +13,13 @@ import time
 
 from newsdesk.store import open_store
 
-from .helpers import connect, sync
+from .helpers import connect, seed_posts, sync
 
 RETRY_S = 0.04  # the queue desk's retry interval
 
 
 def test_writes_waiting_during_a_long_pull_land_while_it_runs(tmp_path, wordpress):
-    with wordpress.client("editor") as web:
-        for batch in range(16):
-            web.post("/batch/v1", json={"requests": [
-                {"method": "POST", "path": "/wp/v2/posts",
-                 "body": {"title": f"Long pull {batch}-{i}", "content": "<p>Text.</p>" * 20}}
-                for i in range(25)
-            ]}).raise_for_status()  # fmt: skip
+    seed_posts(wordpress, 400, "Long pull", paragraphs=20)
     syncing = open_store(tmp_path / "store")
     connect(syncing, wordpress, "editor", from_now=False)
     desk = open_store(tmp_path / "store")  # the window's own connection
