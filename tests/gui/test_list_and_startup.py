@@ -232,3 +232,23 @@ def test_failed_save_keeps_the_reporter_on_the_text(qtbot, window, monkeypatch):
     window.list_pane.select_article(b.id)
     assert window.editor.article_id == b.id
     assert store.articles.get(a.id).body == "texte précieux"
+
+
+def test_a_narrow_list_gives_the_headline_room_and_a_wide_one_shows_every_column(qtbot, window):
+    from newsdesk.gui.articles.model import EDITION, HEADLINE, SECTION, STATUS, UPDATED
+    from newsdesk.gui.articles.pane import MIN_HEADLINE_WIDTH
+
+    pane = window.list_pane
+    table = pane.table
+    splitter = window.reporter_splitter
+    total = sum(splitter.sizes())
+    splitter.setSizes([300, total - 300, *splitter.sizes()[2:]][: splitter.count()])
+    qtbot.waitUntil(lambda: table.isColumnHidden(SECTION), timeout=2000)
+    qtbot.wait(50)  # the header lays the stretched headline out after the resize
+    assert table.columnWidth(HEADLINE) >= MIN_HEADLINE_WIDTH
+    assert not table.isColumnHidden(STATUS)  # the one column that never gives way
+
+    splitter.setSizes([900, total - 900, *splitter.sizes()[2:]][: splitter.count()])
+    qtbot.waitUntil(lambda: not table.isColumnHidden(SECTION), timeout=2000)
+    assert not any(table.isColumnHidden(c) for c in (STATUS, SECTION, EDITION, UPDATED))
+    assert table.columnWidth(HEADLINE) >= MIN_HEADLINE_WIDTH

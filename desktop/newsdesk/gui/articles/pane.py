@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +20,11 @@ from ...store import Store
 from .model import EDITION, HEADLINE, SECTION, STATUS, UPDATED, ArticleListModel, Query
 
 SEARCH_DELAY_MS = 150
+# Beside the editor and the preview the list is narrow: the headline keeps at least
+# this much room, and the columns that matter least give way, in this order.
+MIN_HEADLINE_WIDTH = 170
+COLUMNS_GIVING_WAY = (SECTION, EDITION, UPDATED)
+COLUMN_WIDTHS = {STATUS: 84, SECTION: 100, EDITION: 40, UPDATED: 96}
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
@@ -68,7 +73,8 @@ class ArticleListPane(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(HEADLINE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((STATUS, 84), (SECTION, 100), (EDITION, 40), (UPDATED, 96)):
+        self._widths = dict(COLUMN_WIDTHS)  # as the user last left them, shown or not
+        for column, width in COLUMN_WIDTHS.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         # Indicator first: enabling sorting sorts by it, and a headline sort of a
@@ -101,8 +107,27 @@ class ArticleListPane(QWidget):
         for combo in (self.status_filter, self.section_filter, self.edition_filter):
             combo.currentIndexChanged.connect(lambda _i: self.apply_query())
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.viewport().installEventFilter(self)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(lambda *_: self._update_count())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """Hide the columns that matter least while the headline would be squeezed."""
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width() - MIN_HEADLINE_WIDTH
+        for column in (STATUS, *reversed(COLUMNS_GIVING_WAY)):
+            if not header.isSectionHidden(column):
+                self._widths[column] = header.sectionSize(column)
+            width = self._widths[column]
+            fits = column == STATUS or room >= width
+            self.table.setColumnHidden(column, not fits)
+            if fits:
+                room -= width
 
     def _combo(self, name: str, accessible: str, everything: str) -> QComboBox:
         combo = QComboBox()

@@ -150,6 +150,8 @@ class ArticleEditor(QWidget):
 
         self.main_column = QWidget()
         self.main_column.setObjectName("editorMain")
+        # The writing column never gets narrower than a readable measure of text.
+        self.main_column.setMinimumWidth(340)
         layout = QVBoxLayout(self.main_column)
         layout.setContentsMargins(14, 10, 10, 8)
         layout.setSpacing(6)

@@ -24,7 +24,7 @@ def attach_preview(window: QWidget) -> PreviewPane:
     if splitter is not None and splitter.count() == 3:
         # list | editor | preview: the writing column keeps the most room.
         total = max(sum(splitter.sizes()), 900)
-        splitter.setSizes([int(total * 0.24), int(total * 0.46), int(total * 0.30)])
+        splitter.setSizes([int(total * 0.20), int(total * 0.50), int(total * 0.30)])
     editor = window.editor  # type: ignore[attr-defined]
     if editor.article_id is not None:  # opened before the pane existed
         pane.show_article(editor.article())
