@@ -202,8 +202,11 @@ def test_the_editors_checklist_follows_preferences_before_the_photo_desk_is_buil
         ][0]
         assert photo_desk_row in window._pending_desks  # the photo desk is not built
 
+        window.store.conn.execute("UPDATE outbox SET state = 'done'")  # as if pushed
         window.settings.set(CAPTION_STYLE_SETTING, "slash")  # what Preferences does
         assert window.store.photos.caption_style == "slash"
+        # The story shows a photo: it goes out again, so the site follows the style.
+        assert [e.article_id for e in window.store.outbox.pending()] == [article_id]
         assert 'the house style is "/ AP"' in lead_line()
         assert photo_desk_row in window._pending_desks
         worker = open_store(data)  # the sync worker opens its own store on the folder

@@ -65,12 +65,15 @@ def follow_caption_style(window) -> None:  # type: ignore[no-untyped-def]
     """Preferences' caption style reaches the window's store when changed, photo desk or not.
 
     The store read the style when it opened; the editors' checklist reads it from the
-    store, so a change re-runs the shown checklist. (The photo desk, once built, also
+    store, so a change re-runs the shown checklist, and the articles on a site that
+    show photos are queued, so the site follows. (The photo desk, once built, also
     brings its stored checks and views in line: gui/photodesk/style.py.)
     """
     from .domain.captions import DEFAULT_CAPTION_STYLE, caption_style
     from .gui.queue.panel import StoryPanel
     from .store.house import CAPTION_STYLE_SETTING
+
+    last = [window.store.photos.caption_style]
 
     def changed(key: str) -> None:
         if key != CAPTION_STYLE_SETTING:
@@ -80,6 +83,10 @@ def follow_caption_style(window) -> None:  # type: ignore[no-untyped-def]
         except ValueError:  # a hand-edited file: the photo desk names it
             chosen = DEFAULT_CAPTION_STYLE
         window.store.photos.caption_style = chosen
+        if chosen != last[0]:  # its own record: the photo desk may have applied it first
+            last[0] = chosen
+            with window.store.atomic():  # the posts on the site follow at the next sync
+                window.store.photos.uses.queue_articles_with_photos()
         for panel in window.findChildren(StoryPanel):
             if panel.article_id is not None:
                 panel.show_article(panel.article_id)

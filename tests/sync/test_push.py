@@ -112,6 +112,9 @@ def test_captions_go_out_in_the_house_style_the_store_holds(store, wordpress, tm
                        credit="Social media", alt="A hotel", seed=42)  # fmt: skip
     article = write(store, headline="Slash house style", lead_photo_id=lead.id,
                     body=f"Opening.\n\n![The hotel](photo:{inline.uuid})\n\nClosing.")  # fmt: skip
+    street = add_photo(store, tmp_path, caption="A quiet street", credit="Reuters",
+                       alt="An empty street", seed=43)  # fmt: skip
+    write(store, headline="Only a lead photo", lead_photo_id=street.id)
     # Preferences chose the slash; the sync worker opens its own store on the folder.
     (store.folder / "settings.ini").write_text("[photos]\ncaption_style=slash\n", "utf-8")
     worker = new_store(store.folder)
@@ -123,37 +126,45 @@ def test_captions_go_out_in_the_house_style_the_store_holds(store, wordpress, tm
     post = _post(wordpress, _rp(store, article).remote_id)
     inline_id = store.sync.media(site_id, inline.sha256)[0]
 
+    street_id = store.sync.media(site_id, street.sha256)[0]
+
     def captions():
         with wordpress.client("administrator") as c:
             return [
                 c.get(f"/wp/v2/media/{media_id}", params={"context": "edit"}).json()["caption"]
-                for media_id in (post["featured_media"], inline_id)
+                for media_id in (post["featured_media"], inline_id, street_id)
             ]
 
     assert [c["raw"] for c in captions()] == [
         "Delegates arrive in Doha. / AP",
         "The venue. / Social media",  # written in parentheses, sent as the house writes it
+        "A quiet street. / Reuters",
     ]
     assert "The venue. / Social media</figcaption>" in post["content"]["raw"]
     assert "(Social media)" not in post["content"]["raw"]
 
-    # Back to parentheses: the next push brings the media items and the post in line.
+    # Back to parentheses (Preferences queues the articles showing photos): the next
+    # sync brings the post and both media items in line, with no new revision.
     (store.folder / "settings.ini").write_text("[photos]\ncaption_style=parentheses\n", "utf-8")
-    article.standfirst = "Now with a standfirst."
-    store.articles.save(article)
+    revision = store.articles.get(article.id)
+    with store.atomic():
+        store.photos.uses.queue_articles_with_photos()
+    assert len(store.outbox.pending()) == 2  # both stories show a photo
     worker = new_store(store.folder)
     try:
         assert sync(worker).ok
     finally:
         worker.close()
+    assert store.articles.get(article.id).updated_at == revision.updated_at
     assert [c["raw"] for c in captions()] == [
         "Delegates arrive in Doha. (AP)",
         "The venue. (Social media)",
+        "A quiet street. (Reuters)",  # its post is unchanged; its media item follows
     ]
     assert (
         "The venue. (Social media)</figcaption>" in _post(wordpress, post["id"])["content"]["raw"]
     )
-    assert store.sync.count_media(site_id) == 2  # captions updated, files not sent again
+    assert store.sync.count_media(site_id) == 3  # captions updated, files not sent again
 
 
 def test_contributors_are_told_in_words_that_they_cannot_publish(store, wordpress):

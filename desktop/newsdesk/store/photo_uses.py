@@ -221,6 +221,17 @@ class PhotoUses:
             found.update(int(r[0]) for r in rows if not uuids.isdisjoint(_PHOTO_LINK.findall(r[1])))
         self._queue_pushes(found)
 
+    def queue_articles_with_photos(self) -> None:
+        """The house caption style changed: every open article on a site that shows a
+        photo goes out again, so its figures and media items follow the new style."""
+        closed = ",".join("?" * len(CLOSED_STATUSES))
+        rows = self.conn.execute(
+            f"SELECT id FROM articles WHERE status NOT IN ({closed}) "
+            "AND (lead_photo_id IS NOT NULL OR instr(body, '(photo:') > 0)",
+            CLOSED_STATUSES,
+        )
+        self._queue_pushes({int(r[0]) for r in rows})
+
     def _queue_pushes(self, article_ids: set[int]) -> None:
         """Articles that never go to a site (samples: never queued, never pushed) stay
         off the outbox."""
