@@ -5,22 +5,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from windows import shown_window
+
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    from newsdesk.app import build_window
-    from newsdesk.gui import tasks
-
-    tasks.set_synchronous(True)
-    win = build_window(tmp_path / "store")
-    win.settings.set("user/name", "Nadia Editor")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    win.store.close()
-    tasks.set_synchronous(False)
+    with shown_window(qtbot, tmp_path / "store") as win:
+        win.settings.set("user/name", "Nadia Editor")
+        yield win
 
 
 def test_queue_and_ticker_are_desks_and_enter_opens_in_the_editor(qtbot, window, tmp_path):

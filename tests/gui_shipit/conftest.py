@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from windows import shown_window
+
 
 @pytest.fixture
 def shipit_dir(tmp_path):
@@ -12,21 +14,9 @@ def shipit_dir(tmp_path):
 
 @pytest.fixture
 def shipit_window(qtbot, shipit_dir):
-    from newsdesk.app import build_window
-    from newsdesk.gui import tasks
-    from newsdesk.gui.settings import Settings
-
     # A guide that is done: these tests are about the window, not the first run.
-    Settings(shipit_dir).set("firstrun/done", True)
-    tasks.set_synchronous(True)
-    win = build_window(shipit_dir)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    win.store.close()
-    tasks.set_synchronous(False)
+    with shown_window(qtbot, shipit_dir, guide_done=True) as win:
+        yield win
 
 
 @pytest.fixture

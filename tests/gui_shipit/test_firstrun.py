@@ -6,22 +6,14 @@ import pytest
 from PySide6.QtWidgets import QWizard
 from shipit_keys import type_keys
 
+from windows import shown_window
+
 
 @pytest.fixture
 def fresh_window(qtbot, tmp_path):
     """A window on a new data folder, as `newsdesk` starts it: guide not done yet."""
-    from newsdesk.app import build_window
-    from newsdesk.gui import tasks
-
-    tasks.set_synchronous(True)
-    win = build_window(tmp_path / "fresh")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    win.store.close()
-    tasks.set_synchronous(False)
+    with shown_window(qtbot, tmp_path / "fresh") as win:
+        yield win
 
 
 def _next(guide):
