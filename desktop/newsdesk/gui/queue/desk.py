@@ -13,10 +13,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -37,21 +35,13 @@ from .background import LockedWrites, QueueLoader, queue_signature
 from .dialogs import NoteDialog, ScheduleDialog, failures_box, takeover_box
 from .groups import group_key, group_label, group_order
 from .model import (
-    AGE,
-    BYLINE,
-    CLAIM,
-    EDITION,
     HEADLINE,
-    PRIORITY,
-    SECTION,
-    STATUS,
-    TIMING,
     QueueModel,
     parse_utc,
     queue_row,
 )
 from .panel import StoryPanel
-from .view import DESK_STYLE, BadgeDelegate, HeadlineDelegate, QueueView
+from .view import DESK_STYLE, QueueView
 
 GROUPINGS = (
     ("section", "Section"),
@@ -100,37 +90,7 @@ class QueueDesk(QWidget):
         self._seen: tuple[Any, ...] = ()
 
         self.model = QueueModel(self)
-        self.table = QueueView()
-        self.table.setObjectName("queueTable")
-        self.table.setAccessibleName("Editors' queue")
-        self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(PRIORITY, BadgeDelegate(self.table))
-        self.table.setItemDelegateForColumn(HEADLINE, HeadlineDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().hide()
-        # Uniform rows: the view never measures 5,000 rows to lay them out.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(46)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(HEADLINE, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
-        for column, width in (
-            (PRIORITY, 84),
-            (STATUS, 76),
-            (CLAIM, 200),
-            (TIMING, 170),
-            (AGE, 84),
-        ):
-            self.table.setColumnWidth(column, width)
-        # The headline cell shows byline, section and edition under the headline.
-        for column in (SECTION, EDITION, BYLINE):
-            self.table.setColumnHidden(column, True)
+        self.table = QueueView(self.model)
         theme.style(self, DESK_STYLE)
 
         self.grouping = QComboBox()

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
+    QHeaderView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -13,7 +15,19 @@ from PySide6.QtWidgets import (
 )
 
 from .. import theme
-from .model import BreakingRole, QueueModel
+from .model import (
+    AGE,
+    BYLINE,
+    CLAIM,
+    EDITION,
+    HEADLINE,
+    PRIORITY,
+    SECTION,
+    STATUS,
+    TIMING,
+    BreakingRole,
+    QueueModel,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -119,6 +133,33 @@ class QueueView(QTableView):
         Qt.Key.Key_P: "publish",
         Qt.Key.Key_S: "schedule",
     }
+
+    def __init__(self, model: QueueModel) -> None:
+        super().__init__()
+        self.setObjectName("queueTable")
+        self.setAccessibleName("Editors' queue")
+        self.setModel(model)
+        self.setItemDelegateForColumn(PRIORITY, BadgeDelegate(self))
+        self.setItemDelegateForColumn(HEADLINE, HeadlineDelegate(self))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.verticalHeader().hide()
+        # Uniform rows: the view never measures 5,000 rows to lay them out.
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(46)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(HEADLINE, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        for column, width in ((PRIORITY, 84), (STATUS, 76), (CLAIM, 200), (TIMING, 170), (AGE, 84)):
+            self.setColumnWidth(column, width)
+        # The headline cell shows byline, section and edition under the headline.
+        for column in (SECTION, EDITION, BYLINE):
+            self.setColumnHidden(column, True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
