@@ -218,12 +218,28 @@ class WordPressClient:
             raise RefusedError(f"{self.site_name} did not answer as a WordPress site would.")
         return me
 
-    def has_plugin(self) -> bool:
+    def plugin_info(self) -> dict[str, Any] | None:
+        """The companion plugin's /newsdesk/v1/info, or None when the site has none."""
         try:
             info = self.get("/newsdesk/v1/info")
         except (NotFoundOnServer, RefusedError):
-            return False
-        return isinstance(info, dict) and info.get("plugin") == "newsdesk-sync"
+            return None
+        if isinstance(info, dict) and info.get("plugin") == "newsdesk-sync":
+            return info
+        return None
+
+    def has_plugin(self) -> bool:
+        return self.plugin_info() is not None
+
+    def plugin_meta_schema(self) -> int:
+        """0 without the plugin; 1 for plugin 1.x (public meta keys); 2+ protected keys."""
+        info = self.plugin_info()
+        if info is None:
+            return 0
+        try:
+            return max(1, int(info.get("meta_schema", 1)))
+        except (TypeError, ValueError):
+            return 1
 
     def pages(self, path: str, params: dict[str, Any]) -> Iterator[list[dict[str, Any]]]:
         """Every page of a collection, following X-WP-TotalPages.

@@ -85,12 +85,20 @@ def verify_login(
         url, user, password, ca_bundle=ca_bundle, site_name=site_name, transport=transport
     ) as client:
         me = client.me()
+        meta_schema = client.plugin_meta_schema()
+        warnings = list(client.warnings)
+        if meta_schema == 1:
+            warnings.append(
+                "The companion plugin on this site is version 1, which shows notes, sources "
+                "and Markdown to anyone who can read a post: replace it with the current "
+                "newsdesk-sync.php (published posts get nothing private until then)."
+            )
         return VerifiedLogin(
             user_id=int(me["id"]),
             name=str(me.get("name", user)),
             roles=[str(r) for r in me.get("roles", [])],
-            has_plugin=client.has_plugin(),
-            warnings=list(client.warnings),
+            has_plugin=meta_schema > 0,
+            warnings=warnings,
         )
 
 
@@ -200,6 +208,7 @@ class SyncEngine:
                 except SyncError as exc:
                     report.failed.append({"site": site.name, "error": str(exc)})
                     self._log(site, str(exc), "error")
+                report.warnings.extend(res.warnings)
                 report.requests += client.counter.requests
         report.waiting = self.store.outbox.count_pending()
         # What remains unresolved is reported every time, not only when it arose.

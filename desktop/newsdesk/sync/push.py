@@ -91,7 +91,7 @@ def prepare(res: SiteResources, article: Article) -> tuple[dict[str, Any], int]:
         category_ids=list(dict.fromkeys(categories)),
         tag_ids=list(dict.fromkeys(tags)),
         featured_media=lead,
-        with_plugin=res.site.has_plugin,
+        meta_schema=res.meta_schema,
         notes=res.store.workflow.notes_export(article.id) if article.id else [],
     )
     return payload, article_revision(res.store, article.id or 0)

@@ -48,6 +48,26 @@ class SiteResources:
         self.client = client
         self._names: dict[str, dict[int, str]] = {}  # taxonomy -> id -> name, this sync
         self._refused: dict[tuple[str, str], RefusedError] = {}  # terms we may not create
+        self._meta_schema: int | None = None
+        self.warnings: list[str] = []  # for the sync's report
+
+    @property
+    def meta_schema(self) -> int:
+        """How the site's companion plugin keeps Newsdesk's meta (0: no plugin), asked
+        once a sync and only when something is written: an idle sync stays one request."""
+        if self._meta_schema is None:
+            self._meta_schema = self.client.plugin_meta_schema() if self.site.has_plugin else 0
+            if self._meta_schema == 1:
+                warning = (
+                    f"The companion plugin on {self.site.name} is version 1, which shows "
+                    "Newsdesk's meta to anyone who can read a post: install the current "
+                    "newsdesk-sync.php. Until then published posts carry no notes, sources, "
+                    "Markdown or stage."
+                )
+                self.warnings.append(warning)
+                with self.store.atomic():
+                    self.store.sync.log(warning, level="warning", site_id=self.site_id)
+        return self._meta_schema
 
     # --- terms ----------------------------------------------------------------
     def term_id(self, taxonomy: str, name: str, parent: str | None = None) -> int:
