@@ -60,6 +60,7 @@ def _problem_label(name: str) -> QLabel:
 
 class ArticleEditor(QWidget):
     articleOpened = Signal(object)
+    articleFollowed = Signal(object)  # the open article changed elsewhere; now shown
     articleEdited = Signal(object)
     contentChanged = Signal()
     statsChanged = Signal(int, str)  # words, "4 Min Read"
@@ -294,6 +295,50 @@ class ArticleEditor(QWidget):
         self._validate()
         self._recount()
         self.articleOpened.emit(article.copy())
+
+    def follow(self, article: Article) -> None:
+        """Show a newer stored version of the open article (a stage, a pulled edit, a lead
+        photo set elsewhere) without disturbing the writer: only fields whose text differs
+        are set, each keeping its cursor, and nothing counts as the writer's edit."""
+        if self._article is None or article.id != self._article.id:
+            return
+        shown = self.article()
+        self._article = article.copy()
+        self._loading = True
+        try:
+            for name, line in (
+                ("byline", self.byline_edit),
+                ("dateline", self.dateline_edit),
+                ("coverage", self.coverage_edit),
+            ):
+                value = getattr(article, name)
+                if getattr(shown, name) != value:
+                    at = line.cursorPosition()
+                    line.setText(value)
+                    line.setCursorPosition(min(at, len(value)))
+            for name, text_edit in (
+                ("headline", self.headline_edit),
+                ("standfirst", self.standfirst_edit),
+                ("body", self.body_edit),
+            ):
+                value = getattr(article, name)
+                if getattr(shown, name) != value:
+                    at = text_edit.textCursor().position()
+                    text_edit.set_text(value)
+                    cursor = text_edit.textCursor()
+                    cursor.setPosition(min(at, len(value)))
+                    text_edit.setTextCursor(cursor)
+            if shown.tags != article.tags:
+                self.tags_edit.set_tags(article.tags)
+            self.breaking_check.setChecked(article.is_breaking)
+            if [s.to_dict() for s in shown.sources] != [s.to_dict() for s in article.sources]:
+                self.sources_panel.set_sources(article.sources)
+        finally:
+            self._loading = False
+        self._show_choices(article)
+        self._validate()
+        self._recount()
+        self.articleFollowed.emit(article.copy())
 
     def _show_choices(self, article: Article) -> None:
         self._loading = True

@@ -244,6 +244,9 @@ class PreviewPane(QWidget):
         editor.articleOpened.connect(self._editor_opened)  # type: ignore[attr-defined]
         changed = getattr(editor, "contentChanged", None) or editor.articleEdited  # type: ignore[attr-defined]
         changed.connect(self._editor_changed)
+        followed = getattr(editor, "articleFollowed", None)  # changed elsewhere, now shown
+        if followed is not None:
+            followed.connect(self._editor_changed)
 
     @Slot(object)
     def _editor_opened(self, article: Article) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...domain import workflow as rules
 from ...domain.article import Status
 from ...domain.checklist import blocking_failures
+from ...ops import Changes
 from ...services.editorial import ChecklistFailed, check_article, move
 from ...store import Store
 from ...store.errors import StoreError
@@ -184,6 +185,11 @@ class QueueDesk(QWidget):
             window.session.open(article_id)
 
         desk.openRequested.connect(open_in_editor)
+        announce = getattr(window, "announce", None)
+        if announce is not None:  # the open editor follows a story moved on here
+            desk.changed.connect(
+                lambda article_id: announce(Changes.of_articles(article_id, queue=True), desk)
+            )
         controller = getattr(window, "sync_controller", None)  # set by a real start
         if controller is not None:
             desk.follow_sync(controller)
