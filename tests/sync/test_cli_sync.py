@@ -158,3 +158,25 @@ def test_one_site_per_edition_with_its_own_category_names(
     names = {t["name"]: t["parent"] for t in cats}
     assert set(names) == {"Noticias", "Política"}
     assert names["Política"] == next(t["id"] for t in cats if t["name"] == "Noticias")
+
+
+def _add(capsys, monkeypatch, data_dir, name, wp, role, *extra):
+    user = wp.users[role]
+    return run(capsys, monkeypatch, data_dir, "site", "add", name, "--url", wp.url, "--user",
+               user.login, "--password-stdin", *extra, stdin=user.app_password + "\n")  # fmt: skip
+
+
+def test_site_add_with_a_plain_text_keyring_says_so_and_keeps_nothing_in_it(
+    tmp_path, capsys, monkeypatch, wordpress
+):
+    from keyrings.alt.file import PlaintextKeyring
+
+    backend = PlaintextKeyring()
+    backend.file_path = str(tmp_path / "keyring_pass.cfg")
+    keyring.set_keyring(backend)
+    code, out, err = _add(capsys, monkeypatch, tmp_path / "data", "en", wordpress, "author")
+    assert code == 0, err
+    assert "keyrings.alt.file.PlaintextKeyring" in err and "not the system's own" in err
+    assert "memory for this session only" in out
+    secret = wordpress.users["author"].app_password.encode()
+    assert not [p for p in tmp_path.rglob("*") if p.is_file() and secret in p.read_bytes()]

@@ -195,3 +195,48 @@ def test_the_event_loop_stays_responsive_while_a_long_sync_runs(
     assert len(gaps) > 10
     print("event loop gaps (ms), worst five:", sorted(gaps)[-5:])
     assert max(gaps) < 100, sorted(gaps)[-5:]
+
+
+def test_site_dialog_treats_a_plain_text_keyring_as_none_and_says_why(
+    qtbot, store, wordpress, monkeypatch, tmp_path
+):
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    from newsdesk.gui import tasks
+    from newsdesk.gui.sync import site_dialog
+    from newsdesk.sync import credentials
+
+    backend = PlaintextKeyring()
+    backend.file_path = str(tmp_path / "keyring_pass.cfg")
+    keyring.set_keyring(backend)
+    asked = []
+
+    def answer(parent, title, text):
+        asked.append(text)
+        return site_dialog.QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(site_dialog.QMessageBox, "question", answer)
+    tasks.set_synchronous(True)
+    try:
+        dialog = site_dialog.SiteDialog(store)
+        qtbot.addWidget(dialog)
+        user = wordpress.users["editor"]
+        for widget, text in (
+            (dialog.name, "en"),
+            (dialog.url, wordpress.url),
+            (dialog.user, user.login),
+            (dialog.password, user.app_password),
+        ):
+            widget.setText(text)  # fmt: skip
+        dialog.check()
+    finally:
+        tasks.set_synchronous(False)
+    [question] = asked
+    assert "keyrings.alt.file.PlaintextKeyring" in question and "this session only" in question
+    site = store.sites.by_name("en")
+    assert credentials.get_password(site.url, site.username) == user.app_password  # session
+    assert not (tmp_path / "keyring_pass.cfg").exists() or (
+        user.app_password not in (tmp_path / "keyring_pass.cfg").read_text()
+    )
+    credentials.forget_password(site.url, site.username)

@@ -99,7 +99,7 @@ def _add(args: argparse.Namespace, store: Store) -> int:
         return 2
     session_only = False
     if not credentials.keyring_available():
-        print(credentials.NO_KEYRING_MESSAGE, file=sys.stderr)
+        print(credentials.no_keyring_message(), file=sys.stderr)
         print(
             "The site is added without its password; give it to `newsdesk sync "
             "--password-stdin` each time.",

@@ -97,7 +97,7 @@ class SiteDialog(QDialog):
             answer = QMessageBox.question(
                 self,
                 "No keyring",
-                credentials.NO_KEYRING_MESSAGE + "\n\nKeep the password for this session only?",
+                credentials.no_keyring_message() + "\n\nKeep the password for this session only?",
             )
             if answer != QMessageBox.StandardButton.Yes:
                 self.show_message("Not added: the password could not be kept safely.", True)
