@@ -180,3 +180,21 @@ def test_site_add_with_a_plain_text_keyring_says_so_and_keeps_nothing_in_it(
     assert "memory for this session only" in out
     secret = wordpress.users["author"].app_password.encode()
     assert not [p for p in tmp_path.rglob("*") if p.is_file() and secret in p.read_bytes()]
+
+
+@pytest.mark.parametrize(
+    "url", ["https://editor:hunter2@news.example.org", "https://news.example.org/?p=1#x"]
+)
+def test_site_add_refuses_an_address_with_user_info_query_or_fragment(
+    tmp_path, capsys, monkeypatch, url
+):
+    stdin = io.StringIO("never read\n")
+    monkeypatch.setattr("sys.stdin", stdin)
+    code = main(["--data-dir", str(tmp_path), "site", "add", "en", "--url", url, "--user",
+                 "editor", "--password-stdin"])  # fmt: skip
+    out, err = capsys.readouterr()
+    assert code == 2 and out == "" and err.startswith("newsdesk: ")
+    assert err.strip().count("\n") == 0 and "hunter2" not in err
+    assert "user name or password" in err or "query" in err
+    assert stdin.tell() == 0
+    assert run(capsys, monkeypatch, tmp_path, "site", "list", "--json")[1].strip() == "[]"

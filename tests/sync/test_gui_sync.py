@@ -197,6 +197,29 @@ def test_the_event_loop_stays_responsive_while_a_long_sync_runs(
     assert max(gaps) < 100, sorted(gaps)[-5:]
 
 
+def test_site_dialog_refuses_an_address_with_a_password_in_it(
+    qtbot, store, wordpress, artifacts_dir
+):
+    from newsdesk.gui.sync.site_dialog import SiteDialog
+
+    user = wordpress.users["editor"]
+    dialog = SiteDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("english-site")
+    dialog.url.setText(wordpress.url.replace("http://", f"http://editor:{user.app_password}@"))
+    dialog.user.setText("editor")
+    dialog.password.setText(user.app_password)
+    dialog.check()  # refused at once: no background check was started
+    assert "user name or password" in dialog.message.text()
+    assert user.app_password not in dialog.message.text()
+    assert dialog.buttons.isEnabled() and store.sites.list() == []
+    dialog.url.setText(wordpress.url + "/?rest_route=/")
+    dialog.check()
+    assert "query" in dialog.message.text() and store.sites.list() == []
+    dialog.show()
+    dialog.grab().save(str(artifacts_dir / "sync-site-dialog-bad-address.png"))
+
+
 def test_site_dialog_treats_a_plain_text_keyring_as_none_and_says_why(
     qtbot, store, wordpress, monkeypatch, tmp_path
 ):

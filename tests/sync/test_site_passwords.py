@@ -3,6 +3,10 @@ loopback, the keyring written after the site row. Against the real WordPress."""
 
 from __future__ import annotations
 
+import socket
+import threading
+
+import httpx
 import keyring
 import keyring.backend
 import keyring.errors
@@ -12,8 +16,9 @@ from keyring.backends.chainer import ChainerBackend
 from keyrings.alt.file import PlaintextKeyring
 
 from newsdesk.sync import credentials
+from newsdesk.sync.client import WordPressClient, normalise_url
 from newsdesk.sync.engine import SyncEngine, add_site
-from newsdesk.sync.errors import MissingPasswordError, NoKeyringError
+from newsdesk.sync.errors import ConfigError, MissingPasswordError, NetworkError, NoKeyringError
 
 from .helpers import write
 from .memory_keyring import MemoryKeyring
@@ -111,3 +116,120 @@ def test_a_chain_is_narrowed_to_its_real_keyrings(monkeypatch, tmp_path):
 def test_the_in_memory_keyring_counts_as_a_real_one(memory_keyring):
     assert credentials.keyring_available()
     assert credentials.save_password("https://news.example.org", "u", "s") == "keyring"
+
+
+# --- the site's address --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://editor:hunter2@news.example.org",
+        "https://editor@news.example.org",
+        "editor:hunter2@news.example.org",
+        "http://editor:hunter2@127.0.0.1:8080",
+    ],
+)
+def test_an_address_with_user_info_is_refused_without_repeating_it(url):
+    with pytest.raises(ConfigError, match="user name or password") as caught:
+        normalise_url(url)
+    assert "hunter2" not in str(caught.value) and "editor" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://news.example.org/?rest_route=/",
+        "https://news.example.org/wp?x=1",
+        "https://news.example.org/#top",
+        "https://news.example.org/?",
+    ],
+)
+def test_an_address_with_a_query_or_fragment_is_refused(url):
+    with pytest.raises(ConfigError, match="query .* or a fragment"):
+        normalise_url(url)
+
+
+def test_a_clean_address_is_accepted():
+    assert normalise_url(" https://news.example.org/wp/ ")[0] == "https://news.example.org/wp"
+
+
+def test_add_site_refuses_user_info_before_sending_anything(store, wordpress, memory_keyring):
+    user = wordpress.users["editor"]
+    host_url = wordpress.url.replace("http://", f"http://{user.login}:{user.app_password}@")
+    with pytest.raises(ConfigError):
+        add_site(store, "en", host_url, user.login, user.app_password)
+    assert store.sites.list() == [] and memory_keyring.secrets == {}
+
+
+# --- proxies ---------------------------------------------------------------------------
+
+
+class ProxyRecorder:
+    """A listening socket standing in for a proxy: it records every first request line."""
+
+    def __init__(self) -> None:
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.server.settimeout(0.2)
+        self.url = f"http://127.0.0.1:{self.server.getsockname()[1]}"
+        self.lines: list[str] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            with conn:
+                conn.settimeout(2)
+                try:
+                    head = conn.recv(4096).decode("latin-1")
+                except OSError:
+                    head = ""
+                self.lines.append(head.split("\r\n", 1)[0])
+                conn.sendall(b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n")
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(5)
+        self.server.close()
+
+
+@pytest.fixture
+def proxy_env(monkeypatch):
+    recorder = ProxyRecorder()
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.setenv(name, recorder.url)
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    yield recorder
+    recorder.close()
+
+
+def test_a_loopback_plain_http_site_never_goes_through_the_proxy(store, wordpress, proxy_env):
+    # The recorder works: a client that reads the environment goes to it.
+    with httpx.Client(timeout=5) as plain:
+        plain.get(wordpress.url + "/wp-json/")
+    assert proxy_env.lines and proxy_env.lines[0].startswith("GET http://127.0.0.1")
+    proxy_env.lines.clear()
+
+    user = wordpress.users["editor"]
+    add_site(store, "en", wordpress.url, user.login, user.app_password)
+    write(store, headline="Not via the proxy")
+    report = SyncEngine(store).sync()
+    assert report.ok and len(report.pushed) == 1, report
+    assert proxy_env.lines == []  # the Basic auth never went to the proxy
+
+
+def test_an_https_site_honours_the_environments_proxy(proxy_env):
+    # Corporate proxies: an https site is reached through a CONNECT tunnel, so the
+    # proxy sees the host name but never the password.
+    client = WordPressClient("https://news.example.invalid", "editor", "secret", timeout=5)
+    with client, pytest.raises(NetworkError):  # the recorder answers 502 to the CONNECT
+        client.me()
+    assert proxy_env.lines == ["CONNECT news.example.invalid:443 HTTP/1.1"]

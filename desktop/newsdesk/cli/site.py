@@ -83,6 +83,7 @@ def _read_password(args: argparse.Namespace) -> str:
 
 def _add(args: argparse.Namespace, store: Store) -> int:
     from ..sync import credentials
+    from ..sync.client import normalise_url
     from ..sync.engine import add_site
     from ..sync.errors import NoKeyringError, SyncError
 
@@ -93,6 +94,11 @@ def _add(args: argparse.Namespace, store: Store) -> int:
             _err(f"--map {pair!r}: write it as LOCAL=REMOTE, e.g. News=Noticias.")
             return 2
         category_map[local.strip()] = remote.strip()
+    try:
+        normalise_url(args.url)  # before asking for a password to send there
+    except SyncError as exc:
+        _err(str(exc))
+        return 2
     password = _read_password(args)
     if not password:
         _err("no password given.")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...store import Store, StoreError
 from ...sync import credentials
+from ...sync.client import normalise_url
 from ...sync.engine import VerifiedLogin, add_site, verify_login
 from ...sync.errors import SyncError
 from .. import tasks, theme
@@ -79,6 +80,11 @@ class SiteDialog(QDialog):
             self.show_message(
                 "Fill in the name, address, user name and application password.", True
             )
+            return
+        try:
+            normalise_url(url)  # refused at once, before any password leaves
+        except SyncError as exc:
+            self.show_message(str(exc), True)
             return
         self.buttons.setEnabled(False)
         self.show_message("Checking the login…", False)
