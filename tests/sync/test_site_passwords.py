@@ -15,6 +15,7 @@ from keyring.backends import fail, null
 from keyring.backends.chainer import ChainerBackend
 from keyrings.alt.file import PlaintextKeyring
 
+from newsdesk.store import StoreError
 from newsdesk.sync import credentials
 from newsdesk.sync.client import WordPressClient, normalise_url
 from newsdesk.sync.engine import SyncEngine, add_site
@@ -233,3 +234,30 @@ def test_an_https_site_honours_the_environments_proxy(proxy_env):
     with client, pytest.raises(NetworkError):  # the recorder answers 502 to the CONNECT
         client.me()
     assert proxy_env.lines == ["CONNECT news.example.invalid:443 HTTP/1.1"]
+
+
+# --- the order of writes -------------------------------------------------------------
+
+
+def test_a_failing_store_write_leaves_no_password_behind(store, wordpress, memory_keyring):
+    editor, author = wordpress.users["editor"], wordpress.users["author"]
+    add_site(store, "en", wordpress.url, editor.login, editor.app_password)
+    with pytest.raises(StoreError, match="already exists"):
+        add_site(store, "en", wordpress.url, author.login, author.app_password)
+    assert set(memory_keyring.secrets) == {(f"newsdesk:{wordpress.url}", editor.login)}
+    assert [s.username for s in store.sites.list()] == [editor.login]
+
+
+class LockedKeyring(MemoryKeyring):
+    """A keyring that refuses to store (a locked wallet, a dismissed prompt)."""
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise keyring.errors.PasswordSetError("the wallet is locked")
+
+
+def test_a_failing_keyring_write_takes_the_site_row_back_out(store, wordpress):
+    keyring.set_keyring(LockedKeyring())
+    user = wordpress.users["editor"]
+    with pytest.raises(NoKeyringError, match="locked"):
+        add_site(store, "en", wordpress.url, user.login, user.app_password)
+    assert store.sites.list() == []

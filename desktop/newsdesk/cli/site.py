@@ -162,7 +162,10 @@ def _remove(args: argparse.Namespace, store: Store) -> int:
     from ..sync import credentials
 
     site = store.sites.by_name(args.name)
-    credentials.forget_password(site.url, site.username)
+    sharing = [s for s in store.sites.list() if s.id != site.id and
+               (s.url, s.username) == (site.url, site.username)]  # fmt: skip
+    if not sharing:  # another site with the same login still needs the password
+        credentials.forget_password(site.url, site.username)
     with store.atomic():
         store.sites.remove(site.id or 0)
     print(f"Removed {site.name}.")
@@ -174,8 +177,13 @@ def _sync(args: argparse.Namespace, store: Store) -> int:
     from ..sync.engine import SyncEngine
 
     if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
         targets = [store.sites.by_name(args.site)] if args.site else store.sites.list()
+        if len(targets) > 1:
+            # One password for every site would hand each site the others' password.
+            names = ", ".join(s.name for s in targets)
+            _err(f"--password-stdin needs --site NAME: there are {len(targets)} sites ({names}).")
+            return 2
+        password = sys.stdin.readline().rstrip("\n")
         for site in targets:
             credentials.save_password(site.url, site.username, password, session_only=True)
     report = SyncEngine(store).sync(args.site, check_deleted=args.check_deleted)
