@@ -51,7 +51,8 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--password-stdin",
         action="store_true",
-        help="read the site's application password from stdin (when no keyring exists)",
+        help="read the site's application password from stdin (when no keyring exists); "
+        "with several sites, --site says whose it is",
     )
     p.add_argument(
         "--check-deleted", action="store_true", help="also look for posts deleted on the server"
@@ -107,8 +108,8 @@ def _add(args: argparse.Namespace, store: Store) -> int:
     if not credentials.keyring_available():
         print(credentials.no_keyring_message(), file=sys.stderr)
         print(
-            "The site is added without its password; give it to `newsdesk sync "
-            "--password-stdin` each time.",
+            f"The site is added without its password; give it to `newsdesk sync --site "
+            f"{args.name} --password-stdin` each time.",
             file=sys.stderr,
         )
         session_only = True

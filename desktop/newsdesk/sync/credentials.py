@@ -135,7 +135,7 @@ def get_password(url: str, user: str, site_name: str = "") -> str:
     why = "" if backend is not None else " " + no_keyring_message().split(". ")[0] + "."
     raise MissingPasswordError(
         f"No password is kept for {user} at {label}: add the site again (or pass "
-        f"--password-stdin).{why}"
+        f"--site {site_name or 'NAME'} --password-stdin).{why}"
     )
 
 
