@@ -17,7 +17,7 @@ from ..domain.article import now_utc
 from ..store.sites import Site
 from . import credentials
 from .client import WordPressClient
-from .errors import NetworkError, SyncError
+from .errors import NetworkError, NoKeyringError, SyncError
 from .pull import pull_site
 from .push import batch_create, push_article
 from .reconcile import article_revision
@@ -115,14 +115,20 @@ def add_site(
     session_only: bool = False,
     transport: httpx.BaseTransport | None = None,
 ) -> tuple[Site, VerifiedLogin, str]:
-    """Verify, keep the password (keyring or session), record the site. Returns where it went."""
-    login = verify_login(
-        url, user, password, ca_bundle=ca_bundle, site_name=name, transport=transport
-    )
+    """Verify, record the site, then keep the password (keyring or session). Returns where.
+
+    The password is written only once the site row is stored, so a failing store
+    write (a duplicate name, a full disk) leaves no password behind; a failing
+    password write takes the row back out.
+    """
     from .client import normalise_url
 
     clean_url, _ = normalise_url(url)
-    kept = credentials.save_password(clean_url, user, password, session_only=session_only)
+    if not session_only and not credentials.keyring_available():
+        raise NoKeyringError(credentials.no_keyring_message())
+    login = verify_login(
+        url, user, password, ca_bundle=ca_bundle, site_name=name, transport=transport
+    )
     site = Site(
         name=name,
         url=clean_url,
@@ -136,6 +142,12 @@ def add_site(
         verified_at=now_utc(),
     )
     store.sites.add(site)
+    try:
+        kept = credentials.save_password(clean_url, user, password, session_only=session_only)
+    except BaseException:
+        with store.atomic():
+            store.sites.remove(site.id or 0)
+        raise
     return site, login, kept
 
 
