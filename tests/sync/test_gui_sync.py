@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from .helpers import connect, seed_posts, sync, write
+from .helpers import connect, ensure_category, seed_posts, sync, write
 from .proxy import FaultProxy
 
 pytestmark = pytest.mark.wordpress
@@ -37,6 +37,7 @@ def test_indicator_shows_offline_and_waiting_then_synced(
 
     widget = SyncStatusWidget(controller)
     qtbot.addWidget(widget)
+    ensure_category(wordpress, "News")  # the stories' section: no warning in the label
     with FaultProxy(wordpress.url) as link:
         connect(store, wordpress, "author", url_override=link.url)
         link.set_offline(True)

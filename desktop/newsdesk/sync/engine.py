@@ -18,6 +18,7 @@ from ..store.sites import Site
 from . import credentials
 from .client import WordPressClient
 from .errors import NetworkError, NoKeyringError, SyncError
+from .missing_categories import open_warnings, queue_found
 from .pull import pull_site
 from .push import batch_create, push_article
 from .reconcile import article_revision
@@ -206,6 +207,7 @@ class SyncEngine:
                 report.warnings.extend(client.warnings)
                 res = SiteResources(self.store, site, client)
                 try:
+                    queue_found(res)  # a category the site lacked exists now: set it
                     self.push(res, report)
                     self.pull(res, report, check_deleted=check_deleted)
                     if respect_backoff and self.store.outbox.count_pending():
@@ -224,6 +226,7 @@ class SyncEngine:
                 report.requests += client.counter.requests
         report.waiting = self.store.outbox.count_pending()
         # What remains unresolved is reported every time, not only when it arose.
+        report.warnings.extend(open_warnings(self.store, sites))
         site_names = {site.id: site.name for site in sites}
         report.conflicts = [
             {

@@ -50,6 +50,7 @@ class SiteResources:
         self._refused: dict[tuple[str, str], RefusedError] = {}  # terms we may not create
         self._meta_schema: int | None = None
         self.warnings: list[str] = []  # for the sync's report
+        self._absent: set[tuple[str, str]] = set()  # terms the site lacks, this sync
 
     @property
     def meta_schema(self) -> int:
@@ -83,7 +84,17 @@ class SiteResources:
             self._refused[(taxonomy, name.lower())] = exc
             raise
 
-    def _find_or_create_term(self, taxonomy: str, name: str, parent: str | None) -> int:
+    def find_term(self, taxonomy: str, name: str) -> int | None:
+        """The term's id if the site has it, without trying to create it (asked once a sync)."""
+        known = self.store.sync.term_id(self.site_id, taxonomy, name)
+        if known is not None or (taxonomy, name.lower()) in self._absent:
+            return known
+        found = self._search_term(taxonomy, name)
+        if found is None:
+            self._absent.add((taxonomy, name.lower()))
+        return found
+
+    def _search_term(self, taxonomy: str, name: str) -> int | None:
         found = self.client.get(f"/wp/v2/{taxonomy}", search=name, per_page=100, _fields="id,name")
         from html import unescape
 
@@ -91,6 +102,12 @@ class SiteResources:
             if unescape(str(term["name"])).lower() == name.lower():
                 self._remember(taxonomy, name, int(term["id"]))
                 return int(term["id"])
+        return None
+
+    def _find_or_create_term(self, taxonomy: str, name: str, parent: str | None) -> int:
+        found_id = self._search_term(taxonomy, name)
+        if found_id is not None:
+            return found_id
         data: dict[str, Any] = {"name": name}
         if parent and taxonomy == "categories":
             data["parent"] = self.term_id("categories", parent)
