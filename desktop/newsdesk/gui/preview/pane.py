@@ -229,10 +229,6 @@ class PreviewPane(QWidget):
         self._cursor = (cursor_line, cursor_fraction)
         self._timer.start()
 
-    @Slot(int, float)
-    def set_cursor(self, line: int, fraction: float = 0.3) -> None:
-        self._cursor = (line, fraction)
-
     def follow(self, editor: QWidget) -> None:
         """Follow an ArticleEditor: an opened article shows at once, typing after a pause.
 
