@@ -191,9 +191,24 @@ def test_a_published_photo_gives_no_source_away_with_the_plugin(store, wordpress
         lead_photo_id=photo.id,
     )
     assert sync(store).ok
-    media_id = store.sync.media(store.sites.list()[0].id, photo.sha256)[0]
+    site_id = store.sites.list()[0].id
+    media_id, url, meta_hash = store.sync.media(site_id, photo.sha256)
     _assert_published_safely(wordpress_plugin, media_id, photo, tmp_path, gps=False)
     assert store.photos.original_path(photo).read_bytes() == original
+
+    # A photo an earlier version uploaded as the original file (its row says nothing of a
+    # public copy) is replaced on the story's next push, and the original deleted.
+    with store.atomic():
+        store.sync.save_media(site_id, photo.sha256, media_id, url, meta_hash.split("+")[0])
+        store.photos.uses.queue_articles_using([photo.id])
+    assert sync(store).ok
+    new_id = store.sync.media(site_id, photo.sha256)[0]
+    assert new_id != media_id
+    _assert_published_safely(wordpress_plugin, new_id, photo, tmp_path, gps=False)
+    with _anonymous(wordpress_plugin) as reader:
+        assert reader.get(f"/wp/v2/media/{media_id}").status_code in (401, 404)
+        gone = reader.get(url, follow_redirects=True)  # the file itself is gone too
+        assert not gone.headers.get("content-type", "").startswith("image/"), gone
 
 
 def test_a_damaged_photo_is_refused_by_name_and_nothing_is_lost(store, wordpress, tmp_path):

@@ -245,8 +245,8 @@ class SiteResources:
     def stored_media(self, photo: LocalPhoto) -> MediaRef | None:
         """The photo's media on this site as last uploaded, without asking the server."""
         known = self.store.sync.media(self.site_id, photo.sha256)
-        if known is None:
-            return None
+        if known is None or known[0] == 0:
+            return None  # never uploaded, or only intended (the row then holds a slug)
         return MediaRef(photo.uuid, known[0], known[1], self.caption(photo), photo.alt)
 
     def shown_captions(
