@@ -39,9 +39,8 @@ FIELD_LABELS = {
     "rights_expiry": "Rights",
 }
 LOCATION_HELP = (
-    "Sites receive a copy of the photo without the camera's GPS position, serial numbers "
-    "or owner name. Tick this only when the place is the news: the position then stays "
-    "in the published copy, where anyone can read it."
+    "Sites get a copy without the camera's GPS position, serial numbers or owner name. "
+    "Tick only when the place is the news: anyone can then read the position."
 )
 LINE_FIELDS = (
     ("headline", "Headline"),
