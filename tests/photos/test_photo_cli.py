@@ -86,3 +86,20 @@ def test_import_show_set_export(tmp_path, agency_folder, bad_files):
     assert missing.returncode == 1 and "No photo with id 99999" in missing.stderr
     bad = run(data, "export", str(army["id"]), "-o", str(tmp_path / "x.gif"))
     assert bad.returncode == 1 and "x.gif" in bad.stderr
+
+
+def test_keep_location_is_set_and_shown_from_the_command_line(tmp_path, bad_files):
+    data = tmp_path / "data"
+    photo_id = run(data, "import", str(bad_files["good"])).stdout.strip()
+    assert json.loads(run(data, "show", photo_id, "--json").stdout)["keep_location"] is False
+    assert "removed from the public copy" in run(data, "show", photo_id).stdout
+
+    kept = run(data, "set", photo_id, "--keep-location")
+    assert kept.returncode == 0, kept.stderr
+    assert json.loads(run(data, "show", photo_id, "--json").stdout)["keep_location"] is True
+    assert "kept in the public copy" in run(data, "show", photo_id).stdout
+
+    dropped = run(data, "set", photo_id, "--no-keep-location")
+    assert dropped.returncode == 0, dropped.stderr
+    assert json.loads(run(data, "show", photo_id, "--json").stdout)["keep_location"] is False
+    assert "--keep-location" in run(data, "set", "--help").stdout

@@ -328,3 +328,30 @@ def test_in_the_main_window_the_editor_sets_the_lead_and_inserts_photos(
     QTest.keyClick(desk.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert store.photos.get(photo.id).caption == "Changed. (AP)"
     window.close()
+
+
+def test_keep_location_checkbox_saves_and_undoes(
+    qtbot, store, scenic_agency, artifacts_dir, sync_tasks
+):
+    desk = PhotoDesk(store)
+    qtbot.addWidget(desk)
+    import_and_wait(qtbot, desk, [scenic_agency / "army-handout.jpg"])
+    photo_id = desk.model.rows[0][0]
+    desk.select_photo(photo_id)
+    box = desk.panel.keep_location
+    assert not box.isChecked() and store.photos.get(photo_id).keep_location is False
+    assert "GPS position" in desk.panel.location_help.text()
+    box.click()  # as a person ticks it
+    desk.panel.save_button.click()
+    assert store.photos.get(photo_id).keep_location is True
+    desk.select_photo(photo_id)
+    assert desk.panel.keep_location.isChecked()
+    desk.resize(1440, 860)
+    desk.show()
+    qtbot.wait(200)
+    path = artifacts_dir / "photo-desk-keep-location.png"
+    assert desk.panel.grab().save(str(path))
+    desk.undo_stack.undo()
+    assert store.photos.get(photo_id).keep_location is False
+    desk.select_photo(photo_id)
+    assert not desk.panel.keep_location.isChecked()

@@ -178,3 +178,20 @@ def test_house_words_teach_the_spelling_check(store, photos):
     assert store.photos.recheck_all() == 1
     assert store.photos.get(p.id).check_codes == []
     assert "Dahiyeh" in (store.folder / "house-words.txt").read_text(encoding="utf-8")
+
+
+def test_migration_8_adds_keep_location_off_for_existing_photos(tmp_path):
+    s = open_store(tmp_path / "store", migrate=False)
+    migrations.upgrade(s, target=7)
+    s.conn.execute(
+        "INSERT INTO photos (uuid, sha256, file_path, caption, imported_at, updated_at) "
+        "VALUES ('p-1', 'abc', 'originals/ab/abc.jpg', 'Kept across the upgrade', 'now', 'now')"
+    )
+    assert 8 in migrations.upgrade(s)
+    photo = s.photos.get_by_uuid("p-1")
+    assert photo.caption == "Kept across the upgrade" and photo.keep_location is False
+    assert s.photos.update(photo.id, keep_location=True).keep_location is True
+    assert s.photos.get(photo.id).keep_location is True
+    with pytest.raises(StoreError, match="keep_location"):
+        s.photos.update(photo.id, keep_location="maybe")
+    s.close()

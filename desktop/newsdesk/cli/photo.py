@@ -98,6 +98,13 @@ def register(sub: Any) -> None:
         p.add_argument("--" + option.replace("_", "-"), dest=option, metavar=name.upper())
     p.add_argument("--keywords", help="comma-separated keywords (replaces them all)")
     p.add_argument(
+        "--keep-location",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="keep the GPS position in the copy sites receive, for a photo whose place is "
+        "the news (off by default: sites never receive it)",
+    )
+    p.add_argument(
         "--house-form",
         action="store_true",
         help='close the caption with the credit, "(credit)" or "/ credit" by --caption-style, '
@@ -180,6 +187,10 @@ def _show(args: argparse.Namespace, store: Store) -> int:
             print(f"{key:>20}: {data[key]}")
     if data["keywords"]:
         print(f"{'keywords':>20}: {', '.join(data['keywords'])}")
+    location = (
+        "kept in the public copy" if data["keep_location"] else "removed from the public copy"
+    )
+    print(f"{'GPS position':>20}: {location}")
     for check in data["checks"]:
         print(f"{'check':>20}: {check['field']}: {check['message']}")
     return 0
@@ -193,6 +204,8 @@ def _set(args: argparse.Namespace, store: Store) -> int:
         value = getattr(args, option)
         if value is not None:
             changes[name] = value
+    if args.keep_location is not None:
+        changes["keep_location"] = args.keep_location
     if args.keywords is not None:
         changes["keywords"] = [k.strip() for k in args.keywords.split(",") if k.strip()]
     if args.house_form:

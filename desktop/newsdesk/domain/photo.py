@@ -43,6 +43,7 @@ EDITABLE_FIELDS: tuple[str, ...] = (
     "rights_expiry",
     "event",
     "caption_state",
+    "keep_location",
 )
 
 # Markdown image references to library photos: ![alt](photo:<uuid>)
@@ -79,6 +80,8 @@ class Photo:
     rights_expiry: str = ""
     event: str = ""
     caption_state: str = CaptionState.UNCAPTIONED.value
+    # The GPS position stays in the copy a site receives (a photo whose place is the news).
+    keep_location: bool = False
     # Set by the library, not edited:
     uuid: str = field(default_factory=lambda: str(uuidlib.uuid4()))
     id: int | None = None

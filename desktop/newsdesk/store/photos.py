@@ -40,7 +40,8 @@ GRID_COLUMNS = (
     "rights_expiry, date_created, width, height, imported_at"
 )
 # What a post on a site shows of a photo (figcaption, alt, media item): a change re-queues.
-SHOWN_ON_SITE = ("caption", "credit", "alt_text", "extended_description")
+# keep_location changes the file a site receives: the media item is replaced.
+SHOWN_ON_SITE = ("caption", "credit", "alt_text", "extended_description", "keep_location")
 # Checks stored with the row; rights expiry depends on today, so it is added on reading.
 STORED_CHECKS_EXCLUDE = {"rights_expired"}
 
@@ -264,7 +265,7 @@ class Photos:
             import_notes="\n".join(prepared.notes),
         )
         for name, value in prepared.fields.items():
-            if name in EDITABLE_FIELDS and name != "caption_state":
+            if name in EDITABLE_FIELDS and name not in ("caption_state", "keep_location"):
                 setattr(photo, name, list(value) if name == "keywords" else str(value))
         if photo.caption.strip():
             photo.caption_state = CaptionState.CAPTIONED.value
@@ -311,6 +312,8 @@ class Photos:
                         raise StoreError(f"{name} is not a photo field one can edit.")
                     if name == "keywords":
                         value = [str(v) for v in (value or [])]
+                    elif name == "keep_location":
+                        value = _flag(name, value)
                     elif name == "caption_state" and value not in {s.value for s in CaptionState}:
                         raise StoreError(
                             f"caption_state: {value!r} is not one of uncaptioned, captioned, approved."
@@ -420,10 +423,19 @@ def _prefixed(alias: str) -> str:
     return ", ".join(f"{alias}.{c.strip()}" for c in GRID_COLUMNS.split(","))
 
 
+def _flag(name: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if value in (0, 1):
+        return bool(value)
+    raise StoreError(f"{name}: {value!r} is not on or off (true or false).")
+
+
 def _from_row(row: sqlite3.Row) -> Photo:
     keys = row.keys()
     photo = Photo(**{k: row[k] for k in keys if k not in ("keywords", "check_codes", "id")})
     photo.id = int(row["id"])
+    photo.keep_location = bool(photo.keep_location)
     photo.keywords = json.loads(row["keywords"] or "[]")
     photo.check_codes = row["check_codes"].split() if row["check_codes"] else []
     return photo

@@ -232,6 +232,9 @@ class WordPressClient:
     def post(self, path: str, data: dict[str, Any], **kwargs: Any) -> Any:
         return self.request("POST", path, json=data, **kwargs).json()
 
+    def delete(self, path: str, **params: Any) -> Any:
+        return self.request("DELETE", path, params=params).json()
+
     # --- what the engine asks -------------------------------------------------
     def me(self) -> dict[str, Any]:
         """Who we are logged in as (fails with AuthError on a wrong password)."""

@@ -54,7 +54,7 @@ def body_content(res: SiteResources, article: Article) -> tuple[str, int]:
     media: dict[str, MediaRef] = {}
     lead = 0
     for photo in res.photos_of(article.lead_photo_id, article.body):
-        ref = res.media_for(photo)
+        ref = res.media_for(photo, article.slug, article.headline)
         media[photo.uuid] = ref
         if photo.id == article.lead_photo_id:
             lead = ref.media_id
@@ -275,6 +275,9 @@ def _captions_changed(res: SiteResources, article: Article, rp: RemotePost) -> b
     if "content" not in rp.base_remote:
         return False
     content, _lead = body_content(res, article)
+    shown = {p.uuid for p in res.photos_of(article.lead_photo_id, article.body)}
+    if shown & res.replaced_photos:
+        return True  # a photo's media item was replaced (a new public copy): new ids
     return captions_only_differ(content, str(rp.base_remote["content"]))
 
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import mimetypes
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..domain.captions import DEFAULT_CAPTION_STYLE, CaptionStyle, house_form
+from ..photos.imaging import PhotoFileError
+from ..photos.metadata import MetadataError
+from ..photos.public import public_copy, public_name
 from .blocks import MediaRef
-from .errors import RefusedError
+from .errors import NotFoundOnServer, RefusedError
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -32,6 +34,27 @@ class LocalPhoto:
     credit: str
     alt: str
     description: str
+    keep_location: int  # 0 or 1, as stored
+
+
+def _copy_kind(keep_location: bool) -> str:
+    """Which public copy a media item holds, kept after the caption hash: '+p' without
+    the position, '+pgps' with it; an older item (the original file) has neither."""
+    return "+pgps" if keep_location else "+p"
+
+
+def _uploaded_kind(stored_hash: str) -> str:
+    return stored_hash[stored_hash.index("+") :] if "+" in stored_hash else ""
+
+
+def _legacy_slug(photo: LocalPhoto) -> str:
+    """The slug earlier versions gave an upload (an unanswered one may still be found by it)."""
+    return "nd-" + photo.sha256[:24]
+
+
+def _short(caption: str, words: int = 10) -> str:
+    parts = caption.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
 def house_caption(caption: str, credit: str, style: CaptionStyle = DEFAULT_CAPTION_STYLE) -> str:
@@ -51,6 +74,7 @@ class SiteResources:
         self._meta_schema: int | None = None
         self.warnings: list[str] = []  # for the sync's report
         self._absent: set[tuple[str, str]] = set()  # terms the site lacks, this sync
+        self.replaced_photos: set[str] = set()  # uuids whose media item was replaced, this sync
 
     @property
     def meta_schema(self) -> int:
@@ -175,7 +199,7 @@ class SiteResources:
             return []
         rows = self.store.conn.execute(
             "SELECT id, uuid, sha256, file_path, original_name, caption, credit, alt_text, "
-            f"extended_description FROM photos WHERE {' OR '.join(clauses)} ORDER BY id",
+            f"extended_description, keep_location FROM photos WHERE {' OR '.join(clauses)} ORDER BY id",
             params,
         ).fetchall()
         return [LocalPhoto(*row) for row in rows]
@@ -185,8 +209,15 @@ class SiteResources:
         writes it; a change of style changes the hash below, so the media item follows."""
         return house_caption(photo.caption, photo.credit, self.store.photos.caption_style)
 
-    def media_for(self, photo: LocalPhoto) -> MediaRef:
-        """Upload once per site (by content hash); a changed caption or alt text is updated."""
+    def media_for(self, photo: LocalPhoto, *name_hints: str) -> MediaRef:
+        """Upload once per site (by content hash); a changed caption or alt text is updated.
+
+        What goes up is the photo's public copy (photos/public.py), named from
+        `name_hints` (the story's slug or headline) or the caption, never from the
+        original file name. The stored hash remembers which copy went up: an item
+        uploaded before public copies existed, or with another "keep location"
+        choice, is replaced by a fresh copy.
+        """
         caption = self.caption(photo)
         fields = {
             "caption": caption,
@@ -194,33 +225,65 @@ class SiteResources:
             "description": photo.description or caption,
         }
         meta_hash = hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()[:16]
+        copy_kind = _copy_kind(bool(photo.keep_location))
         known = self.store.sync.media(self.site_id, photo.sha256)
-        slug = "nd-" + photo.sha256[:24]
+        replaced = 0
+        if known is not None and known[0] and _uploaded_kind(known[2]) != copy_kind:
+            replaced, known = known[0], None
         if known is None or known[0] == 0:
             found = []
             if known is not None:
-                # An earlier upload went out and its answer never came: it may be
-                # on the server already; its slug finds it.
-                found = self.client.get("/wp/v2/media", slug=slug, _fields="id,source_url")
+                # An earlier upload went out and its answer never came: it may be on the
+                # server already; the slug recorded with the intent finds it.
+                found = self.client.get(
+                    "/wp/v2/media", slug=known[1] or _legacy_slug(photo), _fields="id,source_url"
+                )
+                slug = known[1] or public_name(*name_hints, photo.caption)
             else:
-                self._save_media(photo.sha256, 0, "", "")  # the intent, before sending
+                slug = public_name(*name_hints, photo.caption)
+                # The intent, before sending; the planned slug stands in for the URL.
+                self._save_media(photo.sha256, 0, slug, "")
             if found:
-                known = (int(found[0]["id"]), str(found[0]["source_url"]), "")
+                # Ours from this version (a public copy) if found by the planned slug.
+                kind = copy_kind if known is not None and known[1] else ""
+                known = (int(found[0]["id"]), str(found[0]["source_url"]), kind)
             else:
                 made = self._upload(photo, slug, fields)
-                known = (int(made["id"]), str(made["source_url"]), meta_hash)
+                known = (int(made["id"]), str(made["source_url"]), meta_hash + copy_kind)
             self._save_media(photo.sha256, known[0], known[1], known[2])
+        if replaced:
+            self.replaced_photos.add(photo.uuid)
+            self._delete_replaced(photo, replaced)
         media_id, url, stored_hash = known
-        if stored_hash != meta_hash:
+        if stored_hash != meta_hash + copy_kind:
             self.client.post(f"/wp/v2/media/{media_id}", fields)
-            self._save_media(photo.sha256, media_id, url, meta_hash)
+            self._save_media(photo.sha256, media_id, url, meta_hash + copy_kind)
         return MediaRef(photo.uuid, media_id, url, caption, photo.alt)
+
+    def _delete_replaced(self, photo: LocalPhoto, media_id: int) -> None:
+        """Delete the media item a fresh public copy replaced (it may carry the position or
+        a camera's serial number); every article showing the photo goes out again, so
+        none keeps pointing at it."""
+        try:
+            self.client.delete(f"/wp/v2/media/{media_id}", force="true")
+        except NotFoundOnServer:
+            pass
+        except RefusedError as exc:
+            with self.store.atomic():
+                self.store.sync.log(
+                    f"The earlier copy of photo {photo.id} (media {media_id}) could not be "
+                    f"deleted from {self.site.name} ({exc}); an editor should delete it there.",
+                    level="warning",
+                    site_id=self.site_id,
+                )
+        with self.store.atomic():
+            self.store.photos.uses.queue_articles_using([photo.id])
 
     def stored_media(self, photo: LocalPhoto) -> MediaRef | None:
         """The photo's media on this site as last uploaded, without asking the server."""
         known = self.store.sync.media(self.site_id, photo.sha256)
-        if known is None:
-            return None
+        if known is None or known[0] == 0:
+            return None  # never uploaded, or only intended (the row then holds a slug)
         return MediaRef(photo.uuid, known[0], known[1], self.caption(photo), photo.alt)
 
     def shown_captions(
@@ -285,11 +348,20 @@ class SiteResources:
             raise RefusedError(
                 f"The photo file {path} is missing from the store; it cannot be sent."
             )
-        name = photo.original_name or path.name
-        mime = mimetypes.guess_type(name)[0] or "image/jpeg"
+        library = self.store.photos.get(photo.id)
+        try:
+            label = f"Photo {photo.id} ({photo.original_name or path.name})"  # for the desk only
+            public = public_copy(library, path, label=label)
+        except (PhotoFileError, MetadataError) as exc:
+            raise RefusedError(f"{exc} It was not sent; the library keeps it as it is.") from exc
+        # The title is public too (and WordPress would take the file name): the desk's.
+        title = library.headline or _short(photo.caption) or slug
         try:
             return self.client.upload_media(
-                name, path.read_bytes(), mime, {**fields, "slug": slug, "title": name}
+                slug + public.extension,
+                public.data,
+                public.mime,
+                {**fields, "slug": slug, "title": title},
             )
         except RefusedError as exc:
             if exc.status == 403:

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QFormLayout,
@@ -37,6 +38,10 @@ FIELD_LABELS = {
     "alt_text": "Alt text",
     "rights_expiry": "Rights",
 }
+LOCATION_HELP = (
+    "Sites get a copy without the camera's GPS position, serial numbers or owner name. "
+    "Tick only when the place is the news: anyone can then read the position."
+)
 LINE_FIELDS = (
     ("headline", "Headline"),
     ("credit", "Credit"),
@@ -102,8 +107,19 @@ class PhotoEditPanel(QWidget):
         self.lines["rights_expiry"].setPlaceholderText("YYYY-MM-DD, empty if none")
         self.lines["date_created"].setPlaceholderText("YYYY-MM-DD")
         form.addRow("State", self.state)
+        self.keep_location = QCheckBox("Keep location in the published photo")
+        self.keep_location.setObjectName("keepLocationCheck")
+        self.keep_location.setAccessibleName("Keep location in the published photo")
+        self.keep_location.setAccessibleDescription(LOCATION_HELP)
+        self.keep_location.setToolTip(LOCATION_HELP)
+        self.location_help = QLabel(LOCATION_HELP)
+        self.location_help.setObjectName("keepLocationHelp")
+        self.location_help.setWordWrap(True)
         self.credit_count = QLabel()
         form.insertRow(5, "", self.credit_count)
+        # Under the alt text: with the fields that say what the public sees of the photo.
+        form.insertRow(3, "", self.keep_location)
+        form.insertRow(4, "", self.location_help)
 
         self.problems = QListWidget()
         self.problems.setObjectName("photoProblems")
@@ -214,6 +230,7 @@ class PhotoEditPanel(QWidget):
             edit.setCursorPosition(0)
         for widget in (self.caption, self.alt_text, *self.lines.values()):
             widget.blockSignals(False)
+        self.keep_location.setChecked(photo.keep_location)
         self.state.setCurrentIndex(max(0, self.state.findData(photo.caption_state)))
         self._show_use(photo)
         self.run_checks()
@@ -259,6 +276,7 @@ class PhotoEditPanel(QWidget):
         data["caption"] = self.caption.toPlainText().strip()
         data["alt_text"] = self.alt_text.toPlainText().strip()
         data["caption_state"] = self.state.currentData()
+        data["keep_location"] = self.keep_location.isChecked()
         return data
 
     def changes(self) -> dict[str, Any]:
