@@ -52,6 +52,20 @@ def test_a_story_goes_round_the_newsroom_by_command_line(tmp_path):
     thread = json.loads(run(data, "notes", story, "--json").stdout)
     assert thread[-1]["reply_to"] == note["id"] and thread[-1]["author"] == "Amal Reporter"
 
+    not_ready = run(data, "publish", story, *editor)
+    assert not_ready.returncode == 1 and "FAIL lead_photo" in not_ready.stderr
+    assert status(data, story) == "submitted", "nothing moved: not even the approval"
+
+    from PIL import Image
+
+    Image.new("RGB", (1200, 800), (30, 90, 150)).save(tmp_path / "port.jpg", "JPEG")
+    [photo] = run(data, "photo", "import", str(tmp_path / "port.jpg")).stdout.split()
+    captioned = run(data, "photo", "set", photo, "--caption", "Cranes idle at the port.",
+                    "--credit", "Reuters", "--alt", "Idle cranes over empty quays",
+                    "--house-form")  # fmt: skip
+    assert captioned.returncode == 0, captioned.stderr
+    assert run(data, "photo", "lead", story, photo).returncode == 0
+
     published = run(data, "publish", story, *editor)
     assert published.returncode == 0, published.stderr + published.stdout
     assert status(data, story) == "published", "approved and published in one go"

@@ -14,6 +14,7 @@ from ..domain.captions import (
     caption_style,
     house_form,
 )
+from ..ops.photos import set_lead
 from ..photos.export import export_photo
 from ..photos.imaging import DEFAULT_MAX_PIXELS, PhotoFileError
 from ..photos.importer import import_files
@@ -131,6 +132,12 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     _add_style_option(p)
     p.set_defaults(handler=run_with_store(_queue))
+
+    p = cmds.add_parser("lead", help="make a photo an article's lead image (or --clear it)")
+    p.add_argument("article", type=int, metavar="ARTICLE")
+    p.add_argument("photo", nargs="?", metavar="ID", help="photo id or uuid")
+    p.add_argument("--clear", action="store_true", help="the article has no lead photo")
+    p.set_defaults(handler=run_with_store(_lead))
 
 
 def _import(args: argparse.Namespace, store: Store) -> int:
@@ -288,4 +295,15 @@ def _queue(args: argparse.Namespace, store: Store) -> int:
     for e in entries:
         codes = sorted({p.code for u in e.failing for p in u.problems})
         print(f"{e.article_id:>6}  {e.status:<10} {e.headline[:50]:<50} {', '.join(codes)}")
+    return 0
+
+
+def _lead(args: argparse.Namespace, store: Store) -> int:
+    if args.clear == (args.photo is not None):
+        print("newsdesk: give a photo, or --clear (not both)", file=sys.stderr)
+        return 2
+    photo_id = None if args.clear else store.photos.resolve(args.photo).id
+    set_lead(store, args.article, photo_id)
+    article = store.articles.get(args.article)
+    print(f"{article.id}\tlead photo {photo_id if photo_id is not None else 'none'}")
     return 0

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.captions import CHECK_NAMES
 from ...ops import Changes
+from ...ops.photos import set_lead
 from ...photos.export import export_photo
 from ...photos.imaging import PhotoFileError
 from ...photos.importer import ImportReport
@@ -434,7 +435,7 @@ class PhotoDesk(QWidget):
 
     def set_as_lead(self, article_id: int, photo_id: int) -> None:
         """Make the photo the article's lead image (a new revision of the article)."""
-        self.store.photos.uses.set_lead(article_id, photo_id)
+        set_lead(self.store, article_id, photo_id)
         headline = self.store.articles.get(article_id).headline
         self.message.setText(f"Lead photo of “{headline}” set.")
         self.queue.refresh()
