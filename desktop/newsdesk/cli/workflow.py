@@ -89,7 +89,7 @@ def _who(parser: argparse.ArgumentParser) -> None:
 def _identity(args: argparse.Namespace) -> tuple[str, str]:
     folder = data_dir(args.data_dir)
     actor = args.actor or settings_value(folder, "user/name") or ""
-    role = args.role or settings_value(folder, "user/role") or rules.Role.REPORTER.value
+    role = args.role or rules.Role.from_setting(settings_value(folder, "user/role") or "")
     if not actor:
         raise rules.WorkflowError(
             "Who is acting? Pass --as NAME (or set your name in Preferences)."

@@ -19,6 +19,12 @@ class Role(StrEnum):
     EDITOR = "editor"
     PHOTO_DESK = "photo desk"
 
+    @classmethod
+    def from_setting(cls, value: str) -> Role:
+        """The role as Preferences stores it ("photo" for the photo desk); reporter if unknown."""
+        value = "photo desk" if value == "photo" else value
+        return cls(value) if value in cls._value2member_map_ else cls.REPORTER
+
 
 class Action(StrEnum):
     SUBMIT = "submit"

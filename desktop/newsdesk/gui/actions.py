@@ -26,6 +26,13 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "history", "&History…", ("Ctrl+Shift+H",), "history", "Browse and restore earlier revisions"
     ),
+    Command(
+        "submit",
+        "Sub&mit to the editors",
+        ("Ctrl+Return", "Ctrl+Enter"),
+        "submit",
+        "Send this story to the editors' queue (the checklist first)",
+    ),
     Command("quit", "&Quit", ("Ctrl+Q",)),
     Command("undo", "&Undo", ("Ctrl+Z",)),
     Command("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y")),

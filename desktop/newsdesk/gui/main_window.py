@@ -57,6 +57,7 @@ from .preferences import PreferencesDialog
 from .resources import icon
 from .settings import Settings
 from .spellcheck import attach_spelling
+from .submit import SubmitFlow
 from .taxonomy_dialog import TaxonomyDialog
 
 REPORTERS_DESK = "Reporter's desk"
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._connect()
+        self.submit_flow = SubmitFlow(self)
         self._guard_shortcuts()
         self.autosave_label = QLabel()
         self.autosave_label.setObjectName("autosaveLabel")
@@ -236,7 +238,7 @@ class MainWindow(QMainWindow):
         a = self.actions_by_name
         bar = self.menuBar()
         for title, names in (
-            ("&File", ["new", "save", None, "history", None, "quit"]),
+            ("&File", ["new", "save", None, "submit", None, "history", None, "quit"]),
             ("&Edit", ["undo", "redo", None, "find", None, "preferences"]),
             ("F&ormat", ["bold", "italic", "link", None, "heading", "quote", "bullets"]),
             ("&View", ["next", "previous", None, "preview"]),
@@ -260,7 +262,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setIconSize(QSize(20, 20))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for name in ("new", "save", "history"):
+        for name in ("new", "save", "history", "submit"):
             toolbar.addAction(a[name])
         toolbar.addSeparator()
         for name in ("previous", "next"):
