@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import keyring
 import pytest
 
@@ -18,3 +20,22 @@ def memory_keyring():
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def blockcheck(wordpress_harness):
+    """The block editor's validator (node + jsdom), fed the scripts of the test WordPress.
+
+    Missing node or npm packages fail the test under CI; elsewhere they skip it, saying why.
+    """
+    from .blockcheck import BlockCheck, BlockCheckMissing
+
+    site = wordpress_harness.site(with_plugin=True)
+    try:
+        checker = BlockCheck(site.url, site.wpdir)
+    except BlockCheckMissing as missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"The block validator cannot run under CI: {missing}")
+        pytest.skip(f"The block validator cannot run: {missing}")
+    yield checker
+    checker.close()
