@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..domain.captions import DEFAULT_CAPTION_STYLE, CaptionStyle, house_form
-from .blocks import MediaRef
+from .blocks import BLOCK_TYPE_FIELDS, CURRENT, BlockFlavour, MediaRef
 from .errors import RefusedError
 
 if TYPE_CHECKING:
@@ -48,6 +48,23 @@ class SiteResources:
         self.client = client
         self._names: dict[str, dict[int, str]] = {}  # taxonomy -> id -> name, this sync
         self._refused: dict[tuple[str, str], RefusedError] = {}  # terms we may not create
+        self._flavour: BlockFlavour | None = None
+
+    @property
+    def block_flavour(self) -> BlockFlavour:
+        """How this site's block editor writes the blocks that changed between releases,
+        read once per sync from its block registry; the current markup if it will not say."""
+        if self._flavour is None:
+            try:
+                types = self.client.get(
+                    "/wp/v2/block-types", namespace="core", _fields=BLOCK_TYPE_FIELDS
+                )
+            except RefusedError:
+                types = None
+            self._flavour = (
+                BlockFlavour.from_block_types(types) if isinstance(types, list) else CURRENT
+            )
+        return self._flavour
 
     # --- terms ----------------------------------------------------------------
     def term_id(self, taxonomy: str, name: str, parent: str | None = None) -> int:
@@ -226,7 +243,7 @@ class SiteResources:
             caption, alt = shown[uuid]
             return replace(ref, caption=caption, alt=alt)
 
-        return markdown_to_blocks(body, resolve)
+        return markdown_to_blocks(body, resolve, self.block_flavour)
 
     def render_offline(self, article_id: int | None, content: dict[str, Any]) -> str | None:
         """The content a push of this article content would send (its own captions
