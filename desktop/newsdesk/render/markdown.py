@@ -26,7 +26,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-from ..domain.captions import closing_credit
+from ..domain.captions import closing_credit, ends_sentence
 
 PHOTO_SCHEME = "photo:"
 
@@ -181,6 +181,8 @@ def caption_html(ref: PhotoRef) -> str:
     closing = closing_credit(text, expected=credit)
     if closing is not None and (not credit or closing.credit == credit):
         text, credit, written = closing.body, closing.credit, closing.written
+    if text and not ends_sentence(text):
+        text += "."  # as the house form the site prints (domain.captions.house_form)
     parts = []
     if text:
         parts.append(f'<span class="nd-caption">{escape(text)}</span>')

@@ -242,7 +242,9 @@ class _Writer:
                 self.parsed.inline(t).strip() for t in tokens[k + 1 : close] if t.type == "inline"
             ]
             text = "<br>".join(p for p in parts if p)
-            back = f'<a id="fn{number}" href="#fnref{number}" class="footnote-backref">↩︎</a>'
+            # The renderer's links back (one per reference); the first carries the note's id.
+            anchors = [t for t in tokens[k + 1 : close] if t.type == "footnote_anchor"]
+            back = self.parsed.html(anchors).strip().replace("<a ", f'<a id="fn{number}" ', 1)
             items.append(block("list-item", f"<li>{text} {back}</li>"))
             k = close + 1
         if not items:
