@@ -103,6 +103,7 @@ def test_a_post_edited_in_the_block_editor_still_merges(
     body = (
         "The talks resumed on Monday.\n\n## What is at stake\n\n- a truce\n- prisoners\n\n"
         "> We are hopeful.\n>\n> Very hopeful.\n\n3. third\n4. fourth\n\nThe last paragraph."
+        "[^1]\n\n[^1]: Officials said so on *Monday* evening."
     )
     article = write(store, headline="Talks", body=body, status="submitted")
     assert sync(store).ok
@@ -117,7 +118,7 @@ def test_a_post_edited_in_the_block_editor_still_merges(
     report = sync(store)
     assert report.ok and not report.conflicts, report
     merged = store.articles.get(article.id).body
-    assert merged == body.replace("Monday", "Tuesday").replace(
+    assert merged == body.replace("on Monday.", "on Tuesday.").replace(
         "The last paragraph.", "The last paragraph, edited here."
     )
 

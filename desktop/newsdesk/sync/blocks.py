@@ -90,12 +90,46 @@ def html_to_markdown(html: str, photo_for_media: Callable[[int], str | None]) ->
     html = _IMG.sub(relink, html)
     # Figure captions are the media's caption, kept with the photo, not body text.
     html = re.sub(r"<figcaption\b.*?</figcaption>", "", html, flags=re.IGNORECASE | re.DOTALL)
-    fast = fast_html_to_markdown(html)
-    if fast is not None:
-        return fast
-    return tidy_markdown(
-        markdownify(html, heading_style="ATX", bullets="-", escape_underscores=False)
-    )
+    html, notes = _footnotes_back(html, photo_for_media)
+    markdown = fast_html_to_markdown(html)
+    if markdown is None:
+        markdown = tidy_markdown(
+            markdownify(html, heading_style="ATX", bullets="-", escape_underscores=False)
+        )
+    return "\n\n".join([markdown, *notes]) if notes else markdown
+
+
+# The notes list the push writes (block_markup): a separator, then an ordered list whose
+# items each end with links back to their references; the references are footnote-ref sups.
+_NOTES = re.compile(
+    r"<hr\b[^>]*>\s*<ol\b[^>]*>(?P<items>(?:(?!</?ol\b).)*?footnote-backref(?:(?!</?ol\b).)*)"
+    r"</ol>\s*$",
+    re.DOTALL,
+)
+_NOTE_ITEM = re.compile(r"<li\b[^>]*>(.*?)</li>", re.DOTALL)
+_BACKREF = re.compile(r"\s*<a\b[^>]*footnote-backref[^>]*>.*?</a>", re.DOTALL)
+_NOTE_ID = re.compile(r'\bid="fn(\d+)"')
+_NOTE_REF = re.compile(
+    r'<sup class="footnote-ref"><a href="#fn(\d+)"[^>]*>\[\d+(?::\d+)?\]</a></sup>', re.DOTALL
+)
+
+
+def _footnotes_back(
+    html: str, photo_for_media: Callable[[int], str | None]
+) -> tuple[str, list[str]]:
+    """Footnotes Newsdesk published, as Markdown footnotes again: `[^1]` and `[^1]: text`."""
+    found = _NOTES.search(html)
+    if found is None:
+        return html, []
+    notes = []
+    for item in _NOTE_ITEM.findall(found.group("items")):
+        number = _NOTE_ID.search(item)
+        if number is None:
+            return html, []  # a list that only looks like our notes: left as it is
+        text = html_to_markdown(f"<p>{_BACKREF.sub('', item).strip()}</p>", photo_for_media)
+        notes.append(f"[^{number.group(1)}]: {text}")
+    html = _NOTE_REF.sub(lambda m: f"[^{m.group(1)}]", html[: found.start()])
+    return html, notes
 
 
 def tidy_markdown(text: str) -> str:
