@@ -1,50 +1,114 @@
 <?php
 /*
  * Plugin Name: Newsdesk sync companion
- * Description: What Newsdesk needs from the WordPress REST API that WordPress lacks: post meta for the Newsdesk uuid, Markdown source, sources, byline, editorial stage and notes; finding a post by uuid; and refusing a stale write (409 with the current modified_gmt).
- * Version: 1.0.0
+ * Description: What Newsdesk needs from the WordPress REST API that WordPress lacks: private post meta for the Newsdesk uuid, Markdown source, sources, byline, editorial stage and notes (never shown to readers); finding a post by uuid; refusing a stale write (409 with the current modified_gmt); the editorial stage and note authors decided by the server.
+ * Version: 2.0.0
  * Requires at least: 5.6
  * License: MIT
  *
  * Install: copy this one file into wp-content/mu-plugins/ (must-use plugins
  * load at once, need no activation and cannot be switched off by accident).
+ * Replacing 1.x with it migrates the post meta 1.x wrote, once.
  */
 
 if (!defined('ABSPATH')) {
     exit;
 }
 
-const NEWSDESK_SYNC_VERSION = '1.0.0';
+const NEWSDESK_SYNC_VERSION = '2.0.0';
+// Meta layout: 1 = public keys (plugin 1.x, readable by anyone who could read the post),
+// 2 = protected keys (leading underscore), shown only to users who may edit the post.
+const NEWSDESK_SYNC_SCHEMA = 2;
 const NEWSDESK_BASE_HEADER = 'x_newsdesk_base_modified';  // X-Newsdesk-Base-Modified, as WP_REST_Request names it
 const NEWSDESK_VERSION_HEADER = 'x_newsdesk_base_version';  // X-Newsdesk-Base-Version
+// Stages a reporter (no edit_others_posts) may give their own story, and from which.
+const NEWSDESK_REPORTER_STAGES = array('draft', 'submitted', 'spiked');
+const NEWSDESK_REPORTER_FROM = array('', 'draft', 'returned');
 
-/** Post meta Newsdesk reads and writes; WordPress drops unregistered meta silently. */
+/** Newsdesk's fields, by the name 1.x used; each is stored under '_' . name. */
 function newsdesk_sync_meta_keys() {
     return array(
         'newsdesk_uuid' => 'The Newsdesk article uuid (finds the post again after a lost answer).',
         'newsdesk_markdown' => 'The Markdown the content was rendered from.',
-        'newsdesk_content_sha' => 'sha1 of post_content when newsdesk_markdown was written (set by the plugin).',
-        'newsdesk_sources' => 'The sources the reporter relied on (JSON list).',
+        'newsdesk_content_sha' => 'sha1 of post_content when the Markdown was written (set by the plugin only).',
+        'newsdesk_sources' => 'The sources the reporter relied on (JSON list): never published.',
         'newsdesk_byline' => 'The byline as the newsroom writes it.',
-        'newsdesk_stage' => 'The editorial stage (draft, submitted, in_edit, ...).',
-        'newsdesk_notes' => 'Editorial notes: never published.',
+        'newsdesk_stage' => 'The editorial stage (draft, submitted, in_edit, ...): set by editors.',
+        'newsdesk_notes' => 'Editorial notes (JSON list): never published; authors set by the server.',
     );
 }
 
+function newsdesk_sync_private_keys() {
+    return array_map(function ($name) {
+        return '_' . $name;
+    }, array_keys(newsdesk_sync_meta_keys()));
+}
+
 add_action('init', function () {
-    foreach (newsdesk_sync_meta_keys() as $key => $description) {
-        register_post_meta('post', $key, array(
+    newsdesk_sync_migrate();
+    foreach (newsdesk_sync_meta_keys() as $name => $description) {
+        register_post_meta('post', '_' . $name, array(
             'type' => 'string',
             'description' => $description,
             'single' => true,
             'default' => '',
-            'show_in_rest' => true,
-            'auth_callback' => function ($allowed, $meta_key, $post_id) {
+            // Only in context=edit, which WordPress grants to users who may edit posts;
+            // rest_prepare_post below also removes them per post for anyone who may
+            // not edit that post (a contributor listing published posts, say).
+            'show_in_rest' => array('schema' => array('context' => array('edit'))),
+            'auth_callback' => function ($allowed, $meta_key, $post_id) use ($name) {
+                if ($name === 'newsdesk_content_sha') {
+                    return false;  // the plugin's own record: nobody writes it over REST
+                }
                 return current_user_can('edit_post', $post_id);
             },
         ));
     }
 });
+
+/**
+ * Plugin 1.x kept the meta under public keys. Rename them once (a post that already
+ * has the protected key keeps it and loses the public copy). Idempotent: a second run
+ * finds nothing to rename, and the option stops it from running at all.
+ */
+function newsdesk_sync_migrate() {
+    if ((int) get_option('newsdesk_sync_schema', 1) >= NEWSDESK_SYNC_SCHEMA) {
+        return;
+    }
+    global $wpdb;
+    foreach (array_keys(newsdesk_sync_meta_keys()) as $name) {
+        $wpdb->query($wpdb->prepare(
+            "DELETE old FROM {$wpdb->postmeta} old JOIN {$wpdb->postmeta} new
+             ON new.post_id = old.post_id AND new.meta_key = %s WHERE old.meta_key = %s",
+            '_' . $name,
+            $name
+        ));
+        $wpdb->query($wpdb->prepare(
+            "UPDATE {$wpdb->postmeta} SET meta_key = %s WHERE meta_key = %s",
+            '_' . $name,
+            $name
+        ));
+    }
+    update_option('newsdesk_sync_schema', NEWSDESK_SYNC_SCHEMA, true);
+    wp_cache_flush();  // cached post meta still holds the old keys
+}
+
+/** The request's meta with 1.x names under their protected names (a 1.x client still works). */
+function newsdesk_sync_request_meta($request) {
+    $meta = $request->get_param('meta');
+    if (!is_array($meta)) {
+        return array();
+    }
+    foreach (array_keys(newsdesk_sync_meta_keys()) as $name) {
+        if (array_key_exists($name, $meta)) {
+            if (!array_key_exists('_' . $name, $meta)) {
+                $meta['_' . $name] = $meta[$name];
+            }
+            unset($meta[$name]);
+        }
+    }
+    return $meta;
+}
 
 /*
  * modified_gmt has one-second resolution: two saves in the same second look
@@ -62,21 +126,58 @@ add_action('rest_api_init', function () {
         'get_callback' => function ($post) {
             return (int) get_post_meta($post['id'], '_newsdesk_version', true);
         },
-        'schema' => array('type' => 'integer', 'readonly' => true, 'context' => array('view', 'edit')),
+        'schema' => array('type' => 'integer', 'readonly' => true, 'context' => array('edit')),
     ));
 });
+
+/*
+ * Nothing private in any answer to someone who may not edit the post: every route
+ * that shows a post (collections, single posts, _embed, search embeds, batch) goes
+ * through rest_prepare_post, and _fields is applied after it.
+ */
+function newsdesk_sync_strip_private($response, $post) {
+    if (!($response instanceof WP_REST_Response) || current_user_can('edit_post', $post->ID)) {
+        return $response;
+    }
+    $data = $response->get_data();
+    if (is_array($data)) {
+        if (isset($data['meta']) && is_array($data['meta'])) {
+            foreach (array_keys($data['meta']) as $key) {
+                if (strpos(ltrim((string) $key, '_'), 'newsdesk_') === 0) {
+                    unset($data['meta'][$key]);
+                }
+            }
+        }
+        unset($data['newsdesk_version']);
+        $response->set_data($data);
+    }
+    return $response;
+}
+add_filter('rest_prepare_post', 'newsdesk_sync_strip_private', 99, 2);
+add_filter('rest_prepare_revision', 'newsdesk_sync_strip_private', 99, 2);
+add_filter('rest_prepare_autosave', 'newsdesk_sync_strip_private', 99, 2);
+
+// Themes that list custom fields skip protected keys; this covers a key written directly.
+add_filter('is_protected_meta', function ($protected, $meta_key) {
+    return $protected || strpos((string) $meta_key, 'newsdesk_') === 0;
+}, 10, 2);
 
 // ?newsdesk_uuid=... on /wp/v2/posts: the client finds its post by uuid.
 add_filter('rest_post_collection_params', function ($params) {
     $params['newsdesk_uuid'] = array(
-        'description' => 'Only the post carrying this Newsdesk uuid.',
+        'description' => 'Only the post carrying this Newsdesk uuid (users who may edit posts).',
         'type' => 'string',
     );
     return $params;
 });
 add_filter('rest_post_query', function ($args, $request) {
     if (!empty($request['newsdesk_uuid'])) {
-        $args['meta_query'] = array(array('key' => 'newsdesk_uuid', 'value' => (string) $request['newsdesk_uuid']));
+        if (!current_user_can('edit_posts')) {
+            // A reader may not learn which post carries a uuid: an empty answer.
+            $args['post__in'] = array(0);
+            return $args;
+        }
+        $args['meta_query'] = array(array('key' => '_newsdesk_uuid', 'value' => (string) $request['newsdesk_uuid']));
     }
     return $args;
 }, 10, 2);
@@ -89,9 +190,14 @@ add_filter('rest_post_query', function ($args, $request) {
  */
 $GLOBALS['newsdesk_sync_locks'] = array();
 
-function newsdesk_sync_lock($post_id) {
+/** A lock name under MySQL's 64 characters whatever the table prefix. */
+function newsdesk_sync_lock_name($kind, $key) {
     global $wpdb;
-    $name = 'newsdesk-post-' . (int) $post_id . '-' . $wpdb->prefix;
+    return 'newsdesk-' . $kind . '-' . md5($key . '|' . $wpdb->prefix);
+}
+
+function newsdesk_sync_lock($name) {
+    global $wpdb;
     if (!isset($GLOBALS['newsdesk_sync_locks'][$name])) {
         $got = $wpdb->get_var($wpdb->prepare('SELECT GET_LOCK(%s, 15)', $name));
         if ((string) $got !== '1') {
@@ -112,34 +218,32 @@ function newsdesk_sync_unlock_all() {
 
 /**
  * Idempotent creates: a create carrying a Newsdesk uuid that a post already
- * has is refused (409 `newsdesk_duplicate`, with that post's id). A create
- * delayed in the network past the client's retry can then never make a second
- * post. The uuid lock is held until the new post's meta is written.
+ * has is refused (409 `newsdesk_duplicate`). A create delayed in the network
+ * past the client's retry can then never make a second post. The uuid lock is
+ * held until the new post's meta is written. The answer names the post only to
+ * a user who may edit it.
  */
-function newsdesk_sync_check_create($prepared, $request) {
-    $meta = $request->get_param('meta');
-    $uuid = is_array($meta) && isset($meta['newsdesk_uuid']) ? (string) $meta['newsdesk_uuid'] : '';
+function newsdesk_sync_check_create($prepared, $meta) {
+    $uuid = isset($meta['_newsdesk_uuid']) ? (string) $meta['_newsdesk_uuid'] : '';
     if ($uuid === '') {
         return $prepared;
     }
     global $wpdb;
-    $name = 'newsdesk-uuid-' . md5($uuid . $wpdb->prefix);
-    if ((string) $wpdb->get_var($wpdb->prepare('SELECT GET_LOCK(%s, 15)', $name)) !== '1') {
+    if (!newsdesk_sync_lock(newsdesk_sync_lock_name('uuid', $uuid))) {
         return new WP_Error('newsdesk_busy', 'Another write with this uuid is in progress; try again.', array('status' => 503));
     }
-    $GLOBALS['newsdesk_sync_locks'][$name] = true;
     $existing = $wpdb->get_var($wpdb->prepare(
         "SELECT p.ID FROM {$wpdb->posts} p JOIN {$wpdb->postmeta} m ON m.post_id = p.ID
-         WHERE m.meta_key = 'newsdesk_uuid' AND m.meta_value = %s AND p.post_type = 'post' ORDER BY p.ID LIMIT 1",
+         WHERE m.meta_key = '_newsdesk_uuid' AND m.meta_value = %s AND p.post_type = 'post' ORDER BY p.ID LIMIT 1",
         $uuid
     ));
     if ($existing) {
         newsdesk_sync_unlock_all();
-        return new WP_Error(
-            'newsdesk_duplicate',
-            'A post with this Newsdesk uuid exists already.',
-            array('status' => 409, 'post_id' => (int) $existing)
-        );
+        $data = array('status' => 409);
+        if (current_user_can('edit_post', (int) $existing)) {
+            $data['post_id'] = (int) $existing;
+        }
+        return new WP_Error('newsdesk_duplicate', 'A post with this Newsdesk uuid exists already.', $data);
     }
     return $prepared;
 }
@@ -152,49 +256,153 @@ function newsdesk_sync_modified_gmt($local, $gmt) {
     return str_replace(' ', 'T', $gmt);
 }
 
-add_filter('rest_pre_insert_post', function ($prepared, $request) {
-    if (empty($prepared->ID)) {
-        return newsdesk_sync_check_create($prepared, $request);
-    }
-    if (!newsdesk_sync_lock($prepared->ID)) {
-        return new WP_Error('newsdesk_busy', 'Another write to this post is in progress; try again.', array('status' => 503));
-    }
+function newsdesk_sync_check_stale($post_id, $request) {
     $base = $request->get_header(NEWSDESK_BASE_HEADER);
     $base_version = $request->get_header(NEWSDESK_VERSION_HEADER);
     if (($base === null || $base === '') && ($base_version === null || $base_version === '')) {
-        return $prepared;
+        return null;
     }
     global $wpdb;
     // Read past the object cache: the lock makes these the values our write replaces.
-    $row = $wpdb->get_row($wpdb->prepare("SELECT post_modified, post_modified_gmt FROM {$wpdb->posts} WHERE ID = %d", $prepared->ID));
+    $row = $wpdb->get_row($wpdb->prepare("SELECT post_modified, post_modified_gmt FROM {$wpdb->posts} WHERE ID = %d", $post_id));
     $current_iso = $row ? newsdesk_sync_modified_gmt($row->post_modified, $row->post_modified_gmt) : '';
-    $current_version = (int) $wpdb->get_var($wpdb->prepare("SELECT meta_value FROM {$wpdb->postmeta} WHERE post_id = %d AND meta_key = '_newsdesk_version'", $prepared->ID));
+    $current_version = (int) $wpdb->get_var($wpdb->prepare("SELECT meta_value FROM {$wpdb->postmeta} WHERE post_id = %d AND meta_key = '_newsdesk_version'", $post_id));
     $stale = ($base !== null && $base !== '' && rtrim($base, 'Z') !== $current_iso)
         || ($base_version !== null && $base_version !== '' && (int) $base_version !== $current_version);
-    if ($stale) {
+    if (!$stale) {
+        return null;
+    }
+    return new WP_Error(
+        'newsdesk_stale_write',
+        'The post was changed on the server after the version this edit started from.',
+        array('status' => 409, 'modified_gmt' => $current_iso, 'newsdesk_version' => $current_version, 'base_modified_gmt' => $base)
+    );
+}
+
+/**
+ * The editorial stage is the editors' to set: a user without edit_others_posts
+ * (contributor, author) may only move their own draft or returned story to
+ * submitted (or back to draft, or spike it), never approve or publish it.
+ */
+function newsdesk_sync_check_stage($post_id, $meta) {
+    if (!array_key_exists('_newsdesk_stage', $meta) || current_user_can('edit_others_posts')) {
+        return null;
+    }
+    $wanted = (string) $meta['_newsdesk_stage'];
+    $current = $post_id ? (string) get_post_meta($post_id, '_newsdesk_stage', true) : '';
+    if ($wanted === $current
+        || (in_array($current, NEWSDESK_REPORTER_FROM, true) && in_array($wanted, NEWSDESK_REPORTER_STAGES, true))) {
+        return null;
+    }
+    return new WP_Error(
+        'newsdesk_stage_forbidden',
+        sprintf('Only editors may move a story from "%s" to "%s".', $current === '' ? 'new' : $current, $wanted),
+        array('status' => 403)
+    );
+}
+
+/** The client's identity of a note (author, time, text), as Newsdesk computes it. */
+function newsdesk_sync_note_key($author, $created_at, $body) {
+    return substr(sha1($author . "\n" . $created_at . "\n" . $body), 0, 16);
+}
+
+/**
+ * Notes are only ever added, and the server names their author: the stored notes
+ * stand as they are (a request can neither drop nor rewrite them), and each new
+ * note is signed with the logged-in user's display name, whatever the request said.
+ */
+function newsdesk_sync_merge_notes($post_id, $raw) {
+    $incoming = json_decode((string) $raw, true);
+    if (!is_array($incoming)) {
+        return new WP_Error('newsdesk_bad_notes', 'Notes must be a JSON list.', array('status' => 400));
+    }
+    $stored = $post_id ? json_decode((string) get_post_meta($post_id, '_newsdesk_notes', true), true) : array();
+    $stored = is_array($stored) ? $stored : array();
+    $seen = array();  // identity (time, text) -> the key the note is stored under
+    foreach ($stored as $note) {
+        if (is_array($note) && isset($note['created_at'], $note['body'])) {
+            $seen[$note['created_at'] . "\n" . $note['body']] = isset($note['key']) ? (string) $note['key'] : '';
+        }
+    }
+    $user = wp_get_current_user();
+    $author = $user->display_name !== '' ? $user->display_name : $user->user_login;
+    $renamed = array();  // the key a client gave a note -> the key under its real author
+    $added = array();
+    foreach ($incoming as $note) {
+        if (!is_array($note) || !isset($note['created_at'], $note['body']) || !is_string($note['body'])) {
+            continue;
+        }
+        $identity = $note['created_at'] . "\n" . $note['body'];
+        $key = isset($seen[$identity])
+            ? $seen[$identity]
+            : newsdesk_sync_note_key($author, (string) $note['created_at'], $note['body']);
+        if (isset($note['key'])) {
+            $renamed[(string) $note['key']] = $key;  // a reply names its parent by this key
+        }
+        if (isset($seen[$identity])) {
+            continue;  // stored already: the stored note stands
+        }
+        $seen[$identity] = $key;
+        $note['key'] = $key;
+        $note['author'] = $author;
+        $note['author_id'] = (int) $user->ID;
+        $added[] = $note;
+    }
+    foreach ($added as &$note) {
+        if (isset($note['parent']) && isset($renamed[(string) $note['parent']])) {
+            $note['parent'] = $renamed[(string) $note['parent']];
+        }
+    }
+    unset($note);
+    return wp_json_encode(array_merge($stored, $added), JSON_UNESCAPED_UNICODE);
+}
+
+add_filter('rest_pre_insert_post', function ($prepared, $request) {
+    $meta = newsdesk_sync_request_meta($request);
+    $post_id = empty($prepared->ID) ? 0 : (int) $prepared->ID;
+    if ($post_id === 0) {
+        $prepared = newsdesk_sync_check_create($prepared, $meta);
+        if (is_wp_error($prepared)) {
+            return $prepared;
+        }
+    } elseif (!newsdesk_sync_lock(newsdesk_sync_lock_name('post', (string) $post_id))) {
+        return new WP_Error('newsdesk_busy', 'Another write to this post is in progress; try again.', array('status' => 503));
+    } elseif ($stale = newsdesk_sync_check_stale($post_id, $request)) {
         newsdesk_sync_unlock_all();
-        return new WP_Error(
-            'newsdesk_stale_write',
-            'The post was changed on the server after the version this edit started from.',
-            array('status' => 409, 'modified_gmt' => $current_iso, 'newsdesk_version' => $current_version, 'base_modified_gmt' => $base)
-        );
+        return $stale;
+    }
+    if ($forbidden = newsdesk_sync_check_stage($post_id, $meta)) {
+        newsdesk_sync_unlock_all();
+        return $forbidden;
+    }
+    if (array_key_exists('_newsdesk_notes', $meta)) {
+        $notes = newsdesk_sync_merge_notes($post_id, $meta['_newsdesk_notes']);
+        if (is_wp_error($notes)) {
+            newsdesk_sync_unlock_all();
+            return $notes;
+        }
+        $meta['_newsdesk_notes'] = $notes;
+    }
+    unset($meta['_newsdesk_content_sha']);  // read-only: the plugin writes it below
+    if ($request->get_param('meta') !== null) {
+        $request->set_param('meta', $meta);  // what the REST meta handler then writes
     }
     return $prepared;
 }, 10, 2);
 
 add_action('rest_after_insert_post', function ($post, $request, $creating) {
     $meta = $request->get_param('meta');
-    if (is_array($meta) && array_key_exists('newsdesk_markdown', $meta)) {
+    if (is_array($meta) && array_key_exists('_newsdesk_markdown', $meta)) {
         // Lets a client tell whether the Markdown still matches the content
         // (a web edit changes post_content but not the Markdown).
-        update_post_meta($post->ID, 'newsdesk_content_sha', sha1($post->post_content));
+        update_post_meta($post->ID, '_newsdesk_content_sha', sha1($post->post_content));
     }
     newsdesk_sync_unlock_all();
 }, 10, 3);
 
 add_action('shutdown', 'newsdesk_sync_unlock_all');
 
-// Discovery: GET /wp-json/newsdesk/v1/info tells the client the plugin is there.
+// Discovery: GET /wp-json/newsdesk/v1/info tells the client the plugin is there, and how it keeps meta.
 add_action('rest_api_init', function () {
     register_rest_route('newsdesk/v1', '/info', array(
         'methods' => 'GET',
@@ -203,8 +411,9 @@ add_action('rest_api_init', function () {
             return array(
                 'plugin' => 'newsdesk-sync',
                 'version' => NEWSDESK_SYNC_VERSION,
+                'meta_schema' => NEWSDESK_SYNC_SCHEMA,
                 'stale_write_headers' => array('X-Newsdesk-Base-Modified', 'X-Newsdesk-Base-Version'),
-                'meta' => array_keys(newsdesk_sync_meta_keys()),
+                'meta' => newsdesk_sync_private_keys(),
             );
         },
     ));

@@ -25,13 +25,13 @@ def test_arabic_edition_edits_right_to_left(qtbot, window):
         "قال المتحدث إن المحادثات ستستأنف غداً.\nThe talks resume tomorrow.\nCNN قالت إن الوفد وصل."
     )
     type_text(editor.body_edit, body)
-    qtbot.wait(20)  # direction fixes run right after each edit
-    assert editor.body_edit.block_rtl(0) is True  # Arabic
+    # Direction fixes run right after each edit, on the event loop.
+    qtbot.waitUntil(lambda: editor.body_edit.block_rtl(0) is True, timeout=5000)  # Arabic
     assert editor.body_edit.block_rtl(1) is False  # English paragraph inside an Arabic article
     assert editor.body_edit.block_rtl(2) is True  # mixed, opening in Latin: stays Arabic
-    qtbot.wait(400)
     # 6 + 4 + 5 words; tanween (ً) does not split a word, punctuation is not one.
-    assert editor.stats_label.text().startswith("15 words")
+    # (The count runs after a debounce: wait for it, not for a fixed time.)
+    qtbot.waitUntil(lambda: editor.stats_label.text().startswith("15 words"), timeout=5000)
     press(qtbot, editor.body_edit, "Ctrl+S")
     saved = window.store.articles.get(editor.article_id)
     assert saved.edition == "ar" and saved.direction == "rtl"
@@ -68,7 +68,8 @@ def test_read_time_follows_the_setting(qtbot, window):
     press(qtbot, window.list_pane.table, "Ctrl+N")
     editor = window.editor
     editor.body_edit.setPlainText(" ".join(["palabra"] * 570))
-    qtbot.wait(400)
-    assert editor.stats_label.text() == "570 words  ·  4 Min Read"  # as the site shows
+    qtbot.waitUntil(  # as the site shows, once the debounced count has run
+        lambda: editor.stats_label.text() == "570 words  ·  4 Min Read", timeout=5000
+    )
     window.settings.set("editor/words_per_minute", 300)
     assert editor.stats_label.text() == "570 words  ·  2 Min Read"

@@ -54,8 +54,8 @@ def test_preferences_dialog_sets_reading_speed(qtbot, window, monkeypatch):
 
     press(qtbot, window.list_pane.table, "Ctrl+N")
     window.editor.body_edit.setPlainText(" ".join(["word"] * 570))
-    qtbot.wait(400)
-    assert window.editor.stats_label.text().endswith("4 Min Read")
+    # The count runs after a debounce, later still on a loaded machine: wait for it.
+    qtbot.waitUntil(lambda: window.editor.stats_label.text().endswith("4 Min Read"), timeout=5000)
 
     def run(dialog: PreferencesDialog) -> int:
         dialog.findChild(QSpinBox, "words_per_minuteSetting").setValue(114)
@@ -65,7 +65,9 @@ def test_preferences_dialog_sets_reading_speed(qtbot, window, monkeypatch):
     monkeypatch.setattr(PreferencesDialog, "exec", run)
     window.actions_by_name["preferences"].trigger()
     assert window.settings.words_per_minute == 114
-    assert window.editor.stats_label.text() == "570 words  ·  5 Min Read"
+    qtbot.waitUntil(
+        lambda: window.editor.stats_label.text() == "570 words  ·  5 Min Read", timeout=5000
+    )
 
 
 def test_lead_photo_is_part_of_the_article_and_saved(qtbot, window):

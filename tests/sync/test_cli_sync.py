@@ -158,3 +158,79 @@ def test_one_site_per_edition_with_its_own_category_names(
     names = {t["name"]: t["parent"] for t in cats}
     assert set(names) == {"Noticias", "Política"}
     assert names["Política"] == next(t["id"] for t in cats if t["name"] == "Noticias")
+
+
+def _add(capsys, monkeypatch, data_dir, name, wp, role, *extra):
+    user = wp.users[role]
+    return run(capsys, monkeypatch, data_dir, "site", "add", name, "--url", wp.url, "--user",
+               user.login, "--password-stdin", *extra, stdin=user.app_password + "\n")  # fmt: skip
+
+
+def test_password_stdin_without_site_is_refused_when_there_are_several(
+    tmp_path, capsys, monkeypatch, wordpress, wordpress_plugin
+):
+    assert _add(capsys, monkeypatch, tmp_path, "english-site", wordpress, "editor")[0] == 0
+    assert _add(capsys, monkeypatch, tmp_path, "spanish-site", wordpress_plugin, "editor")[0] == 0
+    store = open_store(tmp_path)
+    article = store.articles.create(Article(headline="Waits for the right password"))
+    store.close()
+    stdin = io.StringIO(wordpress.users["editor"].app_password + "\n")
+    monkeypatch.setattr("sys.stdin", stdin)
+    code = main(["--data-dir", str(tmp_path), "sync", "--password-stdin"])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert err.strip().count("\n") == 0  # one line
+    assert "--site" in err and "english-site, spanish-site" in err
+    assert stdin.tell() == 0  # the password was not even read
+    store = open_store(tmp_path)
+    assert store.sync.remote_post(article.id, store.sites.list()[0].id) is None  # nothing sent
+    store.close()
+    code, out, err = run(capsys, monkeypatch, tmp_path, "sync", "--site", "english-site",
+                         "--password-stdin", stdin=wordpress.users["editor"].app_password + "\n")  # fmt: skip
+    assert code == 0, out + err
+
+
+@pytest.mark.parametrize(
+    "url", ["https://editor:hunter2@news.example.org", "https://news.example.org/?p=1#x"]
+)
+def test_site_add_refuses_an_address_with_user_info_query_or_fragment(
+    tmp_path, capsys, monkeypatch, url
+):
+    stdin = io.StringIO("never read\n")
+    monkeypatch.setattr("sys.stdin", stdin)
+    code = main(["--data-dir", str(tmp_path), "site", "add", "en", "--url", url, "--user",
+                 "editor", "--password-stdin"])  # fmt: skip
+    out, err = capsys.readouterr()
+    assert code == 2 and out == "" and err.startswith("newsdesk: ")
+    assert err.strip().count("\n") == 0 and "hunter2" not in err
+    assert "user name or password" in err or "query" in err
+    assert stdin.tell() == 0
+    assert run(capsys, monkeypatch, tmp_path, "site", "list", "--json")[1].strip() == "[]"
+
+
+def test_site_add_with_a_plain_text_keyring_says_so_and_keeps_nothing_in_it(
+    tmp_path, capsys, monkeypatch, wordpress
+):
+    from keyrings.alt.file import PlaintextKeyring
+
+    backend = PlaintextKeyring()
+    backend.file_path = str(tmp_path / "keyring_pass.cfg")
+    keyring.set_keyring(backend)
+    code, out, err = _add(capsys, monkeypatch, tmp_path / "data", "en", wordpress, "author")
+    assert code == 0, err
+    assert "keyrings.alt.file.PlaintextKeyring" in err and "not the system's own" in err
+    assert "memory for this session only" in out
+    secret = wordpress.users["author"].app_password.encode()
+    assert not [p for p in tmp_path.rglob("*") if p.is_file() and secret in p.read_bytes()]
+
+
+def test_removing_one_of_two_sites_sharing_a_login_keeps_the_password(
+    tmp_path, capsys, monkeypatch, wordpress, memory_keyring
+):
+    assert _add(capsys, monkeypatch, tmp_path, "en", wordpress, "editor")[0] == 0
+    assert _add(capsys, monkeypatch, tmp_path, "en-copy", wordpress, "editor")[0] == 0
+    assert run(capsys, monkeypatch, tmp_path, "site", "remove", "en-copy")[0] == 0
+    assert len(memory_keyring.secrets) == 1
+    assert run(capsys, monkeypatch, tmp_path, "sync", "--site", "en")[0] == 0
+    assert run(capsys, monkeypatch, tmp_path, "site", "remove", "en")[0] == 0
+    assert memory_keyring.secrets == {}

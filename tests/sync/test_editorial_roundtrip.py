@@ -66,7 +66,9 @@ def test_submit_return_fix_approve_schedule_through_the_server(
     assert returned.status == expected
     notes = [(n.author, n.body) for n in reporter.workflow.notes(story.id)]
     if with_plugin:  # the return note travels in the plugin's meta, never published
-        assert notes == [("ed", "Add the minister's quote.")]
+        # The server signs a note with the writer's WordPress name, whatever the
+        # desktop called them: nobody can write a note in someone else's name.
+        assert notes == [("Editor Tester", "Add the minister's quote.")]
         [note] = reporter.workflow.notes(story.id)
         reporter.workflow.add_note(
             story.id, "amal", "Added, from the phone call.", parent_id=note.id
@@ -86,8 +88,8 @@ def test_submit_return_fix_approve_schedule_through_the_server(
     if with_plugin:
         thread = editor.workflow.notes(editor_id)
         assert [(n.author, n.body) for n in thread] == [
-            ("ed", "Add the minister's quote."),
-            ("amal", "Added, from the phone call."),
+            ("Editor Tester", "Add the minister's quote."),
+            ("Contributor Tester", "Added, from the phone call."),
         ]
         assert thread[1].parent_id == thread[0].id, "the reply stays a reply"
         with wp.client("editor") as web:

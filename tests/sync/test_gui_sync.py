@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from .helpers import connect, seed_posts, sync, write
+from .helpers import connect, ensure_category, seed_posts, sync, write
 from .proxy import FaultProxy
 
 pytestmark = pytest.mark.wordpress
@@ -37,6 +37,7 @@ def test_indicator_shows_offline_and_waiting_then_synced(
 
     widget = SyncStatusWidget(controller)
     qtbot.addWidget(widget)
+    ensure_category(wordpress, "News")  # the stories' section: no warning in the label
     with FaultProxy(wordpress.url) as link:
         connect(store, wordpress, "author", url_override=link.url)
         link.set_offline(True)
@@ -195,3 +196,71 @@ def test_the_event_loop_stays_responsive_while_a_long_sync_runs(
     assert len(gaps) > 10
     print("event loop gaps (ms), worst five:", sorted(gaps)[-5:])
     assert max(gaps) < 100, sorted(gaps)[-5:]
+
+
+def test_site_dialog_refuses_an_address_with_a_password_in_it(
+    qtbot, store, wordpress, artifacts_dir
+):
+    from newsdesk.gui.sync.site_dialog import SiteDialog
+
+    user = wordpress.users["editor"]
+    dialog = SiteDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("english-site")
+    dialog.url.setText(wordpress.url.replace("http://", f"http://editor:{user.app_password}@"))
+    dialog.user.setText("editor")
+    dialog.password.setText(user.app_password)
+    dialog.check()  # refused at once: no background check was started
+    assert "user name or password" in dialog.message.text()
+    assert user.app_password not in dialog.message.text()
+    assert dialog.buttons.isEnabled() and store.sites.list() == []
+    dialog.url.setText(wordpress.url + "/?rest_route=/")
+    dialog.check()
+    assert "query" in dialog.message.text() and store.sites.list() == []
+    dialog.show()
+    dialog.grab().save(str(artifacts_dir / "sync-site-dialog-bad-address.png"))
+
+
+def test_site_dialog_treats_a_plain_text_keyring_as_none_and_says_why(
+    qtbot, store, wordpress, monkeypatch, tmp_path
+):
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    from newsdesk.gui import tasks
+    from newsdesk.gui.sync import site_dialog
+    from newsdesk.sync import credentials
+
+    backend = PlaintextKeyring()
+    backend.file_path = str(tmp_path / "keyring_pass.cfg")
+    keyring.set_keyring(backend)
+    asked = []
+
+    def answer(parent, title, text):
+        asked.append(text)
+        return site_dialog.QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(site_dialog.QMessageBox, "question", answer)
+    tasks.set_synchronous(True)
+    try:
+        dialog = site_dialog.SiteDialog(store)
+        qtbot.addWidget(dialog)
+        user = wordpress.users["editor"]
+        for widget, text in (
+            (dialog.name, "en"),
+            (dialog.url, wordpress.url),
+            (dialog.user, user.login),
+            (dialog.password, user.app_password),
+        ):
+            widget.setText(text)  # fmt: skip
+        dialog.check()
+    finally:
+        tasks.set_synchronous(False)
+    [question] = asked
+    assert "keyrings.alt.file.PlaintextKeyring" in question and "this session only" in question
+    site = store.sites.by_name("en")
+    assert credentials.get_password(site.url, site.username) == user.app_password  # session
+    assert not (tmp_path / "keyring_pass.cfg").exists() or (
+        user.app_password not in (tmp_path / "keyring_pass.cfg").read_text()
+    )
+    credentials.forget_password(site.url, site.username)

@@ -14,7 +14,7 @@ def server_notes(wp, store, article_id: int) -> list[str]:
     rp = store.sync.remote_post(article_id, store.sites.by_name("english-site").id)
     with wp.client("editor") as web:
         post = web.get(f"/wp/v2/posts/{rp.remote_id}", params={"context": "edit"}).json()
-    return [n["body"] for n in json.loads(post["meta"]["newsdesk_notes"] or "[]")]
+    return [n["body"] for n in json.loads(post["meta"]["_newsdesk_notes"] or "[]")]
 
 
 def test_a_note_written_after_the_last_push_goes_out_on_the_next_sync(tmp_path, wordpress_plugin):

@@ -225,5 +225,6 @@ def test_a_missing_category_an_author_may_not_create_is_logged_not_fatal(store, 
     assert _rp(store, article).remote_id
     log = [e["message"] for e in store.sync.recent_log()]
     assert any(
-        "'Infographs' is missing" in m and "authors cannot create categories" in m for m in log
+        "'Infographs' is not on" in m and "authors cannot create categories" in m for m in log
     )
+    assert any("'Infographs' is not on" in w for w in report.warnings)

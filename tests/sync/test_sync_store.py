@@ -78,3 +78,39 @@ def test_backoff_grows_exponentially_with_jitter_and_is_capped():
     assert backoff_delay(3, lambda: 0.5) == 16.0
     assert backoff_delay(3, lambda: 0.0) == 8.0 and backoff_delay(3, lambda: 1.0) == 24.0
     assert backoff_delay(40, lambda: 0.5) == BACKOFF_CAP_SECONDS
+
+
+def test_the_missing_categories_migration_keeps_posts_and_finds_them_by_index(tmp_path):
+    # Found by name, not number: the step may be renumbered when branches meet.
+    number = next(n for n, name, _ in migrations.STEPS if name.endswith("_missing_categories"))
+    store = open_store(tmp_path / "s", migrate=False)
+    migrations.upgrade(store, target=number - 1)
+    store.conn.execute(
+        "INSERT INTO articles (id, uuid, edition, headline, body, created_at, updated_at) "
+        "VALUES (1, 'u-1', 'en', 'Sent before', 'Body.', 'x', 'x')"
+    )
+    store.conn.execute(
+        "INSERT INTO sites (id, name, url, username, created_at) "
+        "VALUES (1, 'english-site', 'https://example.org', 'rep', 'x')"
+    )
+    store.conn.execute(
+        "INSERT INTO remote_posts (article_id, site_id, remote_id, marker, state) "
+        "VALUES (1, 1, 41, 'sent-before-nd1', 'synced')"
+    )
+    assert number in migrations.upgrade(store)
+    rp = store.sync.remote_post(1, 1)
+    assert (rp.remote_id, rp.state, rp.missing_categories) == (41, "synced", {})
+    assert store.sync.posts_missing_categories(1) == []
+    rp.missing_categories = {"Ports": "'Ports' is not on english-site and …"}
+    store.sync.save_remote_post(rp)
+    assert store.sync.article_states() == {1: "warning"}
+    assert store.sync.article_warnings([1]) == {1: ["'Ports' is not on english-site and …"]}
+    plan = " ".join(
+        str(row[-1])
+        for row in store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT * FROM remote_posts "
+            "WHERE missing_categories != '{}' AND site_id = 1"
+        )
+    )
+    assert "remote_posts_missing_categories" in plan, plan
+    store.close()

@@ -12,6 +12,7 @@ require_once ABSPATH . 'wp-includes/class-wp-application-passwords.php';
 
 $result = wp_install('Newsdesk test site', 'admin', 'admin@example.test', false, '', $argv[2]);
 update_option('permalink_structure', '/%postname%/');
+switch_theme('newsdesk-test');  // tests/wordpress/theme: pages a reader would see
 update_option('timezone_string', 'UTC');
 flush_rewrite_rules(true);
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -171,6 +172,7 @@ class WordPress:
     folder: Path
     db: MariaDB
     with_plugin: bool
+    plugin_file: Path = PLUGIN_FILE  # which companion plugin, when with_plugin
     port: int = field(default_factory=_free_port)
     users: dict[str, User] = field(default_factory=dict)
     process: subprocess.Popen[bytes] | None = None
@@ -263,10 +265,26 @@ class WordPress:
         content = self.wpdir / "wp-content"
         for sub in ("mu-plugins", "plugins", "themes", "uploads"):
             (content / sub).mkdir(parents=True)
+        shutil.copytree(HERE / "theme", content / "themes" / "newsdesk-test")
         for plugin in (HERE / "mu-plugins").glob("*.php"):
             shutil.copy(plugin, content / "mu-plugins" / plugin.name)
         if self.with_plugin:
-            shutil.copy(PLUGIN_FILE, content / "mu-plugins" / PLUGIN_FILE.name)
+            self.install_plugin(self.plugin_file)
+
+    def install_plugin(self, plugin_file: Path) -> None:
+        """Put (or replace) the companion plugin. On a running site this waits until it
+        answers: PHP's opcache looks at a changed file only every few seconds."""
+        target = self.wpdir / "wp-content" / "mu-plugins" / PLUGIN_FILE.name
+        shutil.copy(plugin_file, target)
+        if self.process is None:
+            return
+        version = re.search(r"Version: (\S+)", plugin_file.read_text()).group(1)
+
+        def answers() -> bool:
+            info = httpx.get(f"{self.api}/newsdesk/v1/info", timeout=5)
+            return info.status_code == 200 and info.json().get("version") == version
+
+        _wait_for(answers, 10, f"plugin {version} on {self.url}", self.log)
 
     def _write_config(self) -> None:
         salts = "\n".join(
@@ -324,21 +342,26 @@ class Harness:
         # Short and private: Unix socket paths must stay under ~100 characters.
         self.folder = Path(tempfile.mkdtemp(prefix="ndwp-", dir="/tmp"))
         self.db = MariaDB(self.folder)
-        self.sites: dict[bool, WordPress] = {}
+        self.sites: dict[str, WordPress] = {}
         self._db_started = False
 
     def site(self, with_plugin: bool) -> WordPress:
-        if with_plugin not in self.sites:
+        return self.named_site("wp_plugin" if with_plugin else "wp_plain", with_plugin)
+
+    def named_site(
+        self, name: str, with_plugin: bool, plugin_file: Path = PLUGIN_FILE
+    ) -> WordPress:
+        """A site of its own (its own database), started on first use."""
+        if name not in self.sites:
             if not self._db_started:
                 self.db.start()
                 self._db_started = True
-            name = "wp_plugin" if with_plugin else "wp_plain"
             folder = self.folder / name
             folder.mkdir()
-            site = WordPress(name, folder, self.db, with_plugin)
-            self.sites[with_plugin] = site
+            site = WordPress(name, folder, self.db, with_plugin, plugin_file)
+            self.sites[name] = site
             site.start()
-        return self.sites[with_plugin]
+        return self.sites[name]
 
     def stop(self) -> None:
         for site in self.sites.values():

@@ -7,7 +7,6 @@ group's handlers take the parsed arguments and return an exit status.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 
 from .. import __version__
@@ -43,8 +42,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     if rest:
         parser.error(f"unrecognised arguments: {' '.join(rest)}")
     return int(args.handler(args))
-
-
-def fail(message: str, status: int = 1) -> int:
-    print(f"newsdesk: {message}", file=sys.stderr)
-    return status

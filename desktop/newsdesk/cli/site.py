@@ -51,7 +51,8 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--password-stdin",
         action="store_true",
-        help="read the site's application password from stdin (when no keyring exists)",
+        help="read the site's application password from stdin (when no keyring exists); "
+        "with several sites, --site says whose it is",
     )
     p.add_argument(
         "--check-deleted", action="store_true", help="also look for posts deleted on the server"
@@ -83,6 +84,7 @@ def _read_password(args: argparse.Namespace) -> str:
 
 def _add(args: argparse.Namespace, store: Store) -> int:
     from ..sync import credentials
+    from ..sync.client import normalise_url
     from ..sync.engine import add_site
     from ..sync.errors import NoKeyringError, SyncError
 
@@ -93,16 +95,21 @@ def _add(args: argparse.Namespace, store: Store) -> int:
             _err(f"--map {pair!r}: write it as LOCAL=REMOTE, e.g. News=Noticias.")
             return 2
         category_map[local.strip()] = remote.strip()
+    try:
+        normalise_url(args.url)  # before asking for a password to send there
+    except SyncError as exc:
+        _err(str(exc))
+        return 2
     password = _read_password(args)
     if not password:
         _err("no password given.")
         return 2
     session_only = False
     if not credentials.keyring_available():
-        print(credentials.NO_KEYRING_MESSAGE, file=sys.stderr)
+        print(credentials.no_keyring_message(), file=sys.stderr)
         print(
-            "The site is added without its password; give it to `newsdesk sync "
-            "--password-stdin` each time.",
+            f"The site is added without its password; give it to `newsdesk sync --site "
+            f"{args.name} --password-stdin` each time.",
             file=sys.stderr,
         )
         session_only = True
@@ -156,7 +163,10 @@ def _remove(args: argparse.Namespace, store: Store) -> int:
     from ..sync import credentials
 
     site = store.sites.by_name(args.name)
-    credentials.forget_password(site.url, site.username)
+    sharing = [s for s in store.sites.list() if s.id != site.id and
+               (s.url, s.username) == (site.url, site.username)]  # fmt: skip
+    if not sharing:  # another site with the same login still needs the password
+        credentials.forget_password(site.url, site.username)
     with store.atomic():
         store.sites.remove(site.id or 0)
     print(f"Removed {site.name}.")
@@ -168,8 +178,13 @@ def _sync(args: argparse.Namespace, store: Store) -> int:
     from ..sync.engine import SyncEngine
 
     if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
         targets = [store.sites.by_name(args.site)] if args.site else store.sites.list()
+        if len(targets) > 1:
+            # One password for every site would hand each site the others' password.
+            names = ", ".join(s.name for s in targets)
+            _err(f"--password-stdin needs --site NAME: there are {len(targets)} sites ({names}).")
+            return 2
+        password = sys.stdin.readline().rstrip("\n")
         for site in targets:
             credentials.save_password(site.url, site.username, password, session_only=True)
     report = SyncEngine(store).sync(args.site, check_deleted=args.check_deleted)

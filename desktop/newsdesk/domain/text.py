@@ -48,3 +48,13 @@ def slugify(text: str, max_length: int = 80) -> str:
     words = _WORD.findall(text.lower())
     slug = "-".join(w.replace("'", "").replace("’", "") for w in words)
     return slug[:max_length].strip("-")
+
+
+def utc_label(stamp: str) -> str:
+    """A stored UTC timestamp as the desks print it ('03 Dec 14:05 UTC'); unreadable as is."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).strftime("%d %b %H:%M UTC")
+    except ValueError:
+        return stamp

@@ -79,11 +79,3 @@ def build_actions(parent: QWidget) -> dict[str, QAction]:
         parent.addAction(action)  # shortcuts work wherever focus is in the window
         actions[command.name] = action
     return actions
-
-
-def shortcut_table() -> list[tuple[str, str]]:
-    return [
-        (c.text.replace("&", "").rstrip("…"), ", ".join(c.shortcuts))
-        for c in COMMANDS
-        if c.shortcuts
-    ]

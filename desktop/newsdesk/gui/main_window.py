@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import Literal
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
@@ -40,12 +41,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..ops import Changes, StaleEdit
 from ..store import Store
 from ..store.autosaves import Recovered
 from . import firstrun, theme
 from . import help as help_pages
 from .actions import build_actions
 from .articles.pane import ArticleListPane
+from .changes import ChangeHub
 from .editor.editor import ArticleEditor
 from .editor.markdown_edit import ShortcutGuard
 from .editor.session import EditingSession
@@ -77,6 +80,8 @@ class MainWindow(QMainWindow):
         self.list_pane = ArticleListPane(store)
         self.editor = ArticleEditor(store)
         self.session = EditingSession(store, self.editor, author=settings.author)
+        self.changes = ChangeHub(self)  # every desk's changes, announced once
+        self.session.choose_on_conflict = self._choose_on_conflict
         self.spelling = attach_spelling(self.editor, settings, store)
         self._apply_settings()
 
@@ -299,6 +304,9 @@ class MainWindow(QMainWindow):
         # Enter (or a double click) on a row: go and write in it.
         self.list_pane.table.activated.connect(lambda _index: self.editor.body_edit.setFocus())
         self.session.saved.connect(self._after_save)
+        self.session.announced.connect(lambda changes: self.announce(changes, self.session))
+        self.changes.changed.connect(self.session.follow_changes)
+        self.changes.changed.connect(self._show_changed_rows)
         self.session.created.connect(self._after_create)
         self.session.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.session.autosaved.connect(
@@ -449,6 +457,37 @@ class MainWindow(QMainWindow):
         self._show_title(article)
         self.autosave_label.setText("")
         self.actions_by_name["history"].setEnabled(True)
+
+    def announce(self, changes: Changes, initiator: object = None) -> None:
+        """What a desk changed, told to every screen that shows the newsroom."""
+        self.changes.announce(changes, initiator)
+
+    def _show_changed_rows(self, changes: Changes, _initiator: object) -> None:
+        # A large sync repaints the list itself when it ends; a few rows are cheaper in place.
+        if len(changes.articles) <= 200:
+            for article_id in changes.articles:
+                self.list_pane.model.update_article(article_id)
+
+    def _choose_on_conflict(self, stale: StaleEdit) -> Literal["mine", "theirs"] | None:
+        """The same fields changed here and elsewhere: the writer decides, nothing is guessed."""
+        box = QMessageBox(self)
+        box.setObjectName("staleEditQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Changed elsewhere")
+        box.setText(str(stale))
+        box.setInformativeText(
+            "Keep your version of these fields, or take the other one? "
+            "Everything else is merged either way, and the history keeps both."
+        )
+        mine = box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole)
+        theirs = box.addButton("Take theirs", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is mine:
+            return "mine"
+        if box.clickedButton() is theirs:
+            return "theirs"
+        return None
 
     def _mark_unsaved(self) -> None:
         if not self.autosave_label.text().startswith("Unsaved"):

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QDir, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QDir, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QIconEngine,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QPolygonF,
+)
 from PySide6.QtSvg import QSvgRenderer
 
 from ..paths import resource_path
@@ -72,24 +81,32 @@ def stylesheet() -> str:
     return text
 
 
-_dots: dict[tuple[str, int], QIcon] = {}
+_dots: dict[tuple[str, int, bool], QIcon] = {}
 
 
-def dot_icon(colour: str, size: int = 12) -> QIcon:
-    """A round status light (checklist results, sync states); one icon per colour and size."""
-    found = _dots.get((colour, size))
+def dot_icon(colour: str, size: int = 12, *, warning: bool = False) -> QIcon:
+    """A round status light (checklist results, sync states); one icon per colour and size.
+    `warning` draws a triangle instead: told apart from a dot by shape, not colour alone."""
+    found = _dots.get((colour, size, warning))
     if found is None:
-        found = _dots[(colour, size)] = _paint_dot(colour, size)
+        found = _dots[(colour, size, warning)] = _paint_dot(colour, size, warning)
     return found
 
 
-def _paint_dot(colour: str, size: int) -> QIcon:
+def _paint_dot(colour: str, size: int, warning: bool) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setBrush(QColor(colour))
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(1, 1, size - 2, size - 2)
+    if warning:
+        painter.drawPolygon(
+            QPolygonF(
+                [QPointF(size / 2, 0.5), QPointF(size - 0.5, size - 1), QPointF(0.5, size - 1)]
+            )
+        )
+    else:
+        painter.drawEllipse(1, 1, size - 2, size - 2)
     painter.end()
     return QIcon(pixmap)

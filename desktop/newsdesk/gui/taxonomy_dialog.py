@@ -22,12 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..store import Store, StoreError
-
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
+from .naming import named
 
 
 class TaxonomyDialog(QDialog):
@@ -42,7 +37,7 @@ class TaxonomyDialog(QDialog):
         self.resize(640, 460)
         self.store = store
         self.message = QLabel()
-        _named(self.message, "taxonomyMessage", "Result of the last change")
+        named(self.message, "taxonomyMessage", "Result of the last change")
         self.message.setWordWrap(True)
 
         tabs = QTabWidget()
@@ -61,19 +56,19 @@ class TaxonomyDialog(QDialog):
     # --- tabs -------------------------------------------------------------------------
     def _sections_tab(self) -> QWidget:
         page = QWidget()
-        self.section_list = _named(QListWidget(), "sectionList", "Sections")
-        self.subsection_list = _named(
+        self.section_list = named(QListWidget(), "sectionList", "Sections")
+        self.subsection_list = named(
             QListWidget(), "subsectionList", "Subsections of the chosen section"
         )
-        self.section_name = _named(QLineEdit(), "sectionNameEdit", "Section name")
+        self.section_name = named(QLineEdit(), "sectionNameEdit", "Section name")
         self.section_name.setPlaceholderText("Section name")
-        self.subsection_name = _named(QLineEdit(), "subsectionNameEdit", "Subsection name")
+        self.subsection_name = named(QLineEdit(), "subsectionNameEdit", "Subsection name")
         self.subsection_name.setPlaceholderText("Subsection name")
-        add_section = _named(QPushButton("Add section"), "addSectionButton", "Add section")
-        rename_section = _named(
+        add_section = named(QPushButton("Add section"), "addSectionButton", "Add section")
+        rename_section = named(
             QPushButton("Rename chosen section"), "renameSectionButton", "Rename section"
         )
-        add_subsection = _named(
+        add_subsection = named(
             QPushButton("Add subsection"), "addSubsectionButton", "Add subsection"
         )
         grid = QGridLayout(page)
@@ -99,10 +94,10 @@ class TaxonomyDialog(QDialog):
 
     def _regions_tab(self) -> QWidget:
         page = QWidget()
-        self.region_list = _named(QListWidget(), "regionList", "Regions")
-        self.region_name = _named(QLineEdit(), "regionNameEdit", "Region name")
+        self.region_list = named(QListWidget(), "regionList", "Regions")
+        self.region_name = named(QLineEdit(), "regionNameEdit", "Region name")
         self.region_name.setPlaceholderText("Region name")
-        add_region = _named(QPushButton("Add region"), "addRegionButton", "Add region")
+        add_region = named(QPushButton("Add region"), "addRegionButton", "Add region")
         layout = QVBoxLayout(page)
         layout.addWidget(self.region_list, 1)
         layout.addWidget(self.region_name)
@@ -117,16 +112,16 @@ class TaxonomyDialog(QDialog):
 
     def _editions_tab(self) -> QWidget:
         page = QWidget()
-        self.edition_list = _named(QListWidget(), "editionList", "Editions")
-        self.edition_code = _named(QLineEdit(), "editionCodeEdit", "Edition code")
+        self.edition_list = named(QListWidget(), "editionList", "Editions")
+        self.edition_code = named(QLineEdit(), "editionCodeEdit", "Edition code")
         self.edition_code.setPlaceholderText("Code, e.g. fr")
         self.edition_code.setMaxLength(8)
-        self.edition_language = _named(QLineEdit(), "editionLanguageEdit", "Edition language")
+        self.edition_language = named(QLineEdit(), "editionLanguageEdit", "Edition language")
         self.edition_language.setPlaceholderText("Language, e.g. French")
-        self.edition_rtl = _named(
+        self.edition_rtl = named(
             QCheckBox("Right-to-left"), "editionRtlCheck", "Right-to-left script"
         )
-        add_edition = _named(QPushButton("Add edition"), "addEditionButton", "Add edition")
+        add_edition = named(QPushButton("Add edition"), "addEditionButton", "Add edition")
         layout = QVBoxLayout(page)
         layout.addWidget(self.edition_list, 1)
         row = QGridLayout()
@@ -149,14 +144,14 @@ class TaxonomyDialog(QDialog):
 
     def _tags_tab(self) -> QWidget:
         page = QWidget()
-        self.tag_list = _named(
+        self.tag_list = named(
             QListWidget(), "tagList", "Tags with the number of articles using each"
         )
         self.tag_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tag_name = _named(QLineEdit(), "tagNameEdit", "New tag name")
+        self.tag_name = named(QLineEdit(), "tagNameEdit", "New tag name")
         self.tag_name.setPlaceholderText("New name, or the tag to merge into")
-        rename = _named(QPushButton("Rename chosen tag"), "renameTagButton", "Rename tag")
-        merge = _named(QPushButton("Merge chosen tags into"), "mergeTagsButton", "Merge tags")
+        rename = named(QPushButton("Rename chosen tag"), "renameTagButton", "Rename tag")
+        merge = named(QPushButton("Merge chosen tags into"), "mergeTagsButton", "Merge tags")
         hint = QLabel(
             "Renaming a tag onto an existing one merges them. Case does not make a new tag."
         )

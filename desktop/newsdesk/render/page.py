@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -88,10 +87,6 @@ def _stylesheet(asset_base: str) -> str:
     css = resource_path("preview", "site.css").read_text(encoding="utf-8")
     # Inlined CSS resolves url() against the page, not the sheet: point fonts there.
     return css.replace("url(fonts/", f"url({asset_base}fonts/")
-
-
-def stylesheet_path() -> Path:
-    return resource_path("preview", "site.css")
 
 
 def meta_date(article: Article) -> str:

@@ -10,11 +10,11 @@ back to today's captions for the photos they use.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from ..domain.diff import Chunk, content_diff
 from ..domain.photo import photo_refs
+from ..domain.text import utc_label
 from ..store import Store
 from ..store.errors import NotFoundError
 
@@ -78,13 +78,6 @@ class Comparison:
         raise KeyError(name)
 
 
-def _when(stamp: str) -> str:
-    try:
-        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).strftime("%d %b %H:%M UTC")
-    except ValueError:
-        return stamp
-
-
 def versions(store: Store, article_id: int) -> list[Version]:
     """The current text first, then every revision newest first, labelled for a picker."""
     submitted = store.workflow.submitted_revision(article_id)
@@ -94,7 +87,8 @@ def versions(store: Store, article_id: int) -> list[Version]:
         who = rev.author or "unknown"
         out.append(
             Version(
-                rev.number, f"#{rev.number} · {_when(rev.created_at)} · {who} · {rev.reason}{mark}"
+                rev.number,
+                f"#{rev.number} · {utc_label(rev.created_at)} · {who} · {rev.reason}{mark}",
             )
         )
     return out

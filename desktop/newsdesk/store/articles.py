@@ -63,6 +63,23 @@ class Articles:
         row = self.conn.execute("SELECT id FROM articles WHERE uuid = ?", (uuid,)).fetchone()
         return int(row[0]) if row else None
 
+    def revision_of(self, article_id: int) -> int:
+        """The number of the article's latest revision (what an editor started from)."""
+        row = self.conn.execute(
+            "SELECT revision FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no article {article_id}.")
+        return int(row[0] or 0)
+
+    def status_of(self, article_id: int) -> str:
+        row = self.conn.execute(
+            "SELECT status FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no article {article_id}.")
+        return str(row[0])
+
     def count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 

@@ -32,6 +32,8 @@ class RemotePost:
     last_error: str = ""
     synced_at: str | None = None
     id: int | None = None
+    # Category name -> why the post went out without it (the site lacks it, we may not add it).
+    missing_categories: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -95,20 +97,22 @@ class SyncState:
             rp.state,
             rp.last_error,
             rp.synced_at,
+            json.dumps(rp.missing_categories, ensure_ascii=False),
         )
         if rp.id is None:
             cur = self.conn.execute(
                 "INSERT INTO remote_posts (remote_id, marker, modified_gmt, base_revision, "
-                "base_remote, remote_status, link, state, last_error, synced_at, article_id, "
-                "site_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "base_remote, remote_status, link, state, last_error, synced_at, "
+                "missing_categories, article_id, site_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (*values, rp.article_id, rp.site_id),
             )
             rp.id = int(cur.lastrowid or 0)
         else:
             self.conn.execute(
                 "UPDATE remote_posts SET remote_id=?, marker=?, modified_gmt=?, base_revision=?, "
-                "base_remote=?, remote_status=?, link=?, state=?, last_error=?, synced_at=? "
-                "WHERE id=?",
+                "base_remote=?, remote_status=?, link=?, state=?, last_error=?, synced_at=?, "
+                "missing_categories=? WHERE id=?",
                 (*values, rp.id),
             )
         return rp
@@ -119,15 +123,50 @@ class SyncState:
             (state, error, article_id, site_id),
         )
 
+    def posts_missing_categories(self, site_id: int | None = None) -> list[RemotePost]:
+        """Posts that went out without a category the site lacked (one site, or all)."""
+        sql = "SELECT * FROM remote_posts WHERE missing_categories != '{}'"
+        params: tuple[Any, ...] = ()
+        if site_id is not None:
+            sql += " AND site_id = ?"
+            params = (site_id,)
+        return [_remote_post(r) for r in self.conn.execute(sql + " ORDER BY id", params)]
+
+    def count_missing_categories(self) -> int:
+        """Posts on any site still without a category they should have."""
+        return int(
+            self.conn.execute(
+                "SELECT count(*) FROM remote_posts WHERE missing_categories != '{}'"
+            ).fetchone()[0]
+        )
+
+    def article_warnings(self, ids: list[int]) -> dict[int, list[str]]:
+        """Per article, why its posts lack a category (for the list's tooltip)."""
+        warnings: dict[int, list[str]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows = self.conn.execute(
+                "SELECT article_id, missing_categories FROM remote_posts WHERE "
+                f"missing_categories != '{{}}' AND article_id IN ({','.join('?' * len(chunk))}) "
+                "ORDER BY id",
+                chunk,
+            )
+            for article_id, missing in rows:
+                warnings.setdefault(article_id, []).extend(json.loads(missing).values())
+        return warnings
+
     def article_states(self, ids: list[int] | None = None) -> dict[int, str]:
         """Per article the worst state over its sites (for the article list).
 
-        `ids` limits the answer to those articles (a list page), so a large
-        store is not scanned to label two hundred rows.
+        'warning' is not a post state of its own: a synced or waiting post that
+        went out without a category. `ids` limits the answer to those articles
+        (a list page), so a large store is not scanned to label two hundred rows.
         """
         order = {
             s: i
-            for i, s in enumerate(("synced", "trashed", "deleted", "waiting", "error", "conflict"))
+            for i, s in enumerate(
+                ("synced", "trashed", "deleted", "waiting", "warning", "error", "conflict")
+            )
         }
         states: dict[int, str] = {}
         has_site = self.conn.execute("SELECT 1 FROM sites LIMIT 1").fetchone() is not None
@@ -136,7 +175,10 @@ class SyncState:
             where = "" if chunk is None else f" AND article_id IN ({','.join('?' * len(chunk))})"
             params = [] if chunk is None else list(chunk)
             rows = self.conn.execute(
-                f"SELECT article_id, state FROM remote_posts WHERE 1{where}", params
+                "SELECT article_id, CASE WHEN missing_categories != '{}' AND state IN "
+                "('synced', 'waiting') THEN 'warning' ELSE state END FROM remote_posts "
+                f"WHERE 1{where}",
+                params,
             )
             for article_id, state in rows:
                 if article_id not in states or order[state] > order[states[article_id]]:
@@ -343,6 +385,7 @@ def _remote_post(row: sqlite3.Row) -> RemotePost:
         state=row["state"],
         last_error=row["last_error"],
         synced_at=row["synced_at"],
+        missing_categories=json.loads(row["missing_categories"]),
     )
 
 

@@ -195,7 +195,9 @@ class Workflow:
 
     def notes_import(self, article_id: int, notes: list[dict[str, Any]]) -> int:
         """Add the notes this store lacks (notes are only ever added: a union merges them)."""
-        known = {_note_key(n.author, n.created_at, n.body): n for n in self.notes(article_id)}
+        mine = self.notes(article_id)
+        known = {_note_key(n.author, n.created_at, n.body): n for n in mine}
+        by_text = {(n.created_at, n.body): n for n in mine}
         added = 0
         for item in notes:
             try:
@@ -208,6 +210,14 @@ class Workflow:
                 continue  # someone else's malformed entry: skip it, keep the rest
             key = _note_key(author, created, body)
             if key in known or not body.strip():
+                continue
+            same = by_text.get((created, body))
+            if same is not None:
+                if item.get("author_id") is not None:
+                    # The server signed this note with the name its writer is known by
+                    # there: that name stands over the one this desktop wrote it under.
+                    self.conn.execute("UPDATE notes SET author = ? WHERE id = ?", (author, same.id))
+                    known[key] = replace(same, author=author)
                 continue
             parent = known.get(str(item.get("parent") or ""))
             kind = str(item.get("kind") or "comment")

@@ -17,7 +17,8 @@ from ..domain.article import now_utc
 from ..store.sites import Site
 from . import credentials
 from .client import WordPressClient
-from .errors import NetworkError, SyncError
+from .errors import NetworkError, NoKeyringError, SyncError
+from .missing_categories import open_warnings, queue_found
 from .pull import pull_site
 from .push import batch_create, push_article
 from .reconcile import article_revision
@@ -85,12 +86,20 @@ def verify_login(
         url, user, password, ca_bundle=ca_bundle, site_name=site_name, transport=transport
     ) as client:
         me = client.me()
+        meta_schema = client.plugin_meta_schema()
+        warnings = list(client.warnings)
+        if meta_schema == 1:
+            warnings.append(
+                "The companion plugin on this site is version 1, which shows notes, sources "
+                "and Markdown to anyone who can read a post: replace it with the current "
+                "newsdesk-sync.php (published posts get nothing private until then)."
+            )
         return VerifiedLogin(
             user_id=int(me["id"]),
             name=str(me.get("name", user)),
             roles=[str(r) for r in me.get("roles", [])],
-            has_plugin=client.has_plugin(),
-            warnings=list(client.warnings),
+            has_plugin=meta_schema > 0,
+            warnings=warnings,
         )
 
 
@@ -107,14 +116,20 @@ def add_site(
     session_only: bool = False,
     transport: httpx.BaseTransport | None = None,
 ) -> tuple[Site, VerifiedLogin, str]:
-    """Verify, keep the password (keyring or session), record the site. Returns where it went."""
-    login = verify_login(
-        url, user, password, ca_bundle=ca_bundle, site_name=name, transport=transport
-    )
+    """Verify, record the site, then keep the password (keyring or session). Returns where.
+
+    The password is written only once the site row is stored, so a failing store
+    write (a duplicate name, a full disk) leaves no password behind; a failing
+    password write takes the row back out.
+    """
     from .client import normalise_url
 
     clean_url, _ = normalise_url(url)
-    kept = credentials.save_password(clean_url, user, password, session_only=session_only)
+    if not session_only and not credentials.keyring_available():
+        raise NoKeyringError(credentials.no_keyring_message())
+    login = verify_login(
+        url, user, password, ca_bundle=ca_bundle, site_name=name, transport=transport
+    )
     site = Site(
         name=name,
         url=clean_url,
@@ -128,6 +143,12 @@ def add_site(
         verified_at=now_utc(),
     )
     store.sites.add(site)
+    try:
+        kept = credentials.save_password(clean_url, user, password, session_only=session_only)
+    except BaseException:
+        with store.atomic():
+            store.sites.remove(site.id or 0)
+        raise
     return site, login, kept
 
 
@@ -186,6 +207,7 @@ class SyncEngine:
                 report.warnings.extend(client.warnings)
                 res = SiteResources(self.store, site, client)
                 try:
+                    queue_found(res)  # a category the site lacked exists now: set it
                     self.push(res, report)
                     self.pull(res, report, check_deleted=check_deleted)
                     if respect_backoff and self.store.outbox.count_pending():
@@ -200,9 +222,11 @@ class SyncEngine:
                 except SyncError as exc:
                     report.failed.append({"site": site.name, "error": str(exc)})
                     self._log(site, str(exc), "error")
+                report.warnings.extend(res.warnings)
                 report.requests += client.counter.requests
         report.waiting = self.store.outbox.count_pending()
         # What remains unresolved is reported every time, not only when it arose.
+        report.warnings.extend(open_warnings(self.store, sites))
         site_names = {site.id: site.name for site in sites}
         report.conflicts = [
             {

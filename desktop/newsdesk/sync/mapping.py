@@ -11,7 +11,7 @@
 | tags                          | tags (created when missing)           |
 | lead photo                    | featured_media                        |
 | scheduled_at                  | date_gmt with status `future`         |
-| uuid, byline, sources, stage  | meta (companion plugin only)          |
+| uuid, byline, sources, stage  | meta (companion plugin only, private) |
 
 A post is compared with its base in the server's own terms (`snapshot`):
 only the fields the server changed are converted back, so an unchanged body
@@ -56,6 +56,11 @@ EDIT_FIELDS = (
 )
 CHECK_FIELDS = "id,modified_gmt,status,newsdesk_version"
 META_KEYS = ("newsdesk_uuid", "newsdesk_byline", "newsdesk_sources", "newsdesk_stage")
+# Plugin 2 keeps its meta under protected keys ("_newsdesk_uuid"), shown only to users who
+# may edit the post; plugin 1 used the bare names, which anyone who could read the post saw.
+PROTECTED_META_SCHEMA = 2
+# What plugin 1 must not be given for a post every reader sees (they would read it).
+_PRIVATE_ON_PUBLIC = ("newsdesk_markdown", "newsdesk_sources", "newsdesk_stage", "newsdesk_notes")
 
 BREAKING = "Breaking"  # the category of priority-1 items (the ticker)
 SUBSECTION_PARENT = {sub: s.name for s in SECTIONS for sub in s.subsections}
@@ -124,9 +129,11 @@ def post_payload(
     category_ids: list[int],
     tag_ids: list[int],
     featured_media: int,
-    with_plugin: bool,
+    meta_schema: int,
     notes: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
+    """The post as WordPress takes it. `meta_schema`: 0 without the companion plugin,
+    else the plugin's meta layout (1 public keys, 2 protected keys)."""
     status = STATUS_TO_WP.get(article.status, "draft")
     payload: dict[str, Any] = {
         "title": article.headline,
@@ -139,8 +146,8 @@ def post_payload(
     }
     if status == "future" and article.scheduled_at:
         payload["date_gmt"] = wp_date(article.scheduled_at)
-    if with_plugin:
-        payload["meta"] = {
+    if meta_schema:
+        meta = {
             "newsdesk_uuid": article.uuid,
             "newsdesk_markdown": article.body,
             "newsdesk_byline": article.byline,
@@ -151,7 +158,25 @@ def post_payload(
             # Editorial notes (never published) reach the colleagues' stores.
             "newsdesk_notes": json.dumps(notes or [], ensure_ascii=False),
         }
+        if meta_schema < PROTECTED_META_SCHEMA and status == "publish":
+            # Plugin 1 shows meta to anyone who can read the post: a published post keeps
+            # nothing private there (emptied, so what an earlier draft left goes too).
+            meta.update(dict.fromkeys(_PRIVATE_ON_PUBLIC, ""))
+        prefix = "_" if meta_schema >= PROTECTED_META_SCHEMA else ""
+        payload["meta"] = {prefix + key: value for key, value in meta.items()}
     return payload
+
+
+def post_meta(post: dict[str, Any]) -> dict[str, Any]:
+    """The post's Newsdesk meta by its plain names, from either plugin's layout."""
+    meta = post.get("meta")
+    if not isinstance(meta, dict):
+        return {}
+    plain = {key: value for key, value in meta.items() if not key.startswith("_")}
+    for key, value in meta.items():
+        if key.startswith("_newsdesk_"):
+            plain[key[1:]] = value  # the protected key is the one plugin 2 writes
+    return plain
 
 
 def snapshot(post: dict[str, Any]) -> dict[str, Any]:
@@ -163,7 +188,7 @@ def snapshot(post: dict[str, Any]) -> dict[str, Any]:
         return str(value or "")
 
     status = str(post.get("status", ""))
-    meta = post.get("meta") if isinstance(post.get("meta"), dict) else {}
+    meta = post_meta(post)
     snap: dict[str, Any] = {
         "title": raw(post.get("title")),
         "excerpt": raw(post.get("excerpt")),
@@ -195,7 +220,10 @@ def markdown_if_current(snap: dict[str, Any]) -> str | None:
     sha = snap.get("content_sha")
     if not sha or sha != hashlib.sha1(snap["content"].encode()).hexdigest():
         return None
-    return str(snap.get("markdown", ""))
+    markdown = str(snap.get("markdown", ""))
+    if not markdown and snap["content"].strip():
+        return None  # emptied for a public post on plugin 1: the content is the truth
+    return markdown
 
 
 def local_status(snap: dict[str, Any]) -> str:

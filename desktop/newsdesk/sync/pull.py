@@ -26,6 +26,7 @@ from .mapping import (
     local_status,
     locals_from_categories,
     markdown_if_current,
+    post_meta,
     same_content,
     scheduled_from,
     snapshot,
@@ -292,8 +293,7 @@ def _check_deleted(res: SiteResources, result: PullResult) -> None:
 
 def _merge_notes(res: SiteResources, article_id: int, post: dict[str, Any]) -> None:
     """Editorial notes from the plugin's meta join the local thread (a union: none is lost)."""
-    meta = post.get("meta") if isinstance(post.get("meta"), dict) else {}
-    raw = meta.get("newsdesk_notes") if meta else None
+    raw = post_meta(post).get("newsdesk_notes")
     if not raw:
         return
     try:

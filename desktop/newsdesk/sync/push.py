@@ -26,12 +26,12 @@ from .mapping import (
     CHECK_FIELDS,
     EDIT_FIELDS,
     PULL_STATUSES,
-    category_names,
     marker_for,
     post_payload,
     same_content,
     snapshot,
 )
+from .missing_categories import note_set, now_on_site, resolve_categories
 from .reconcile import article_revision, reconcile
 
 if TYPE_CHECKING:
@@ -66,35 +66,28 @@ def body_content(res: SiteResources, article: Article) -> tuple[str, int]:
     return content, lead
 
 
-def prepare(res: SiteResources, article: Article) -> tuple[dict[str, Any], int]:
+@dataclass
+class Prepared:
+    payload: dict[str, Any]
+    revision: int
+    missing: dict[str, str]  # categories the site lacks and we may not create -> why
+
+
+def prepare(res: SiteResources, article: Article) -> Prepared:
     """The post payload for the article's current content (uploading its photos first)."""
     content, lead = body_content(res, article)
-    categories = []
-    for name, parent in category_names(article, res.site.category_map):
-        try:
-            categories.append(res.term_id("categories", name, parent))
-        except RefusedError as exc:
-            # Authors may not create categories: the post goes out without this
-            # one, and the log says which to add (nothing is lost locally).
-            with res.store.atomic():
-                res.store.sync.log(
-                    f"Category {name!r} is missing on {res.site.name} and {exc}; "
-                    "the post was sent without it.",
-                    level="warning",
-                    site_id=res.site_id,
-                    article_id=article.id,
-                )
+    categories, missing = resolve_categories(res, article)
     tags = [res.term_id("tags", name) for name in article.tags]
     payload = post_payload(
         article,
         content=content,
-        category_ids=list(dict.fromkeys(categories)),
+        category_ids=categories,
         tag_ids=list(dict.fromkeys(tags)),
         featured_media=lead,
-        with_plugin=res.site.has_plugin,
+        meta_schema=res.meta_schema,
         notes=res.store.workflow.notes_export(article.id) if article.id else [],
     )
-    return payload, article_revision(res.store, article.id or 0)
+    return Prepared(payload, article_revision(res.store, article.id or 0), missing)
 
 
 def find_created(
@@ -134,8 +127,18 @@ def find_created(
     return found
 
 
-def record_written(res: SiteResources, rp: RemotePost, post: dict[str, Any], revision: int) -> None:
+def record_written(
+    res: SiteResources,
+    rp: RemotePost,
+    post: dict[str, Any],
+    revision: int,
+    missing: dict[str, str] | None = None,
+) -> None:
+    """`missing`: the categories the written payload lacked (None: not our payload)."""
     assert rp.article_id is not None
+    before = dict(rp.missing_categories)
+    if missing is not None:
+        rp.missing_categories = missing
     rp.remote_id = int(post["id"])
     rp.modified_gmt = str(post.get("modified_gmt", ""))
     rp.base_revision = revision
@@ -147,15 +150,18 @@ def record_written(res: SiteResources, rp: RemotePost, post: dict[str, Any], rev
     rp.synced_at = now_utc()
     with res.store.atomic():
         res.store.sync.save_remote_post(rp)
+        note_set(res, rp, before)
 
 
-def intend_create(res: SiteResources, article: Article, revision: int) -> RemotePost:
-    """Record, durably and before sending, that a create is about to go out."""
+def intend_create(res: SiteResources, article: Article, prepared: Prepared) -> RemotePost:
+    """Record, durably and before sending, that a create is about to go out (and what
+    it lacks, so a create whose answer is lost still says so)."""
     assert article.id is not None
     rp = res.store.sync.remote_post(article.id, res.site_id)
     if rp is None:
         rp = RemotePost(article.id, res.site_id, marker_for(article))
-    rp.base_revision = revision
+    rp.base_revision = prepared.revision
+    rp.missing_categories = prepared.missing
     rp.state = "waiting"
     with res.store.atomic():
         res.store.sync.save_remote_post(rp)
@@ -181,11 +187,11 @@ def push_article(res: SiteResources, article: Article) -> PushResult:
             )
             record_written(res, rp, found, rp.base_revision or 0)
     if rp is None or rp.remote_id is None:
-        payload, revision = prepare(res, article)
-        rp = intend_create(res, article, revision)
-        payload["slug"] = rp.marker
+        prepared = prepare(res, article)
+        rp = intend_create(res, article, prepared)
+        prepared.payload["slug"] = rp.marker
         try:
-            post = res.client.post("/wp/v2/posts", payload)
+            post = res.client.post("/wp/v2/posts", prepared.payload)
         except RefusedError as exc:
             if exc.code != "newsdesk_duplicate":
                 raise
@@ -193,9 +199,9 @@ def push_article(res: SiteResources, article: Article) -> PushResult:
             found = find_created(res, [rp], {article.id: article.uuid}).get(article.id)
             if found is None:
                 raise
-            record_written(res, rp, found, revision)
+            record_written(res, rp, found, prepared.revision, prepared.missing)
             return update_article(res, article, rp)
-        record_written(res, rp, post, revision)
+        record_written(res, rp, post, prepared.revision, prepared.missing)
         return PushResult("pushed", rp.remote_id, rp.link)
     return update_article(res, article, rp)
 
@@ -232,24 +238,27 @@ def update_article(res: SiteResources, article: Article, rp: RemotePost) -> Push
             article_revision(res.store, article_id) == rp.base_revision
             and not _captions_changed(res, article, rp)
             and not _notes_unsent(res, article_id, rp)
+            and not now_on_site(res, rp)
         ):
             with res.store.atomic():
                 rp.state = "synced"
                 res.store.sync.save_remote_post(rp)
             return PushResult("merged" if merged else "unchanged", rp.remote_id, rp.link)
-        payload, revision = prepare(res, article)
+        prepared = prepare(res, article)
         headers = {}
         if res.site.has_plugin:
             headers[BASE_HEADER] = rp.modified_gmt
             if "version" in rp.base_remote:
                 headers[VERSION_HEADER] = str(rp.base_remote["version"])
         try:
-            post = res.client.post(f"/wp/v2/posts/{rp.remote_id}", payload, headers=headers)
+            post = res.client.post(
+                f"/wp/v2/posts/{rp.remote_id}", prepared.payload, headers=headers
+            )
         except StaleWriteError:
             continue  # changed between our check and our write: merge again
         except NotFoundOnServer:
             return _gone(res, rp, "deleted")
-        record_written(res, rp, post, revision)
+        record_written(res, rp, post, prepared.revision, prepared.missing)
         return PushResult("merged+pushed" if merged else "pushed", rp.remote_id, rp.link)
     raise SyncError(
         f"The post on {res.site.name} kept changing while Newsdesk tried to update it; "
@@ -349,17 +358,17 @@ def batch_create(
         chunk = articles[start : start + BATCH_LIMIT]
         prepared = []
         for article in chunk:
-            payload, revision = prepare(res, article)
-            rp = intend_create(res, article, revision)
-            payload["slug"] = rp.marker
-            prepared.append((article, rp, revision, payload))
+            ready = prepare(res, article)
+            rp = intend_create(res, article, ready)
+            ready.payload["slug"] = rp.marker
+            prepared.append((rp, ready))
         answers = res.client.batch(
-            [{"method": "POST", "path": "/wp/v2/posts", "body": p} for *_, p in prepared]
+            [{"method": "POST", "path": "/wp/v2/posts", "body": p.payload} for _, p in prepared]
         )
-        for (_article, rp, revision, _payload), answer in zip(prepared, answers, strict=False):
+        for (rp, ready), answer in zip(prepared, answers, strict=False):
             body = answer.get("body") or {}
             if int(answer.get("status", 0)) in (200, 201) and "id" in body:
-                record_written(res, rp, body, revision)
+                record_written(res, rp, body, ready.revision, ready.missing)
                 results.append(PushResult("pushed", rp.remote_id, rp.link))
             else:
                 error = res.client.describe(

@@ -74,8 +74,12 @@ def remote_to_local(
     theirs: dict[str, Any],
     candidates: list[dict[str, Any]] | None = None,
     article_id: int | None = None,
+    absent_categories: list[str] | None = None,
 ) -> dict[str, Any]:
-    """The base content with each field the server changed replaced by the server's value."""
+    """The base content with each field the server changed replaced by the server's value.
+
+    `absent_categories`: those the post went out without (the site lacked them); the
+    post cannot show them, which is not the web taking them away."""
     candidates = [*(candidates or []), base]
     out = json.loads(json.dumps(base))
 
@@ -93,7 +97,7 @@ def remote_to_local(
     if changed("date_gmt"):
         out["scheduled_at"] = scheduled_from(theirs)
     if changed("categories"):
-        names = res.term_names("categories", theirs["categories"])
+        names = [*res.term_names("categories", theirs["categories"]), *(absent_categories or [])]
         out.update(locals_from_categories(names, res.site.category_map))
     if changed("tags"):
         out["tags"] = res.term_names("tags", theirs["tags"])
@@ -151,7 +155,10 @@ def reconcile(
     )
     theirs_snap = snapshot(post)
     mine = json.loads(json.dumps(article.content()))
-    theirs = remote_to_local(res, base_content, rp.base_remote, theirs_snap, [mine], article.id)
+    theirs = remote_to_local(
+        res, base_content, rp.base_remote, theirs_snap, [mine], article.id,
+        absent_categories=list(rp.missing_categories),
+    )  # fmt: skip
     if theirs == base_content:
         # Nothing the article knows about changed (e.g. a field we do not map).
         rp.base_remote = theirs_snap

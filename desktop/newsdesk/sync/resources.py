@@ -48,7 +48,28 @@ class SiteResources:
         self.client = client
         self._names: dict[str, dict[int, str]] = {}  # taxonomy -> id -> name, this sync
         self._refused: dict[tuple[str, str], RefusedError] = {}  # terms we may not create
+        self._meta_schema: int | None = None
+        self.warnings: list[str] = []  # for the sync's report
+        self._absent: set[tuple[str, str]] = set()  # terms the site lacks, this sync
         self._flavour: BlockFlavour | None = None
+
+    @property
+    def meta_schema(self) -> int:
+        """How the site's companion plugin keeps Newsdesk's meta (0: no plugin), asked
+        once a sync and only when something is written: an idle sync stays one request."""
+        if self._meta_schema is None:
+            self._meta_schema = self.client.plugin_meta_schema() if self.site.has_plugin else 0
+            if self._meta_schema == 1:
+                warning = (
+                    f"The companion plugin on {self.site.name} is version 1, which shows "
+                    "Newsdesk's meta to anyone who can read a post: install the current "
+                    "newsdesk-sync.php. Until then published posts carry no notes, sources, "
+                    "Markdown or stage."
+                )
+                self.warnings.append(warning)
+                with self.store.atomic():
+                    self.store.sync.log(warning, level="warning", site_id=self.site_id)
+        return self._meta_schema
 
     @property
     def block_flavour(self) -> BlockFlavour:
@@ -80,7 +101,17 @@ class SiteResources:
             self._refused[(taxonomy, name.lower())] = exc
             raise
 
-    def _find_or_create_term(self, taxonomy: str, name: str, parent: str | None) -> int:
+    def find_term(self, taxonomy: str, name: str) -> int | None:
+        """The term's id if the site has it, without trying to create it (asked once a sync)."""
+        known = self.store.sync.term_id(self.site_id, taxonomy, name)
+        if known is not None or (taxonomy, name.lower()) in self._absent:
+            return known
+        found = self._search_term(taxonomy, name)
+        if found is None:
+            self._absent.add((taxonomy, name.lower()))
+        return found
+
+    def _search_term(self, taxonomy: str, name: str) -> int | None:
         found = self.client.get(f"/wp/v2/{taxonomy}", search=name, per_page=100, _fields="id,name")
         from html import unescape
 
@@ -88,6 +119,12 @@ class SiteResources:
             if unescape(str(term["name"])).lower() == name.lower():
                 self._remember(taxonomy, name, int(term["id"]))
                 return int(term["id"])
+        return None
+
+    def _find_or_create_term(self, taxonomy: str, name: str, parent: str | None) -> int:
+        found_id = self._search_term(taxonomy, name)
+        if found_id is not None:
+            return found_id
         data: dict[str, Any] = {"name": name}
         if parent and taxonomy == "categories":
             data["parent"] = self.term_id("categories", parent)

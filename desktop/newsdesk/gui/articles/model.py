@@ -36,6 +36,7 @@ _STATUS_COLOURS = {
 _SYNC_COLOURS = {
     "synced": "#16a34a",
     "waiting": "#d97706",
+    "warning": "#8a6d00",  # the status bar's warning yellow; a triangle, not a dot
     "conflict": "#dc2626",
     "error": "#dc2626",
     "trashed": "#6b7280",
@@ -44,6 +45,7 @@ _SYNC_COLOURS = {
 _SYNC_WORDS = {
     "synced": "Synced with the server",
     "waiting": "Waiting to be sent to the server",
+    "warning": "On the server without a category",
     "conflict": "In conflict with a change on the server: open the Sync desk",
     "error": "The server refused the last change: see the Sync desk",
     "trashed": "Trashed on the server (kept here)",
@@ -128,9 +130,13 @@ class ArticleListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
             state = self._sync.get(self._rows[row]["id"])
             colour = _SYNC_COLOURS.get(state) if state else None
-            return dot_icon(theme.colour(colour), 10) if colour else None
+            return (
+                dot_icon(theme.colour(colour), 10, warning=state == "warning") if colour else None
+            )
         if role == Qt.ItemDataRole.ToolTipRole and column == STATUS:
             state = self._sync.get(self._rows[row]["id"])
+            if state == "warning":
+                return self._warning_tip(self._rows[row]["id"])
             return _SYNC_WORDS.get(state, "Not on any server yet") if state else "Local only"
         if (
             role == Qt.ItemDataRole.FontRole
@@ -182,6 +188,11 @@ class ArticleListModel(QAbstractTableModel):
         if shown is None:
             shown = self._display[row] = _display(self._rows[row])
         return shown
+
+    def _warning_tip(self, article_id: int) -> str:
+        # Asked on hover only (one indexed row): the words are not worth caching per page.
+        reasons = self.store.sync.article_warnings([article_id]).get(article_id, [])
+        return "\n".join([_SYNC_WORDS["warning"] + ":", *reasons])
 
     # --- what the pane asks for --------------------------------------------
     def set_query(self, query: Query) -> None:

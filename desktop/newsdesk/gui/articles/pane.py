@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.article import Status
 from ...store import Store
+from ..naming import named
 from .model import EDITION, HEADLINE, SECTION, STATUS, UPDATED, ArticleListModel, Query
 
 SEARCH_DELAY_MS = 150
@@ -25,12 +26,6 @@ SEARCH_DELAY_MS = 150
 MIN_HEADLINE_WIDTH = 170
 COLUMNS_GIVING_WAY = (SECTION, EDITION, UPDATED)
 COLUMN_WIDTHS = {STATUS: 84, SECTION: 100, EDITION: 40, UPDATED: 96}
-
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 class ArticleListPane(QWidget):
@@ -46,7 +41,7 @@ class ArticleListPane(QWidget):
         self._quiet = False
 
         self.search_box = QLineEdit()
-        _named(self.search_box, "searchBox", "Search articles")
+        named(self.search_box, "searchBox", "Search articles")
         self.search_box.setPlaceholderText("Search headlines, text, tags, sources…")
         self.search_box.setClearButtonEnabled(True)
 
@@ -58,7 +53,7 @@ class ArticleListPane(QWidget):
         self.reload_taxonomy()
 
         self.table = QTableView()
-        _named(self.table, "articleList", "Articles")
+        named(self.table, "articleList", "Articles")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -131,7 +126,7 @@ class ArticleListPane(QWidget):
 
     def _combo(self, name: str, accessible: str, everything: str) -> QComboBox:
         combo = QComboBox()
-        _named(combo, name, accessible)
+        named(combo, name, accessible)
         combo.addItem(everything, None)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(6)

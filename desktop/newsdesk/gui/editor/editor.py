@@ -30,6 +30,7 @@ from ...domain.article import Article
 from ...domain.text import DEFAULT_WORDS_PER_MINUTE, read_time_label, word_count
 from ...domain.validation import DEFAULT_HEADLINE_LIMIT, DEFAULT_STANDFIRST_LIMIT, check_article
 from ...store import Store
+from ..naming import named
 from ..tasks import run_task
 from .bidi import OneParagraphEdit
 from .fields import RegionsPicker, TagsEdit
@@ -43,15 +44,9 @@ STATS_DELAY_MS = 300
 BACKGROUND_COUNT_CHARS = 20_000
 
 
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
-
-
 def _problem_label(name: str) -> QLabel:
     label = QLabel()
-    _named(label, name, name.replace("Problem", " problem"))
+    named(label, name, name.replace("Problem", " problem"))
     label.setProperty("role", "problem")
     label.setWordWrap(True)
     label.hide()
@@ -60,6 +55,7 @@ def _problem_label(name: str) -> QLabel:
 
 class ArticleEditor(QWidget):
     articleOpened = Signal(object)
+    articleFollowed = Signal(object)  # the open article changed elsewhere; now shown
     articleEdited = Signal(object)
     contentChanged = Signal()
     statsChanged = Signal(int, str)  # words, "4 Min Read"
@@ -106,7 +102,7 @@ class ArticleEditor(QWidget):
 
     def _build_main_column(self) -> None:
         self.headline_edit = OneParagraphEdit()
-        _named(self.headline_edit, "headlineEdit", "Headline")
+        named(self.headline_edit, "headlineEdit", "Headline")
         self.headline_edit.setPlaceholderText("Headline")
         self.headline_count = QLabel()
         self.headline_count.setObjectName("headlineCount")
@@ -114,12 +110,12 @@ class ArticleEditor(QWidget):
         self.headline_problem = _problem_label("headlineProblem")
 
         self.standfirst_edit = OneParagraphEdit(max_lines=4)
-        _named(self.standfirst_edit, "standfirstEdit", "Standfirst")
+        named(self.standfirst_edit, "standfirstEdit", "Standfirst")
         self.standfirst_edit.setPlaceholderText("Standfirst: one sentence that sums the story up")
         self.standfirst_problem = _problem_label("standfirstProblem")
 
         self.body_edit = MarkdownEdit()
-        _named(self.body_edit, "bodyEdit", "Body (Markdown)")
+        named(self.body_edit, "bodyEdit", "Body (Markdown)")
         self.body_edit.setPlaceholderText(
             "Write the story here. Markdown: **bold**, *italic*, ## sub-head, > quote"
         )
@@ -128,7 +124,7 @@ class ArticleEditor(QWidget):
         self.format_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
         self.stats_label = QLabel()
-        _named(self.stats_label, "statsLabel", "Word count and read time")
+        named(self.stats_label, "statsLabel", "Word count and read time")
         self.save_state_label = QLabel()
         self.save_state_label.setObjectName("saveStateLabel")
         self.save_state_label.setProperty("role", "hint")
@@ -164,27 +160,27 @@ class ArticleEditor(QWidget):
 
     def _build_inspector(self) -> None:
         self.edition_combo = QComboBox()
-        _named(self.edition_combo, "editionCombo", "Edition")
+        named(self.edition_combo, "editionCombo", "Edition")
         self.section_combo = QComboBox()
-        _named(self.section_combo, "sectionCombo", "Section")
+        named(self.section_combo, "sectionCombo", "Section")
         self.subsection_combo = QComboBox()
-        _named(self.subsection_combo, "subsectionCombo", "Subsection")
+        named(self.subsection_combo, "subsectionCombo", "Subsection")
         self.regions_picker = RegionsPicker()
-        _named(self.regions_picker, "regionsPicker", "Regions")
+        named(self.regions_picker, "regionsPicker", "Regions")
         self.regions_picker.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.coverage_edit = QLineEdit()
-        _named(self.coverage_edit, "coverageEdit", "Coverage (story package)")
+        named(self.coverage_edit, "coverageEdit", "Coverage (story package)")
         self.coverage_edit.setPlaceholderText("Story package, e.g. War on Gaza")
         self.byline_edit = QLineEdit()
-        _named(self.byline_edit, "bylineEdit", "Byline")
+        named(self.byline_edit, "bylineEdit", "Byline")
         self.byline_edit.setPlaceholderText("Name or desk")
         self.dateline_edit = QLineEdit()
-        _named(self.dateline_edit, "datelineEdit", "Dateline")
+        named(self.dateline_edit, "datelineEdit", "Dateline")
         self.dateline_edit.setPlaceholderText("e.g. Beirut")
         self.tags_edit = TagsEdit(lambda prefix: self.store.tags.usage(prefix, limit=20))
-        _named(self.tags_edit, "tagsEdit", "Tags")
+        named(self.tags_edit, "tagsEdit", "Tags")
         self.breaking_check = QCheckBox("Breaking news")
-        _named(self.breaking_check, "breakingCheck", "Breaking news priority")
+        named(self.breaking_check, "breakingCheck", "Breaking news priority")
         self.sources_panel = SourcesPanel(self.store)
         self.reload_taxonomy()
 
@@ -294,6 +290,50 @@ class ArticleEditor(QWidget):
         self._validate()
         self._recount()
         self.articleOpened.emit(article.copy())
+
+    def follow(self, article: Article) -> None:
+        """Show a newer stored version of the open article (a stage, a pulled edit, a lead
+        photo set elsewhere) without disturbing the writer: only fields whose text differs
+        are set, each keeping its cursor, and nothing counts as the writer's edit."""
+        if self._article is None or article.id != self._article.id:
+            return
+        shown = self.article()
+        self._article = article.copy()
+        self._loading = True
+        try:
+            for name, line in (
+                ("byline", self.byline_edit),
+                ("dateline", self.dateline_edit),
+                ("coverage", self.coverage_edit),
+            ):
+                value = getattr(article, name)
+                if getattr(shown, name) != value:
+                    at = line.cursorPosition()
+                    line.setText(value)
+                    line.setCursorPosition(min(at, len(value)))
+            for name, text_edit in (
+                ("headline", self.headline_edit),
+                ("standfirst", self.standfirst_edit),
+                ("body", self.body_edit),
+            ):
+                value = getattr(article, name)
+                if getattr(shown, name) != value:
+                    at = text_edit.textCursor().position()
+                    text_edit.set_text(value)
+                    cursor = text_edit.textCursor()
+                    cursor.setPosition(min(at, len(value)))
+                    text_edit.setTextCursor(cursor)
+            if shown.tags != article.tags:
+                self.tags_edit.set_tags(article.tags)
+            self.breaking_check.setChecked(article.is_breaking)
+            if [s.to_dict() for s in shown.sources] != [s.to_dict() for s in article.sources]:
+                self.sources_panel.set_sources(article.sources)
+        finally:
+            self._loading = False
+        self._show_choices(article)
+        self._validate()
+        self._recount()
+        self.articleFollowed.emit(article.copy())
 
     def _show_choices(self, article: Article) -> None:
         self._loading = True

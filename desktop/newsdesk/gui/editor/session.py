@@ -10,12 +10,19 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable
+from typing import Literal
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...domain.article import Article
+from ...ops import Changes, Saved, StaleEdit, save_article
 from ...store import Store, StoreError
 from .editor import ArticleEditor
+
+# Asked when a save meets the same fields changed elsewhere: keep "mine", take
+# "theirs", or None to write nothing yet (the text stays in the editor).
+ConflictChoice = Callable[[StaleEdit], Literal["mine", "theirs"] | None]
 
 AUTOSAVE_DELAY_MS = 700
 AUTOSAVE_MAX_WAIT_MS = 1000
@@ -23,6 +30,7 @@ AUTOSAVE_MAX_WAIT_MS = 1000
 
 class EditingSession(QObject):
     saved = Signal(int, int)  # article id, revision number
+    announced = Signal(object)  # Changes this session made (for the window's hub)
     created = Signal(int)
     autosaved = Signal(str)  # local time, for the status line
     failed = Signal(str)  # a sentence for the reporter
@@ -38,6 +46,9 @@ class EditingSession(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.flush_autosave)
         editor.contentChanged.connect(self._note_change)
+        # The revision the open article was read at: a save merges what others did since.
+        self.base_revision: int | None = None
+        self.choose_on_conflict: ConflictChoice = lambda _stale: None
 
     # --- autosave --------------------------------------------------------------------
     def _note_change(self) -> None:
@@ -71,17 +82,64 @@ class EditingSession(QObject):
             return None
         article = self.editor.article()
         try:
-            number = self.store.articles.save(article, author=self.author, reason=reason)
+            saved = self._save(article, reason)
+        except StaleEdit as stale:
+            self.failed.emit(f"{stale} Nothing was overwritten; your text is kept here.")
+            saved = None
         except (StoreError, sqlite3.Error) as exc:
-            # Nothing is lost: the text stays in the editor, and in the journal if it can be written.
             self.failed.emit(f"Could not save “{article.headline or 'untitled'}”: {exc}")
+            saved = None
+        if saved is None:
+            # Nothing is lost: the text stays in the editor, and in the journal if it can be written.
             self._first_pending = time.monotonic()
             self.flush_autosave()
             return None
+        self.base_revision = saved.revision
+        if saved.merged_from:
+            self.editor.follow(saved.article)  # what others changed meanwhile, now shown
+        self.editor.mark_clean(saved.article)
+        assert saved.article.id is not None
+        self.saved.emit(saved.article.id, saved.revision)
+        self.announced.emit(saved.changes)
+        return saved.revision
+
+    def _save(self, article: Article, reason: str) -> Saved:
+        """The save operation; on a true overlap the person chooses, else nothing is written."""
+        try:
+            return save_article(
+                self.store,
+                article,
+                base_revision=self.base_revision,
+                author=self.author,
+                reason=reason,
+            )
+        except StaleEdit as stale:
+            keep = self.choose_on_conflict(stale)
+            if keep is None:
+                raise
+            return save_article(
+                self.store,
+                article,
+                base_revision=self.base_revision,
+                author=self.author,
+                reason=reason,
+                keep=keep,
+            )
+
+    def follow_changes(self, changes: Changes, initiator: object) -> None:
+        """Another desk (or a sync) changed the open article: show it, unless typing is
+        under way; then the next save merges it in, so nothing typed is lost."""
+        article_id = self.editor.article_id
+        if initiator is self or not changes.touches(article_id) or self.editor.is_dirty:
+            return
+        assert article_id is not None
+        try:
+            article = self.store.articles.get(article_id)
+            self.base_revision = self.store.articles.revision_of(article_id)
+        except StoreError:
+            return  # deleted meanwhile: the editor keeps what it shows
+        self.editor.follow(article)
         self.editor.mark_clean(article)
-        assert article.id is not None
-        self.saved.emit(article.id, number)
-        return number
 
     def _settled(self) -> bool:
         """Save what is open; False if unsaved work remains (then we stay on it)."""
@@ -98,6 +156,7 @@ class EditingSession(QObject):
         except StoreError as exc:
             self.failed.emit(str(exc))
             return False
+        self.base_revision = self.store.articles.revision_of(article_id)
         self.editor.load(article)
         return True
 
@@ -110,6 +169,7 @@ class EditingSession(QObject):
             article.section = template.section  # a run of stories for one desk and edition
         self.store.articles.create(article, author=self.author, reason="create")
         assert article.id is not None
+        self.base_revision = self.store.articles.revision_of(article.id)
         self.editor.load(article)
         self.created.emit(article.id)
         return article.id
@@ -125,6 +185,7 @@ class EditingSession(QObject):
         except StoreError as exc:
             self.failed.emit(str(exc))
             return None
+        self.base_revision = new_number
         self.editor.load(article)
         self.saved.emit(article_id, new_number)
         return new_number

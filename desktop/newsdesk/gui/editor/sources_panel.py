@@ -27,6 +27,7 @@ from ...domain.article import Source, SourceKind
 from ...domain.validation import check_url
 from ...store import Store, StoreError
 from ...store.attachments import attach_file
+from ..naming import named
 from ..tasks import run_task
 from .style_flags import set_flag
 
@@ -38,57 +39,51 @@ def _dropped_file(mime: QMimeData) -> str:
     return files[0] if files else ""
 
 
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
-
-
 class SourcesPanel(QGroupBox):
     changed = Signal()
     problem = Signal(str)  # a message for the status bar (attach failures)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__("Sources", parent)
-        _named(self, "sourcesPanel", "Sources")
+        named(self, "sourcesPanel", "Sources")
         self.store = store
         self._sources: list[Source] = []
         self._loading = False
 
         self.list = QListWidget()
-        _named(self.list, "sourcesList", "Source list")
+        named(self.list, "sourcesList", "Source list")
         self.list.setMaximumHeight(96)
         self.add_button = QPushButton("Add source")
-        _named(self.add_button, "addSourceButton", "Add source")
+        named(self.add_button, "addSourceButton", "Add source")
         self.remove_button = QPushButton("Remove")
-        _named(self.remove_button, "removeSourceButton", "Remove source")
+        named(self.remove_button, "removeSourceButton", "Remove source")
 
         self.name_edit = QLineEdit()
-        _named(self.name_edit, "sourceNameEdit", "Source name")
+        named(self.name_edit, "sourceNameEdit", "Source name")
         self.name_edit.setPlaceholderText("e.g. Haaretz, Reuters, Ministry of Health")
         self.url_edit = QLineEdit()
-        _named(self.url_edit, "sourceUrlEdit", "Source URL")
+        named(self.url_edit, "sourceUrlEdit", "Source URL")
         self.url_edit.setPlaceholderText("https://…")
         self.url_problem = QLabel()
-        _named(self.url_problem, "sourceUrlProblem", "Source URL problem")
+        named(self.url_problem, "sourceUrlProblem", "Source URL problem")
         self.url_problem.setProperty("role", "problem")
         self.url_problem.setWordWrap(True)
         self.url_problem.hide()
         self.kind_combo = QComboBox()
-        _named(self.kind_combo, "sourceKindCombo", "Source kind")
+        named(self.kind_combo, "sourceKindCombo", "Source kind")
         for kind in SourceKind:
             self.kind_combo.addItem(kind.value.capitalize(), kind.value)
         self.notes_edit = QPlainTextEdit()
-        _named(self.notes_edit, "sourceNotesEdit", "Internal notes on the source")
+        named(self.notes_edit, "sourceNotesEdit", "Internal notes on the source")
         self.notes_edit.setPlaceholderText("Internal notes (never published)")
         self.notes_edit.setFixedHeight(54)
         self.notes_edit.setTabChangesFocus(True)
         self.attribution_check = QCheckBox('Print as attribution ("Source: …")')
-        _named(self.attribution_check, "sourceAttributionCheck", "Print as attribution line")
+        named(self.attribution_check, "sourceAttributionCheck", "Print as attribution line")
         self.attach_button = QPushButton("Attach file…")
-        _named(self.attach_button, "sourceAttachButton", "Attach a file to the source")
+        named(self.attach_button, "sourceAttachButton", "Attach a file to the source")
         self.file_label = QLabel()
-        _named(self.file_label, "sourceFileLabel", "Attached file")
+        named(self.file_label, "sourceFileLabel", "Attached file")
         self.file_label.setProperty("role", "hint")
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 

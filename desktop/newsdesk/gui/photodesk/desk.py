@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.captions import CHECK_NAMES
+from ...ops import Changes
 from ...photos.export import export_photo
 from ...photos.imaging import PhotoFileError
 from ...photos.importer import ImportReport
@@ -264,6 +265,11 @@ class PhotoDesk(QWidget):
 
         desk.photosChanged.connect(refresh_preview)
         desk.articlePhotosChanged.connect(refresh_preview)
+        announce = getattr(window, "announce", None)
+        if announce is not None:  # a lead photo set here reaches the open editor
+            desk.articlePhotosChanged.connect(
+                lambda article_id: announce(Changes.of_articles(article_id), desk)
+            )
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(desk.shutdown)

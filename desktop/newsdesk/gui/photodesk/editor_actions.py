@@ -80,6 +80,7 @@ class PhotoChecksLabel(QLabel):
         self.store = store
         editor.articleOpened.connect(self.refresh)
         editor.articleEdited.connect(self.refresh)
+        editor.articleFollowed.connect(self.refresh)
 
     def refresh(self, article: Any = None) -> None:
         if article is None:

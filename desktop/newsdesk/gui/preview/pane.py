@@ -229,10 +229,6 @@ class PreviewPane(QWidget):
         self._cursor = (cursor_line, cursor_fraction)
         self._timer.start()
 
-    @Slot(int, float)
-    def set_cursor(self, line: int, fraction: float = 0.3) -> None:
-        self._cursor = (line, fraction)
-
     def follow(self, editor: QWidget) -> None:
         """Follow an ArticleEditor: an opened article shows at once, typing after a pause.
 
@@ -244,6 +240,9 @@ class PreviewPane(QWidget):
         editor.articleOpened.connect(self._editor_opened)  # type: ignore[attr-defined]
         changed = getattr(editor, "contentChanged", None) or editor.articleEdited  # type: ignore[attr-defined]
         changed.connect(self._editor_changed)
+        followed = getattr(editor, "articleFollowed", None)  # changed elsewhere, now shown
+        if followed is not None:
+            followed.connect(self._editor_changed)
 
     @Slot(object)
     def _editor_opened(self, article: Article) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMarginsF, QObject, QPointF, QRect, QSize, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QMarginsF, QObject, QRect, QSize, QTimer, QUrl, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QResizeEvent, QShowEvent
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
@@ -245,12 +245,6 @@ class WebStage(QWidget):
 
     def scroll_y(self) -> float:
         return float(self.page.scrollPosition().y())
-
-    def scroll_to(self, point: QPointF) -> None:
-        self.page.runJavaScript(
-            f"window.scrollTo({point.x()}, {point.y()});",
-            QWebEngineScript.ScriptWorldId.ApplicationWorld,
-        )
 
     def print_pdf(self, path: str) -> None:
         layout = QPageLayout(

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from ...domain import workflow as rules
 from ...domain.article import Status
-from ...domain.checklist import blocking_failures
-from ...services.editorial import ChecklistFailed, check_article, move
+from ...ops import Changes
+from ...ops import workflow as ops
+from ...services.editorial import ChecklistFailed
 from ...store import Store
 from ...store.errors import StoreError
 from .. import theme
@@ -184,6 +185,11 @@ class QueueDesk(QWidget):
             window.session.open(article_id)
 
         desk.openRequested.connect(open_in_editor)
+        announce = getattr(window, "announce", None)
+        if announce is not None:  # the open editor follows a story moved on here
+            desk.changed.connect(
+                lambda article_id: announce(Changes.of_articles(article_id, queue=True), desk)
+            )
         controller = getattr(window, "sync_controller", None)  # set by a real start
         if controller is not None:
             desk.follow_sync(controller)
@@ -409,20 +415,11 @@ class QueueDesk(QWidget):
         self._wrote = True
 
     def claim(self, article_id: int) -> None:
-        held = self.store.workflow.claim_of(article_id)
-        try:
-            if held is not None and held.editor != self.user:
-                self.store.workflow.claim(article_id, self.user)  # refuses, in words
-            elif self._status(article_id) == Status.SUBMITTED.value:
-                move(
-                    self.store, article_id, rules.Action.START_EDIT, actor=self.user, role=self.role
-                )
-            else:
-                self.store.workflow.claim(article_id, self.user)
-        except (rules.WorkflowError, StoreError) as exc:
-            self.tell(str(exc))
-            return
-        self._moved(article_id, "You are editing this story.")
+        self._run(
+            lambda: ops.claim(self.store, article_id, editor=self.user, role=self.role),
+            article_id,
+            "You are editing this story.",
+        )
 
     def ask_take_over(self, article_id: int) -> None:
         held = self.store.workflow.claim_of(article_id)
@@ -435,25 +432,14 @@ class QueueDesk(QWidget):
         box.open()
 
     def take_over(self, article_id: int) -> None:
-        held = self.store.workflow.claim_of(article_id)
-        with self.store.atomic():
-            self.store.workflow.claim(article_id, self.user, force=True)
-            if held is not None and held.editor != self.user:
-                self.store.workflow.add_note(
-                    article_id,
-                    self.user,
-                    f"Took the story over from {held.editor}.",
-                    kind="takeover",
-                )
-        self._moved(article_id, "You took the story over.")
+        self._run(
+            lambda: ops.take_over(self.store, article_id, editor=self.user),
+            article_id,
+            "You took the story over.",
+        )
 
     def approve(self, article_id: int) -> None:
-        try:
-            move(self.store, article_id, rules.Action.APPROVE, actor=self.user, role=self.role)
-        except (rules.WorkflowError, StoreError) as exc:
-            self.tell(str(exc))
-            return
-        self._moved(article_id, "Approved: the story left the queue.")
+        self._act(article_id, rules.Action.APPROVE, "Approved: the story left the queue.")
 
     def ask_return(self, article_id: int) -> None:
         dialog = NoteDialog(
@@ -468,36 +454,12 @@ class QueueDesk(QWidget):
         dialog.open()
 
     def return_story(self, article_id: int, note: str) -> None:
-        try:
-            move(
-                self.store,
-                article_id,
-                rules.Action.RETURN,
-                actor=self.user,
-                role=self.role,
-                note=note,
-            )
-        except (rules.WorkflowError, StoreError) as exc:
-            self.tell(str(exc))
-            return
-        self._moved(article_id, "Returned to the reporter with your note.")
+        self._act(
+            article_id, rules.Action.RETURN, "Returned to the reporter with your note.", note=note
+        )
 
     def publish(self, article_id: int) -> None:
-        failures = blocking_failures(check_article(self.store, self.store.articles.get(article_id)))
-        if failures:
-            self._show_failures(failures)
-            return
-        try:
-            with self.store.atomic():  # approve and publish together, or neither
-                self._approve_if_queued(article_id)
-                move(self.store, article_id, rules.Action.PUBLISH, actor=self.user, role=self.role)
-        except ChecklistFailed as exc:
-            self._show_failures(exc.failures)
-            return
-        except (rules.WorkflowError, StoreError) as exc:
-            self.tell(str(exc))
-            return
-        self._moved(article_id, "Published.")
+        self._act(article_id, rules.Action.PUBLISH, "Published.")
 
     def ask_schedule(self, article_id: int) -> None:
         article = self.store.articles.get(article_id)
@@ -518,29 +480,9 @@ class QueueDesk(QWidget):
 
     def schedule(self, article_id: int, when: str) -> str:
         """Schedule for `when` (ISO UTC); returns the reason in words when refused."""
-        try:
-            with self.store.atomic():
-                self._approve_if_queued(article_id)
-                move(
-                    self.store,
-                    article_id,
-                    rules.Action.SCHEDULE,
-                    actor=self.user,
-                    role=self.role,
-                    scheduled_at=when,
-                )
-        except ChecklistFailed as exc:
-            text = "Cannot schedule: " + " ".join(f.message for f in exc.failures)
-            self.tell(text)
-            return text
-        except (rules.WorkflowError, StoreError) as exc:
-            self.tell(str(exc))
-            return str(exc)
         moment = parse_utc(when)
-        self._moved(
-            article_id, f"Scheduled for {moment:%d %b %Y %H:%M} UTC." if moment else "Scheduled."
-        )
-        return ""
+        done = f"Scheduled for {moment:%d %b %Y %H:%M} UTC." if moment else "Scheduled."
+        return self._act(article_id, rules.Action.SCHEDULE, done, scheduled_at=when, box=False)
 
     def show_compare(self, article_id: int) -> None:
         from ..compare.dialog import CompareDialog
@@ -551,12 +493,51 @@ class QueueDesk(QWidget):
         dialog.open()
 
     # --- helpers ---------------------------------------------------------------
-    def _approve_if_queued(self, article_id: int) -> None:
-        if self._status(article_id) in _QUEUED:
-            move(self.store, article_id, rules.Action.APPROVE, actor=self.user, role=self.role)
+    def _act(
+        self,
+        article_id: int,
+        action: rules.Action,
+        done: str,
+        *,
+        note: str = "",
+        scheduled_at: str | None = None,
+        box: bool = True,
+    ) -> str:
+        """A workflow action through its operation; the refusal in words ('' when done)."""
+        return self._run(
+            lambda: ops.transition(
+                self.store,
+                article_id,
+                action,
+                actor=self.user,
+                role=self.role,
+                note=note,
+                scheduled_at=scheduled_at,
+            ),
+            article_id,
+            done,
+            box=box,
+        )
 
-    def _status(self, article_id: int) -> str:
-        return self.store.articles.get(article_id).status
+    def _run(
+        self, operation: Callable[[], object], article_id: int, done: str, *, box: bool = True
+    ) -> str:
+        """Run an operation for the story; say what happened. `box=False`: checklist
+        failures are told in words only (the schedule dialog shows them itself)."""
+        try:
+            operation()
+        except ChecklistFailed as exc:
+            if not box:
+                text = "Cannot schedule: " + " ".join(f.message for f in exc.failures)
+                self.tell(text)
+                return text
+            self._show_failures(exc.failures)
+            return str(exc)
+        except (rules.WorkflowError, StoreError) as exc:
+            self.tell(str(exc))
+            return str(exc)
+        self._moved(article_id, done)
+        return ""
 
     def _headline(self, article_id: int) -> str:
         return self.store.articles.get(article_id).headline or "(no headline)"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.checklist import WARNING, CheckResult
+from ...domain.text import utc_label
 from ...services.editorial import check_article
 from ...store import Store
 from ...store.errors import NotFoundError, StoreError
@@ -38,13 +38,6 @@ def light(result: CheckResult) -> str:
     if result.ok:
         return GREEN
     return AMBER if result.severity == WARNING else RED
-
-
-def _when(stamp: str) -> str:
-    try:
-        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).strftime("%d %b %H:%M UTC")
-    except ValueError:
-        return stamp
 
 
 class StoryPanel(QWidget):
@@ -186,12 +179,12 @@ class StoryPanel(QWidget):
             self.take_over.hide()
         elif claim.editor == self.user:
             self.claim_label.setText(
-                f"You are editing this story (since {_when(claim.claimed_at)})."
+                f"You are editing this story (since {utc_label(claim.claimed_at)})."
             )
             self.take_over.hide()
         else:
             stale = claim.is_stale()
-            text = f"Being edited by <b>{html.escape(claim.editor)}</b> since {_when(claim.claimed_at)}."
+            text = f"Being edited by <b>{html.escape(claim.editor)}</b> since {utc_label(claim.claimed_at)}."
             if stale:
                 text += f" <span style='color:{AMBER}'>⚠ The claim is stale.</span>"
             theme.set_html(self.claim_label, text)
@@ -228,7 +221,9 @@ class StoryPanel(QWidget):
         notes = self.store.workflow.notes(self.article_id)
         for note in notes:
             kind = "" if note.kind == "comment" else f" · {note.kind}"
-            item = QTreeWidgetItem([f"{note.author} · {_when(note.created_at)}{kind}\n{note.body}"])
+            item = QTreeWidgetItem(
+                [f"{note.author} · {utc_label(note.created_at)}{kind}\n{note.body}"]
+            )
             item.setData(0, NoteIdRole, note.id)
             parent = items.get(note.parent_id) if note.parent_id else None
             if parent is not None:
@@ -245,7 +240,7 @@ class StoryPanel(QWidget):
             return
         for record in reversed(self.store.workflow.history(self.article_id)):
             text = (
-                f"{_when(record.at)} · {record.actor} ({record.role}): {record.action} — "
+                f"{utc_label(record.at)} · {record.actor} ({record.role}): {record.action} — "
                 f"{record.from_status.replace('_', ' ')} → {record.to_status.replace('_', ' ')}"
             )
             if record.note:

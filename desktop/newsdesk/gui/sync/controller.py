@@ -22,6 +22,7 @@ class SyncStatus:
     conflicts: int
     errors: int
     message: str = ""
+    warnings: int = 0  # posts that went out without a category
 
     @property
     def text(self) -> str:
@@ -34,7 +35,10 @@ class SyncStatus:
             parts.append(f"{self.conflicts} conflict" + ("s" if self.conflicts > 1 else ""))
         if self.errors:
             parts.append(f"{self.errors} failed")
-        return " · ".join(parts) or "Synced"
+        text = " · ".join(parts) or "Synced"
+        if self.warnings:
+            text += f" · {self.warnings} warning" + ("s" if self.warnings > 1 else "")
+        return text
 
 
 class SyncController(QObject):
@@ -76,6 +80,7 @@ class SyncController(QObject):
             conflicts=len(self.store.sync.open_conflicts()),
             errors=len(report.failed) if report else 0,
             message="; ".join(report.offline) if report and report.offline else "",
+            warnings=self.store.sync.count_missing_categories(),
         )
 
     def emit_status(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +25,7 @@ from .site_dialog import SiteDialog
 STATE_WORDS = {
     "synced": "Synced",
     "waiting": "Waiting",
+    "warning": "Sent without a category",
     "conflict": "Conflict",
     "error": "Error",
     "trashed": "Trashed on the site",
@@ -101,9 +104,16 @@ class SyncDesk(QWidget):
         )
         names = {s.id: s.name for s in sites}
         rows = self.store.conn.execute(
-            "SELECT rp.article_id, a.headline, rp.site_id, rp.state, rp.last_error FROM remote_posts rp "
+            "SELECT rp.article_id, a.headline, rp.site_id, rp.state, rp.last_error, "
+            "rp.missing_categories FROM remote_posts rp "
             "JOIN articles a ON a.id = rp.article_id ORDER BY a.updated_at DESC LIMIT 500"
         ).fetchall()
+        # A post that went out without a category says so, and why, until it has it.
+        rows = [
+            (r[0], r[1], r[2], "warning", " ".join(json.loads(r[5]).values()))
+            if r[5] != "{}" and r[3] in ("synced", "waiting") else tuple(r[:5])
+            for r in rows
+        ]  # fmt: skip
         waiting = {r[0] for r in self.store.conn.execute(
             "SELECT article_id FROM outbox WHERE state = 'pending'")}  # fmt: skip
         _fill(

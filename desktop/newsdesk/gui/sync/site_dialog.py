@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...store import Store, StoreError
 from ...sync import credentials
+from ...sync.client import normalise_url
 from ...sync.engine import VerifiedLogin, add_site, verify_login
 from ...sync.errors import SyncError
 from .. import tasks, theme
@@ -80,6 +81,11 @@ class SiteDialog(QDialog):
                 "Fill in the name, address, user name and application password.", True
             )
             return
+        try:
+            normalise_url(url)  # refused at once, before any password leaves
+        except SyncError as exc:
+            self.show_message(str(exc), True)
+            return
         self.buttons.setEnabled(False)
         self.show_message("Checking the login…", False)
         ca = self.ca_bundle.text().strip()
@@ -97,7 +103,7 @@ class SiteDialog(QDialog):
             answer = QMessageBox.question(
                 self,
                 "No keyring",
-                credentials.NO_KEYRING_MESSAGE + "\n\nKeep the password for this session only?",
+                credentials.no_keyring_message() + "\n\nKeep the password for this session only?",
             )
             if answer != QMessageBox.StandardButton.Yes:
                 self.show_message("Not added: the password could not be kept safely.", True)

@@ -48,6 +48,10 @@ class SyncStatusWidget(QWidget):
         tip = status.message or (
             "Changes are sent when the site answers." if status.waiting else ""
         )
+        if status.warnings:
+            tip = (tip + "\n" if tip else "") + (
+                "Some stories went out without a category the site lacks: see the Sync desk."
+            )
         self.label.setToolTip(tip)
         colour = (
             "#b00020"

@@ -1,0 +1,11 @@
+"""Operations: every change to the newsroom, as one call into the core.
+
+An operation takes the store (and what it needs), changes it in one
+transaction, and returns what changed as `Changes`, so that screens can
+refresh what concerns them instead of polling. No Qt here.
+"""
+
+from .articles import Saved, StaleEdit, save_article
+from .changes import Changes
+
+__all__ = ["Changes", "Saved", "StaleEdit", "save_article"]
