@@ -77,3 +77,18 @@ def test_the_corpus_has_every_block_the_markup_writes(blockcheck):
         "core/code", "core/separator", "core/table", "core/image", "core/html",
     }  # fmt: skip
     assert "start" in content and "[^1]" not in content
+
+
+def test_the_current_block_library_reads_as_the_current_markup(blockcheck):
+    """The registry a current WordPress would answer, from the pinned library's block.json."""
+    import json
+
+    from .blockcheck import BLOCKCHECK_DIR
+
+    build = BLOCKCHECK_DIR / "node_modules/@wordpress/block-library/build"
+    types = []
+    for name in ("heading", "list", "table", "paragraph"):
+        meta = json.loads((build / name / "block.json").read_text(encoding="utf-8"))
+        types.append({"name": meta["name"], "supports": meta.get("supports", {}),
+                      "attributes": meta.get("attributes", {})})  # fmt: skip
+    assert BlockFlavour.from_block_types(types) == CURRENT

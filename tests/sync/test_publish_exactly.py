@@ -68,12 +68,17 @@ def test_footnotes_and_reference_links_are_published_and_notices_are_not(store, 
     assert "Too deep to show." in public
 
 
-@pytest.mark.parametrize("with_plugin", [False, True], ids=["plain", "plugin"])
+@pytest.mark.parametrize(
+    "with_plugin, role",
+    [(False, "editor"), (True, "editor"), (True, "author")],
+    ids=["plain", "plugin", "plugin-author-filtered-html"],
+)
 def test_a_post_resaved_untouched_in_the_block_editor_comes_back_unchanged(
-    store, tmp_path, wordpress, wordpress_plugin, blockcheck, with_plugin
+    store, tmp_path, wordpress, wordpress_plugin, blockcheck, with_plugin, role
 ):
+    """An author's HTML goes through WordPress's filter (kses): still valid, still the same."""
     wp = wordpress_plugin if with_plugin else wordpress
-    connect(store, wp, "editor")
+    connect(store, wp, role)
     article = _corpus_article(store, tmp_path, status="submitted")
     assert sync(store).ok
     remote_id = _remote_id(store, article)
@@ -83,7 +88,7 @@ def test_a_post_resaved_untouched_in_the_block_editor_comes_back_unchanged(
 
     # The editor opens the post and presses Update without typing: parse + serialize with
     # its own scripts, written back as the editor writes it.
-    with wp.client("editor") as web:
+    with wp.client(role) as web:
         web.post(f"/wp/v2/posts/{remote_id}", json={"content": verdict.resaved}).raise_for_status()
     revision = article_revision(store, article.id)
     report = sync(store)
