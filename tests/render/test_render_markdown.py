@@ -51,7 +51,8 @@ def test_photo_alone_in_paragraph_becomes_figure_with_caption_and_credit(resolve
     assert f'src="newsdesk://photo/{A}"' in figure.group(1)
     assert 'alt="Tankers at anchor"' in figure.group(1)
     assert 'width="800" height="450"' in figure.group(1)
-    assert 'Tankers wait outside the harbour</span> <span class="nd-credit">(AP)</span>' in html
+    # The house form the site prints: a final full stop, then the credit.
+    assert 'Tankers wait outside the harbour.</span> <span class="nd-credit">(AP)</span>' in html
     assert "<p><figure" not in html  # a figure never sits inside a paragraph
 
 

@@ -18,3 +18,17 @@ def memory_keyring():
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def blockcheck(wordpress_harness):
+    """The block editor's validator (node + jsdom), fed the scripts of the test WordPress.
+
+    Missing node or npm packages fail the test under CI; elsewhere they skip it, saying why.
+    """
+    from .blockcheck import start
+
+    site = wordpress_harness.site(with_plugin=True)
+    checker = start(site.url, site.wpdir)
+    yield checker
+    checker.close()

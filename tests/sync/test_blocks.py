@@ -17,6 +17,8 @@ SAMPLES = [
     "## Sub-head\n\nText under it.\n\n### Smaller\n\nMore.",
     "- one\n- two\n- three",
     "1. first\n2. second",
+    "3. three\n4. four",
+    "A claim[^1] and *more*[^2], again[^1].\n\n[^1]: Said by *him*.\n\n[^2]: Two.",
     "> A quotation.\n>\n> Its second paragraph.",
     "Prices rose 5 * 3 times & more.",
     "Line one  \nline two of the same paragraph.",

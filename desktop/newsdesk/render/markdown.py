@@ -26,7 +26,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-from ..domain.captions import closing_credit
+from ..domain.captions import closing_credit, ends_sentence
 
 PHOTO_SCHEME = "photo:"
 
@@ -181,6 +181,8 @@ def caption_html(ref: PhotoRef) -> str:
     closing = closing_credit(text, expected=credit)
     if closing is not None and (not credit or closing.credit == credit):
         text, credit, written = closing.body, closing.credit, closing.written
+    if text and not ends_sentence(text):
+        text += "."  # as the house form the site prints (domain.captions.house_form)
     parts = []
     if text:
         parts.append(f'<span class="nd-caption">{escape(text)}</span>')
@@ -237,6 +239,7 @@ def _figures_rule(state: Any) -> None:
                 block = Token("html_block", "", 0)
                 block.map = tok.map
                 block.level = tok.level
+                block.meta = {"photo_uuid": uuid, "alt": alt}  # for sync's image blocks
                 if ref is not None:
                     block.content = figure_html(ref, alt) + "\n"
                 else:
@@ -495,6 +498,39 @@ def render_body_full(
         parts=(first, second + notice_html),
         anchors=env["anchors"],
     )
+
+
+@dataclass
+class ParsedBody:
+    """The whole body parsed once: reference links and footnotes are resolved across it.
+
+    For callers that lay the blocks out themselves (sync's block markup): render any
+    slice of `tokens` with `html` or one inline token with `inline`, sanitised alike.
+    Lone photos are `html_block` tokens whose meta holds `photo_uuid` and `alt`.
+    """
+
+    tokens: list[Token]
+    env: dict[str, Any]
+    notices: list[str]
+    own_markup: bool
+
+    def html(self, tokens: list[Token]) -> str:
+        raw = _PARSER.renderer.render(tokens, _PARSER.options, self.env)
+        return sanitise(raw, self.env["allowed_src"], own_markup=self.own_markup)
+
+    def inline(self, token: Token) -> str:
+        renderer: Any = _PARSER.renderer  # RendererHTML; the protocol omits renderInline
+        raw = renderer.renderInline(token.children or [], _PARSER.options, self.env)
+        return sanitise(raw, self.env["allowed_src"], own_markup=self.own_markup)
+
+
+def parse_body(markdown: str, resolver: PhotoResolver | None = None) -> ParsedBody:
+    """The body's tokens, guarded as `render_body` guards them (notices are not rendered)."""
+    text, notices = guard_input(markdown or "")
+    env: dict[str, Any] = {"resolver": resolver, "allowed_src": set(), "anchors": []}
+    tokens = _PARSER.parse(text, env)
+    _check_nesting_ceiling(tokens, notices)
+    return ParsedBody(tokens, env, notices, own_markup="<" not in text)
 
 
 def middle_block_boundary(tokens: list[Token]) -> int:

@@ -114,7 +114,8 @@ def fast_html_to_markdown(html: str) -> str | None:
                 if lists:
                     lists.pop()
             else:
-                lists.append([tag, 0])
+                start = _attrs(raw_attrs).get("start", "1") if tag == "ol" else "1"
+                lists.append([tag, int(start) - 1 if start.isdigit() else 0])
         elif tag == "blockquote":
             flush()
             if closing:

@@ -12,7 +12,7 @@ from ..domain.captions import DEFAULT_CAPTION_STYLE, CaptionStyle, house_form
 from ..photos.imaging import PhotoFileError
 from ..photos.metadata import MetadataError
 from ..photos.public import public_copy, public_name
-from .blocks import MediaRef
+from .blocks import BLOCK_TYPE_FIELDS, CURRENT, BlockFlavour, MediaRef
 from .errors import NotFoundOnServer, RefusedError
 
 if TYPE_CHECKING:
@@ -75,6 +75,7 @@ class SiteResources:
         self.warnings: list[str] = []  # for the sync's report
         self._absent: set[tuple[str, str]] = set()  # terms the site lacks, this sync
         self.replaced_photos: set[str] = set()  # uuids whose media item was replaced, this sync
+        self._flavour: BlockFlavour | None = None
 
     @property
     def meta_schema(self) -> int:
@@ -93,6 +94,22 @@ class SiteResources:
                 with self.store.atomic():
                     self.store.sync.log(warning, level="warning", site_id=self.site_id)
         return self._meta_schema
+
+    @property
+    def block_flavour(self) -> BlockFlavour:
+        """How this site's block editor writes the blocks that changed between releases,
+        read once per sync from its block registry; the current markup if it will not say."""
+        if self._flavour is None:
+            try:
+                types = self.client.get(
+                    "/wp/v2/block-types", namespace="core", _fields=BLOCK_TYPE_FIELDS
+                )
+            except RefusedError:
+                types = None
+            self._flavour = (
+                BlockFlavour.from_block_types(types) if isinstance(types, list) else CURRENT
+            )
+        return self._flavour
 
     # --- terms ----------------------------------------------------------------
     def term_id(self, taxonomy: str, name: str, parent: str | None = None) -> int:
@@ -326,7 +343,7 @@ class SiteResources:
             caption, alt = shown[uuid]
             return replace(ref, caption=caption, alt=alt)
 
-        return markdown_to_blocks(body, resolve)
+        return markdown_to_blocks(body, resolve, self.block_flavour)
 
     def render_offline(self, article_id: int | None, content: dict[str, Any]) -> str | None:
         """The content a push of this article content would send (its own captions
