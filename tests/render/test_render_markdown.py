@@ -171,10 +171,12 @@ PATHOLOGICAL = {
 @pytest.mark.parametrize("name", list(PATHOLOGICAL))
 def test_pathological_markdown_renders_under_a_second(name):
     text = PATHOLOGICAL[name]
-    started = time.perf_counter()
+    # CPU time of this process: the work the input costs, not how long other processes
+    # held the cores (wall time reached 2.9 s on a busy 2-core machine for 0.4 s of work).
+    started = time.process_time()
     result = render_body_full(text)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 1.0, f"{name}: {elapsed:.2f} s"
+    elapsed = time.process_time() - started
+    assert elapsed < 1.0, f"{name}: {elapsed:.2f} s of CPU"
     assert result.html
 
 
