@@ -93,3 +93,15 @@ def test_a_store_from_a_newer_newsdesk_is_refused(tmp_path):
 def test_unknown_article_id(tmp_path):
     done = run(tmp_path / "d", "export", "4242")
     assert done.returncode == 1 and "No article with id 4242" in done.stderr
+
+
+def test_html_export_of_an_imported_dot_dot_slug_stays_in_the_folder(tmp_path):
+    data = tmp_path / "data"
+    src = tmp_path / "story.md"
+    src.write_text(GOOD.replace("status: draft", 'status: draft\nslug: "../../x"'), "utf-8")
+    [article_id] = run(data, "import", str(src)).stdout.split()
+    folder = tmp_path / "a" / "b" / "out"
+    done = run(data, "export", article_id, "--format", "html", "-o", str(folder))
+    assert done.returncode == 0, done.stderr
+    assert (folder / "x.html").is_file() and (folder / "x_files").is_dir()
+    assert not (tmp_path / "a" / "x.html").exists()

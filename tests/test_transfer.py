@@ -199,6 +199,40 @@ def test_a_50_mb_file_is_refused_without_reading_it_all(store, tmp_path):
         transfer.import_files(store, [big])
 
 
+# "{tmp}" is the test's own folder: an absolute slug must not escape, even in a failing run.
+HOSTILE_SLUGS = ["../../x", "{tmp}/abs/x", "..", "...", "a/../../b", "..\\..\\x", "nul", "x" * 300]
+
+
+@pytest.mark.parametrize("slug", HOSTILE_SLUGS)
+def test_html_export_names_the_file_inside_the_chosen_folder(store, tmp_path, slug):
+    """An imported slug (or uuid) is anything the file said: it never names a path."""
+    from newsdesk.services.preview import export_html
+
+    slug = slug.replace("{tmp}", str(tmp_path))
+    text = GOOD.replace("status: draft", f"status: draft\nslug: {json.dumps(slug)}")
+    text = text.replace("headline: Ceasefire talks resume in Cairo", 'headline: "../.."')
+    text = text.replace("---\n", f"---\nuuid: {json.dumps(slug + '/../y')}\n", 1)
+    [imported] = transfer.import_files(store, [write(tmp_path, "story.md", text)])
+    assert store.articles.get(imported.article_id).slug == slug
+    folder = tmp_path / "deep" / "er" / "out"
+    before = set(tmp_path.rglob("*"))
+    written = export_html(store, imported.article_id, folder)
+    assert written.parent == folder, written
+    assert written.name.isascii() and 6 <= len(written.name) <= 85, written.name
+    assert written.stem.strip(".-") and "." not in written.stem
+    assert written.stem.lower() not in ("nul", "con"), "a Windows device name"
+    new = set(tmp_path.rglob("*")) - before
+    assert all(p.is_relative_to(folder) or p in folder.parents for p in new), new
+
+
+def test_html_export_file_names_from_slugs_are_ascii():
+    from newsdesk.domain.text import file_stem
+
+    assert file_stem("Café-crème: l'été à Gaza") == "cafe-creme-l-ete-a-gaza"
+    assert file_stem("وقف إطلاق النار") == ""  # the caller falls back to the uuid
+    assert file_stem("../../x") == "x"
+
+
 def test_front_matter_dump_is_stable_yaml_with_unicode():
     article = frontmatter.parse(GOOD.replace("Cairo", "القاهرة"))
     text = frontmatter.dump(article)
