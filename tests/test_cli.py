@@ -105,3 +105,16 @@ def test_html_export_of_an_imported_dot_dot_slug_stays_in_the_folder(tmp_path):
     assert done.returncode == 0, done.stderr
     assert (folder / "x.html").is_file() and (folder / "x_files").is_dir()
     assert not (tmp_path / "a" / "x.html").exists()
+
+
+def test_a_deeply_nested_file_is_refused_in_one_line(tmp_path):
+    data = tmp_path / "data"
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    done = run(data, "import", str(deep))
+    assert done.returncode == 1 and done.stdout == ""
+    [line] = done.stderr.strip().splitlines()
+    assert (
+        line
+        == f"newsdesk: import failed, nothing imported: {deep}: is nested too deeply to be an article"
+    )
