@@ -149,6 +149,22 @@ def test_a_failed_batch_leaves_nothing_behind(store):
     assert store.articles.count() == 0
 
 
+def test_a_failed_commit_is_rolled_back_and_the_store_goes_on(store):
+    """A COMMIT that fails (here a foreign key SQLite checks only at COMMIT) must not
+    leave the connection inside the transaction, its writes waiting for the next one."""
+    import sqlite3
+
+    kept = store.articles.create(Article(headline="Kept"))
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"), store.atomic() as conn:
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        store.articles.create(Article(headline="Half-written"))
+        conn.execute("INSERT INTO article_tags (article_id, tag_id) VALUES (?, 424242)", (kept.id,))
+    assert not store.conn.in_transaction
+    assert [a["headline"] for a in store.articles.summaries()] == ["Kept"]
+    store.articles.create(Article(headline="Next"))  # BEGIN works again
+    assert store.articles.count() == 2
+
+
 def test_newer_store_is_refused_and_left_untouched(tmp_path):
     s = open_store(tmp_path)
     s.conn.execute(f"PRAGMA user_version = {migrations.LATEST + 5}")

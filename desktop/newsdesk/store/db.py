@@ -89,18 +89,28 @@ class Store:
             yield self.conn
         except BaseException:
             self._depth -= 1
-            if self._depth == 0:
-                self.conn.execute("ROLLBACK")
-            else:
-                self.conn.execute(f"ROLLBACK TO {name}")
-                self.conn.execute(f"RELEASE {name}")
+            # SQLite may have ended the transaction itself (SQLITE_FULL, an
+            # interrupt): rolling back then would hide the first error.
+            if self.conn.in_transaction:
+                if self._depth == 0:
+                    self.conn.execute("ROLLBACK")
+                else:
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
             raise
-        else:
-            self._depth -= 1
-            if self._depth == 0:
-                self.conn.execute("COMMIT")
-            else:
-                self.conn.execute(f"RELEASE {name}")
+        self._depth -= 1
+        if self._depth > 0:
+            self.conn.execute(f"RELEASE {name}")
+            return
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            # A failed COMMIT (disk full, busy, a deferred constraint) leaves the
+            # transaction open: every later BEGIN would fail and the half-done
+            # writes would ride along with the next commit.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
 
     def waiting_to_write(self, waiting: bool) -> None:
         """Say that a write of this process is (or no longer is) waiting for the lock."""
