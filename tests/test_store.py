@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import sqlite3
 
 import pytest
@@ -125,11 +127,68 @@ def test_autosave_journal_is_recovered_as_a_revision(store):
     edited = a.copy()
     edited.body = "typed and more, not yet saved"
     store.autosaves.write(a.id, edited.content())
-    recovered = store.autosaves.recover_all(author="amal")
+    recovery = store.autosaves.recover_all(author="amal")
+    assert recovery.set_aside == []
+    recovered = recovery.recovered
     assert [(r.article_id, r.headline, r.revision) for r in recovered] == [(a.id, "Draft", 2)]
     assert store.articles.get(a.id).body == "typed and more, not yet saved"
     assert store.autosaves.pending() == []
     assert store.revisions.latest(a.id).reason == "recovered"
+
+
+# A journal row recovery cannot turn into a revision, as damage or a bug leaves it.
+BAD_JOURNAL_ROWS = {
+    "not JSON": ('{"body": "typed', "is not readable"),
+    "not UTF-8": (b'{"body": "caf\xe9"}', "is not UTF-8 text (byte 13)"),
+    "not a mapping": ('["body", "typed"]', "is not an article's fields"),
+    "a number for the headline": ('{"headline": 5}', "has a int for its headline"),
+    "text for the tags": ('{"tags": "a, b"}', "has a str for its tags"),
+    "text for a source": ('{"sources": ["Reuters"]}', "has a list for its sources"),
+    "a huge body": (
+        '{"body": "' + "x" * (9 * 1_048_576) + '"}',
+        "is 9.0 MB, more than any article (8 MB)",
+    ),
+    "nested JSON": ("[" * 100_000 + "]" * 100_000, "is not readable"),
+    "an edition the store lacks": ('{"edition": "xx"}', "could not be saved (IntegrityError"),
+    "a deleted article": ('{"body": "typed"}', "belongs to an article that no longer exists"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_JOURNAL_ROWS))
+def test_a_bad_journal_row_is_set_aside_and_the_good_ones_recovered(store, case):
+    raw, reason = BAD_JOURNAL_ROWS[case]
+    good = store.articles.create(Article(headline="Good", body="saved"))
+    bad = store.articles.create(Article(headline="Bad", body="saved"))
+    edited = good.copy()
+    edited.body = "saved and typed"
+    store.autosaves.write(good.id, edited.content())
+    bad_id = bad.id if case != "a deleted article" else 4242
+    store.conn.execute("PRAGMA foreign_keys = OFF")  # as an older build might have left it
+    store.conn.execute(
+        "INSERT INTO autosaves (article_id, content, saved_at) VALUES (?, ?, ?)",
+        (bad_id, raw, "2026-12-03T09:00:00Z"),
+    )
+    store.conn.execute("PRAGMA foreign_keys = ON")
+
+    recovery = store.autosaves.recover_all()
+    assert [r.article_id for r in recovery.recovered] == [good.id]
+    assert store.articles.get(good.id).body == "saved and typed"
+    [aside] = recovery.set_aside
+    assert aside.article_id == bad_id and reason in aside.reason, aside.reason
+    named = "article 4242" if case == "a deleted article" else f"“Bad” (article {bad.id})"
+    assert aside.describe().startswith(f"unsaved work of {named} "), aside.describe()
+    # Kept, byte for byte, in a file beside the store; out of the journal.
+    assert aside.path is not None and aside.path.parent == store.folder / "set-aside"
+    kept = json.loads(aside.path.read_text(encoding="utf-8"))
+    assert kept["article_id"] == bad_id and kept["saved_at"] == "2026-12-03T09:00:00Z"
+    raw_bytes = raw if isinstance(raw, bytes) else raw.encode()
+    if "content" in kept:
+        assert kept["content"].encode() == raw_bytes
+    else:
+        assert base64.b64decode(kept["content_base64"]) == raw_bytes
+    assert store.autosaves.pending() == []
+    assert store.articles.get(bad.id).body == "saved", "the bad row changed nothing"
+    assert store.autosaves.recover_all().set_aside == [], "said once, not at every start"
 
 
 def test_outbox_keeps_one_pending_push_per_article(store):

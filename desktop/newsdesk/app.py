@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .paths import data_dir
 from .store import Store, StoreError, open_store
-from .store.autosaves import Recovered
+from .store.autosaves import Recovery
 
 
 def application(qt_args: list[str] | None = None) -> QApplication:
@@ -30,8 +30,9 @@ def application(qt_args: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_and_recover(folder: Path) -> tuple[Store, list[Recovered]]:
-    """Open the store, seed samples into a new one, turn journalled typing into revisions."""
+def open_and_recover(folder: Path) -> tuple[Store, Recovery]:
+    """Open the store, seed samples into a new one, turn journalled typing into revisions
+    (a journal row that cannot be one is set aside, and said, not fatal)."""
     store = open_store(folder)
     try:
         from .services.samples import seed_if_new
@@ -54,9 +55,10 @@ def build_window(folder: Path):  # type: ignore[no-untyped-def]
     settings = Settings(folder)
     if not app.styleSheet():
         follow(settings, app)  # light or dark: the system's scheme unless overridden
-    store, recovered = open_and_recover(folder)
+    store, recovery = open_and_recover(folder)
     window = MainWindow(store, settings)
-    window.recovered = recovered
+    window.recovered = recovery.recovered
+    window.set_aside = recovery.set_aside
     follow_caption_style(window)
     return window
 
@@ -102,7 +104,7 @@ def start(folder: Path):  # type: ignore[no-untyped-def]
     attach_services(window)
     attach_preview(window)  # the layout preview beside the editor, following it
     window.show()
-    window.tell_recovered(window.recovered)
+    window.tell_recovered(window.recovered, window.set_aside)
     return window
 
 
