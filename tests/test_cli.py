@@ -118,3 +118,34 @@ def test_a_deeply_nested_file_is_refused_in_one_line(tmp_path):
         line
         == f"newsdesk: import failed, nothing imported: {deep}: is nested too deeply to be an article"
     )
+
+
+def test_a_new_store_on_a_full_disk_says_so_in_one_line(small_disk):
+    data = small_disk("200k") / "data"
+    done = run(data, "list")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == (
+        f"newsdesk: The disk is full: cannot create the store at {data / 'newsdesk.db'}.\n"
+    )
+
+
+def test_a_write_to_a_store_on_a_full_disk_says_so_in_one_line(small_disk, tmp_path):
+    disk = small_disk("1m")
+    data = disk / "data"
+    assert run(data, "list").returncode == 0
+    free = os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize
+    (disk / "filler").write_bytes(b"\0" * free)  # the disk is full: not even opening works
+    assert run(data, "list").stderr == (
+        f"newsdesk: The disk is full: cannot open the store at {data / 'newsdesk.db'}.\n"
+    )
+    with (disk / "filler").open("r+b") as filler:
+        filler.truncate(free - 160 * 1024)  # room to open the store, not for an article
+    src = tmp_path / "story.md"
+    src.write_text(GOOD.replace("A second paragraph.", "word " * 100_000), encoding="utf-8")
+    done = run(data, "import", str(src))
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr == (
+        f"newsdesk: The disk is full: cannot write to the store at {data / 'newsdesk.db'}.\n"
+    )
+    (disk / "filler").unlink()
+    assert json.loads(run(data, "list", "--json").stdout) == [], "nothing half-imported"

@@ -224,6 +224,43 @@ def test_a_failed_commit_is_rolled_back_and_the_store_goes_on(store):
     assert store.articles.count() == 2
 
 
+def test_a_new_store_on_a_full_disk_says_the_disk_is_full(small_disk):
+    from newsdesk.store.errors import DiskFullError
+
+    disk = small_disk("200k")  # the new store's schema alone takes more
+    folder = disk / "newsroom"
+    with pytest.raises(DiskFullError) as info:
+        open_store(folder)
+    assert (
+        str(info.value) == f"The disk is full: cannot create the store at {folder / 'newsdesk.db'}."
+    )
+    assert list(folder.iterdir()) == [], "the half-made database files are taken away"
+    # A disk so full the folder itself cannot be made: the same words.
+    (disk / "filler").write_bytes(b"\0" * 100_000)
+    with pytest.raises(DiskFullError, match="The disk is full: cannot create the store at"):
+        open_store(disk / "other")
+
+
+@pytest.mark.parametrize("where", ["at COMMIT", "mid-transaction"])
+def test_a_transaction_that_fills_the_disk_is_rolled_back(small_disk, where):
+    """SQLite writes a transaction's pages at COMMIT, so a disk that fills fails the
+    COMMIT itself; with a small page cache it fails a statement midway instead, and
+    SQLite may roll back by itself: the error must then reach the caller as it is."""
+    store = open_store(small_disk("1m") / "store")
+    if where == "mid-transaction":
+        store.conn.execute("PRAGMA cache_size = 8")  # pages spill to the WAL early
+    try:
+        kept = store.articles.create(Article(headline="Kept", body="short"))
+        big = Article(headline="Too big", body="word " * 400_000)
+        with pytest.raises(sqlite3.OperationalError, match="full"):
+            store.articles.create(big)
+        assert not store.conn.in_transaction
+        assert [a["headline"] for a in store.articles.summaries()] == ["Kept"]
+        assert store.articles.get(kept.id).body == "short"
+    finally:
+        store.close()
+
+
 def test_newer_store_is_refused_and_left_untouched(tmp_path):
     s = open_store(tmp_path)
     s.conn.execute(f"PRAGMA user_version = {migrations.LATEST + 5}")

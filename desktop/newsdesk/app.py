@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from .paths import data_dir
 from .store import Store, StoreError, open_store
 from .store.autosaves import Recovery
+from .store.db import disk_full_error, is_disk_full
 
 
 def application(qt_args: list[str] | None = None) -> QApplication:
@@ -38,11 +40,16 @@ def open_and_recover(folder: Path) -> tuple[Store, Recovery]:
         from .services.samples import seed_if_new
 
         seed_if_new(store)
-        recovered = store.autosaves.recover_all()
+        recovery = store.autosaves.recover_all()
+    except (sqlite3.Error, OSError) as exc:
+        store.close()
+        if is_disk_full(exc):  # the samples did not fit: the store is not made yet
+            raise disk_full_error(store.path, "create" if store.is_new else "open") from exc
+        raise
     except BaseException:
         store.close()
         raise
-    return store, recovered
+    return store, recovery
 
 
 def build_window(folder: Path):  # type: ignore[no-untyped-def]
