@@ -191,6 +191,28 @@ def test_a_bad_journal_row_is_set_aside_and_the_good_ones_recovered(store, case)
     assert store.autosaves.recover_all().set_aside == [], "said once, not at every start"
 
 
+def test_a_bad_journal_row_stays_in_the_journal_when_the_disk_is_full(small_disk):
+    import os
+
+    disk = small_disk("1m")
+    store = open_store(disk / "store")
+    try:
+        bad = store.articles.create(Article(headline="Bad", body="saved"))
+        damaged = '{"body": "' + "typed " * 20_000  # unreadable, and bigger than the room left
+        store.conn.execute(
+            "INSERT INTO autosaves (article_id, content, saved_at) VALUES (?, ?, ?)",
+            (bad.id, damaged, "2026-12-03T09:00:00Z"),
+        )
+        stat = os.statvfs(disk)
+        (disk / "filler").write_bytes(b"\0" * (stat.f_bavail * stat.f_frsize - 8192))
+        [aside] = store.autosaves.recover_all().set_aside
+        assert aside.path is None and "left in the journal" in aside.describe()
+        assert store.autosaves.pending() == [bad.id], "kept where it was"
+        assert not any((store.folder / "set-aside").glob("*")), "no half-written copy"
+    finally:
+        store.close()
+
+
 def test_outbox_keeps_one_pending_push_per_article(store):
     a = store.articles.create(Article(headline="x"))
     a.body = "1"

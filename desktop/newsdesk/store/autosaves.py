@@ -139,18 +139,26 @@ class Autosaves:
             record["content"] = raw.decode("utf-8")
         except UnicodeDecodeError:  # kept byte for byte all the same
             record["content_base64"] = base64.b64encode(raw).decode("ascii")
+        headline = self._headline(article_id)
         try:
             folder.mkdir(parents=True, exist_ok=True)
             with path.open("x", encoding="utf-8") as handle:
-                json.dump(record, handle, ensure_ascii=False)
-                handle.flush()
-                os.fsync(handle.fileno())
+                try:
+                    json.dump(record, handle, ensure_ascii=False)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                except OSError:
+                    path.unlink(missing_ok=True)  # half a copy is no copy
+                    raise
         except OSError as exc:
             log.warning("autosave of article %s %s; not set aside (%s)", article_id, reason, exc)
-            return SetAside(article_id, reason, None, self._headline(article_id))
-        self.discard(article_id)
+            return SetAside(article_id, reason, None, headline)
+        try:
+            self.discard(article_id)
+        except sqlite3.Error as exc:  # kept twice, in the file and the journal: still nothing lost
+            log.warning("autosave of article %s stays in the journal too (%s)", article_id, exc)
         log.warning("autosave of article %s %s; set aside in %s", article_id, reason, path)
-        return SetAside(article_id, reason, path, self._headline(article_id))
+        return SetAside(article_id, reason, path, headline)
 
     def _headline(self, article_id: int) -> str:
         row = self.conn.execute("SELECT headline FROM articles WHERE id = ?", (article_id,))
