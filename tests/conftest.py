@@ -31,6 +31,34 @@ def store(tmp_path):
     s.close()
 
 
+@pytest.fixture
+def small_disk(tmp_path):
+    """small_disk("200k"): a folder on a real file system that size (a tmpfs), to fill up.
+
+    Mounting needs root (or CAP_SYS_ADMIN); elsewhere the test is skipped, saying so.
+    """
+    import subprocess
+
+    mounted: list[Path] = []
+
+    def make(size: str) -> Path:
+        folder = tmp_path / f"disk{len(mounted)}"
+        folder.mkdir()
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount a small tmpfs to fill up: {done.stderr.strip()}")
+        mounted.append(folder)
+        return folder
+
+    yield make
+    for folder in mounted:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
 @pytest.fixture(scope="session")
 def artifacts_dir() -> Path:
     """Screenshots and exports the tests leave for a person to look at."""

@@ -93,3 +93,59 @@ def test_a_store_from_a_newer_newsdesk_is_refused(tmp_path):
 def test_unknown_article_id(tmp_path):
     done = run(tmp_path / "d", "export", "4242")
     assert done.returncode == 1 and "No article with id 4242" in done.stderr
+
+
+def test_html_export_of_an_imported_dot_dot_slug_stays_in_the_folder(tmp_path):
+    data = tmp_path / "data"
+    src = tmp_path / "story.md"
+    src.write_text(GOOD.replace("status: draft", 'status: draft\nslug: "../../x"'), "utf-8")
+    [article_id] = run(data, "import", str(src)).stdout.split()
+    folder = tmp_path / "a" / "b" / "out"
+    done = run(data, "export", article_id, "--format", "html", "-o", str(folder))
+    assert done.returncode == 0, done.stderr
+    assert (folder / "x.html").is_file() and (folder / "x_files").is_dir()
+    assert not (tmp_path / "a" / "x.html").exists()
+
+
+def test_a_deeply_nested_file_is_refused_in_one_line(tmp_path):
+    data = tmp_path / "data"
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    done = run(data, "import", str(deep))
+    assert done.returncode == 1 and done.stdout == ""
+    [line] = done.stderr.strip().splitlines()
+    assert (
+        line
+        == f"newsdesk: import failed, nothing imported: {deep}: is nested too deeply to be an article"
+    )
+
+
+def test_a_new_store_on_a_full_disk_says_so_in_one_line(small_disk):
+    data = small_disk("200k") / "data"
+    done = run(data, "list")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == (
+        f"newsdesk: The disk is full: cannot create the store at {data / 'newsdesk.db'}.\n"
+    )
+
+
+def test_a_write_to_a_store_on_a_full_disk_says_so_in_one_line(small_disk, tmp_path):
+    disk = small_disk("1m")
+    data = disk / "data"
+    assert run(data, "list").returncode == 0
+    free = os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize
+    (disk / "filler").write_bytes(b"\0" * free)  # the disk is full: not even opening works
+    assert run(data, "list").stderr == (
+        f"newsdesk: The disk is full: cannot open the store at {data / 'newsdesk.db'}.\n"
+    )
+    with (disk / "filler").open("r+b") as filler:
+        filler.truncate(free - 160 * 1024)  # room to open the store, not for an article
+    src = tmp_path / "story.md"
+    src.write_text(GOOD.replace("A second paragraph.", "word " * 100_000), encoding="utf-8")
+    done = run(data, "import", str(src))
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr == (
+        f"newsdesk: The disk is full: cannot write to the store at {data / 'newsdesk.db'}.\n"
+    )
+    (disk / "filler").unlink()
+    assert json.loads(run(data, "list", "--json").stdout) == [], "nothing half-imported"

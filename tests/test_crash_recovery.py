@@ -101,3 +101,49 @@ def test_sigterm_closes_properly_and_nothing_needs_recovering(qtbot, tmp_path):
     finally:
         window.close()
         window.store.close()
+
+
+def test_a_bad_journal_row_does_not_block_the_start(qtbot, tmp_path, artifacts_dir):
+    """One damaged autosave is set aside and said; the others still come back."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from newsdesk.app import start
+    from newsdesk.domain.article import Article
+    from newsdesk.store import open_store
+
+    data_dir = tmp_path / "store"
+    store = open_store(data_dir)
+    good = store.articles.create(Article(headline="Convoi arrivé à Rafah", body="saved"))
+    bad = store.articles.create(Article(headline="Damaged", body="saved"))
+    edited = good.copy()
+    edited.body = "saved and typed before the crash"
+    store.autosaves.write(good.id, edited.content())
+    store.conn.execute(
+        "INSERT INTO autosaves (article_id, content, saved_at) VALUES (?, ?, ?)",
+        (bad.id, '{"body": "half-writ', "2026-12-03T09:00:00Z"),
+    )
+    store.close()
+
+    window = start(data_dir)
+    qtbot.addWidget(window)
+    try:
+        assert window.store.articles.get(good.id).body == "saved and typed before the crash"
+        assert window.store.articles.get(bad.id).body == "saved"
+        [aside] = window.set_aside
+        assert aside.path is not None and aside.path.is_file()
+        assert '{\\"body\\": \\"half-writ' in aside.path.read_text(encoding="utf-8")
+        message = window.statusBar().currentMessage()
+        assert "Recovered unsaved work in 1 article" in message
+        assert "1 autosave could not be recovered and was set aside" in message
+        notice = window.findChild(QMessageBox, "recoveryNotice")
+        assert notice is not None and notice.isVisible()
+        assert "Convoi arrivé à Rafah" in notice.informativeText()
+        assert (
+            f"unsaved work of “Damaged” (article {bad.id}) is not readable"
+            in notice.informativeText()
+        )
+        assert str(aside.path) in notice.informativeText()
+        notice.grab().save(str(artifacts_dir / "crash-set-aside-notice.png"))
+    finally:
+        window.close()
+        window.store.close()

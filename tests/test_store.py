@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import sqlite3
 
 import pytest
@@ -125,11 +127,90 @@ def test_autosave_journal_is_recovered_as_a_revision(store):
     edited = a.copy()
     edited.body = "typed and more, not yet saved"
     store.autosaves.write(a.id, edited.content())
-    recovered = store.autosaves.recover_all(author="amal")
+    recovery = store.autosaves.recover_all(author="amal")
+    assert recovery.set_aside == []
+    recovered = recovery.recovered
     assert [(r.article_id, r.headline, r.revision) for r in recovered] == [(a.id, "Draft", 2)]
     assert store.articles.get(a.id).body == "typed and more, not yet saved"
     assert store.autosaves.pending() == []
     assert store.revisions.latest(a.id).reason == "recovered"
+
+
+# A journal row recovery cannot turn into a revision, as damage or a bug leaves it.
+BAD_JOURNAL_ROWS = {
+    "not JSON": ('{"body": "typed', "is not readable"),
+    "not UTF-8": (b'{"body": "caf\xe9"}', "is not UTF-8 text (byte 13)"),
+    "not a mapping": ('["body", "typed"]', "is not an article's fields"),
+    "a number for the headline": ('{"headline": 5}', "has a int for its headline"),
+    "text for the tags": ('{"tags": "a, b"}', "has a str for its tags"),
+    "text for a source": ('{"sources": ["Reuters"]}', "has a list for its sources"),
+    "a huge body": (
+        '{"body": "' + "x" * (9 * 1_048_576) + '"}',
+        "is 9.0 MB, more than any article (8 MB)",
+    ),
+    "nested JSON": ("[" * 100_000 + "]" * 100_000, "is not readable"),
+    "an edition the store lacks": ('{"edition": "xx"}', "could not be saved (IntegrityError"),
+    "a deleted article": ('{"body": "typed"}', "belongs to an article that no longer exists"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_JOURNAL_ROWS))
+def test_a_bad_journal_row_is_set_aside_and_the_good_ones_recovered(store, case):
+    raw, reason = BAD_JOURNAL_ROWS[case]
+    good = store.articles.create(Article(headline="Good", body="saved"))
+    bad = store.articles.create(Article(headline="Bad", body="saved"))
+    edited = good.copy()
+    edited.body = "saved and typed"
+    store.autosaves.write(good.id, edited.content())
+    bad_id = bad.id if case != "a deleted article" else 4242
+    store.conn.execute("PRAGMA foreign_keys = OFF")  # as an older build might have left it
+    store.conn.execute(
+        "INSERT INTO autosaves (article_id, content, saved_at) VALUES (?, ?, ?)",
+        (bad_id, raw, "2026-12-03T09:00:00Z"),
+    )
+    store.conn.execute("PRAGMA foreign_keys = ON")
+
+    recovery = store.autosaves.recover_all()
+    assert [r.article_id for r in recovery.recovered] == [good.id]
+    assert store.articles.get(good.id).body == "saved and typed"
+    [aside] = recovery.set_aside
+    assert aside.article_id == bad_id and reason in aside.reason, aside.reason
+    named = "article 4242" if case == "a deleted article" else f"“Bad” (article {bad.id})"
+    assert aside.describe().startswith(f"unsaved work of {named} "), aside.describe()
+    # Kept, byte for byte, in a file beside the store; out of the journal.
+    assert aside.path is not None and aside.path.parent == store.folder / "set-aside"
+    kept = json.loads(aside.path.read_text(encoding="utf-8"))
+    assert kept["article_id"] == bad_id and kept["saved_at"] == "2026-12-03T09:00:00Z"
+    raw_bytes = raw if isinstance(raw, bytes) else raw.encode()
+    if "content" in kept:
+        assert kept["content"].encode() == raw_bytes
+    else:
+        assert base64.b64decode(kept["content_base64"]) == raw_bytes
+    assert store.autosaves.pending() == []
+    assert store.articles.get(bad.id).body == "saved", "the bad row changed nothing"
+    assert store.autosaves.recover_all().set_aside == [], "said once, not at every start"
+
+
+def test_a_bad_journal_row_stays_in_the_journal_when_the_disk_is_full(small_disk):
+    import os
+
+    disk = small_disk("1m")
+    store = open_store(disk / "store")
+    try:
+        bad = store.articles.create(Article(headline="Bad", body="saved"))
+        damaged = '{"body": "' + "typed " * 20_000  # unreadable, and bigger than the room left
+        store.conn.execute(
+            "INSERT INTO autosaves (article_id, content, saved_at) VALUES (?, ?, ?)",
+            (bad.id, damaged, "2026-12-03T09:00:00Z"),
+        )
+        stat = os.statvfs(disk)
+        (disk / "filler").write_bytes(b"\0" * (stat.f_bavail * stat.f_frsize - 8192))
+        [aside] = store.autosaves.recover_all().set_aside
+        assert aside.path is None and "left in the journal" in aside.describe()
+        assert store.autosaves.pending() == [bad.id], "kept where it was"
+        assert not any((store.folder / "set-aside").glob("*")), "no half-written copy"
+    finally:
+        store.close()
 
 
 def test_outbox_keeps_one_pending_push_per_article(store):
@@ -147,6 +228,59 @@ def test_a_failed_batch_leaves_nothing_behind(store):
         store.articles.create(Article(headline="kept?"))
         raise RuntimeError("boom")
     assert store.articles.count() == 0
+
+
+def test_a_failed_commit_is_rolled_back_and_the_store_goes_on(store):
+    """A COMMIT that fails (here a foreign key SQLite checks only at COMMIT) must not
+    leave the connection inside the transaction, its writes waiting for the next one."""
+    import sqlite3
+
+    kept = store.articles.create(Article(headline="Kept"))
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"), store.atomic() as conn:
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        store.articles.create(Article(headline="Half-written"))
+        conn.execute("INSERT INTO article_tags (article_id, tag_id) VALUES (?, 424242)", (kept.id,))
+    assert not store.conn.in_transaction
+    assert [a["headline"] for a in store.articles.summaries()] == ["Kept"]
+    store.articles.create(Article(headline="Next"))  # BEGIN works again
+    assert store.articles.count() == 2
+
+
+def test_a_new_store_on_a_full_disk_says_the_disk_is_full(small_disk):
+    from newsdesk.store.errors import DiskFullError
+
+    disk = small_disk("200k")  # the new store's schema alone takes more
+    folder = disk / "newsroom"
+    with pytest.raises(DiskFullError) as info:
+        open_store(folder)
+    assert (
+        str(info.value) == f"The disk is full: cannot create the store at {folder / 'newsdesk.db'}."
+    )
+    assert list(folder.iterdir()) == [], "the half-made database files are taken away"
+    # A disk so full the folder itself cannot be made: the same words.
+    (disk / "filler").write_bytes(b"\0" * 100_000)
+    with pytest.raises(DiskFullError, match="The disk is full: cannot create the store at"):
+        open_store(disk / "other")
+
+
+@pytest.mark.parametrize("where", ["at COMMIT", "mid-transaction"])
+def test_a_transaction_that_fills_the_disk_is_rolled_back(small_disk, where):
+    """SQLite writes a transaction's pages at COMMIT, so a disk that fills fails the
+    COMMIT itself; with a small page cache it fails a statement midway instead, and
+    SQLite may roll back by itself: the error must then reach the caller as it is."""
+    store = open_store(small_disk("1m") / "store")
+    if where == "mid-transaction":
+        store.conn.execute("PRAGMA cache_size = 8")  # pages spill to the WAL early
+    try:
+        kept = store.articles.create(Article(headline="Kept", body="short"))
+        big = Article(headline="Too big", body="word " * 400_000)
+        with pytest.raises(sqlite3.OperationalError, match="full"):
+            store.articles.create(big)
+        assert not store.conn.in_transaction
+        assert [a["headline"] for a in store.articles.summaries()] == ["Kept"]
+        assert store.articles.get(kept.id).body == "short"
+    finally:
+        store.close()
 
 
 def test_newer_store_is_refused_and_left_untouched(tmp_path):

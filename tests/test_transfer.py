@@ -177,6 +177,40 @@ BAD = {
     "nohead.json": ('{"uri": "urn:x"}', "no headline"),
     "binary.md": (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "is a binary file"),
     "latin1.md": ("---\nheadline: caf\xe9\n---\n".encode("latin-1"), "is not UTF-8 text"),
+    # Nesting no article has: the parsers would run out of stack (RecursionError).
+    "deep.json": ("[" * 100_000 + "]" * 100_000, "is nested too deeply to be an article"),
+    "deep-object.json": ('{"a":' * 100_000 + "1" + "}" * 100_000, "nested too deeply"),
+    "deep-html.json": (
+        json.dumps(
+            {
+                "uri": "urn:x",
+                "headlines": [{"value": "x"}],
+                "bodies": [{"contentType": "text/html", "value": "<div>" * 5000 + "text"}],
+            }
+        ),
+        "is nested too deeply to be an article",
+    ),  # fmt: skip
+    "huge-number.json": ('{"uri": "urn:x", "urgency": ' + "9" * 5000 + "}", "5000 digits"),
+    "nan.json": ('{"uri": "urn:x", "headlines": [{"value": "x"}], "urgency": NaN}', "NaN"),
+    "deep-flow.md": (
+        "---\nheadline: x\ntags: " + "[" * 100_000 + "]" * 100_000 + "\n---\n",
+        "broken YAML in the front matter at line 3: nested more than 20 levels deep",
+    ),
+    "deep-block.md": (
+        "---\nheadline: x\ntags:\n" + "".join(" " * i + "-\n" for i in range(1, 3000)) + "---\n",
+        "nested more than 20 levels deep",
+    ),
+    # Nine levels of ten aliases: a billion items once `coverage` is made text.
+    "laughs.md": (
+        "---\nheadline: x\ncoverage: [&a [x, x, x, x, x, x, x, x, x, x], "
+        + ", ".join(
+            f"&{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 10) + "]" for i in range(8)
+        )
+        + "]\n---\n",
+        "broken YAML in the front matter at line 3: aliases (*a) are not allowed",
+    ),
+    "huge-number.md": ("---\nheadline: x\npriority: " + "9" * 5000 + "\n---\n", "5000 digits"),
+    "no-such-day.md": ("---\nheadline: x\nembargo_at: 2026-02-30\n---\n", "day is out of range"),
 }
 
 
@@ -188,6 +222,7 @@ def test_bad_input_names_the_file_and_imports_nothing(store, tmp_path, name):
     with pytest.raises(transfer.ImportError_) as info:
         transfer.import_files(store, [good, bad])
     assert str(bad) in str(info.value) and expected in str(info.value)
+    assert "\n" not in str(info.value) and len(str(info.value)) < 300, "one short line"
     assert store.articles.count() == 0, "a batch is all or nothing"
 
 
@@ -197,6 +232,40 @@ def test_a_50_mb_file_is_refused_without_reading_it_all(store, tmp_path):
         handle.truncate(50 * 1024 * 1024)
     with pytest.raises(transfer.ImportError_, match="50.0 MB; an article file is at most 5 MB"):
         transfer.import_files(store, [big])
+
+
+# "{tmp}" is the test's own folder: an absolute slug must not escape, even in a failing run.
+HOSTILE_SLUGS = ["../../x", "{tmp}/abs/x", "..", "...", "a/../../b", "..\\..\\x", "nul", "x" * 300]
+
+
+@pytest.mark.parametrize("slug", HOSTILE_SLUGS)
+def test_html_export_names_the_file_inside_the_chosen_folder(store, tmp_path, slug):
+    """An imported slug (or uuid) is anything the file said: it never names a path."""
+    from newsdesk.services.preview import export_html
+
+    slug = slug.replace("{tmp}", str(tmp_path))
+    text = GOOD.replace("status: draft", f"status: draft\nslug: {json.dumps(slug)}")
+    text = text.replace("headline: Ceasefire talks resume in Cairo", 'headline: "../.."')
+    text = text.replace("---\n", f"---\nuuid: {json.dumps(slug + '/../y')}\n", 1)
+    [imported] = transfer.import_files(store, [write(tmp_path, "story.md", text)])
+    assert store.articles.get(imported.article_id).slug == slug
+    folder = tmp_path / "deep" / "er" / "out"
+    before = set(tmp_path.rglob("*"))
+    written = export_html(store, imported.article_id, folder)
+    assert written.parent == folder, written
+    assert written.name.isascii() and 6 <= len(written.name) <= 85, written.name
+    assert written.stem.strip(".-") and "." not in written.stem
+    assert written.stem.lower() not in ("nul", "con"), "a Windows device name"
+    new = set(tmp_path.rglob("*")) - before
+    assert all(p.is_relative_to(folder) or p in folder.parents for p in new), new
+
+
+def test_html_export_file_names_from_slugs_are_ascii():
+    from newsdesk.domain.text import file_stem
+
+    assert file_stem("Café-crème: l'été à Gaza") == "cafe-creme-l-ete-a-gaza"
+    assert file_stem("وقف إطلاق النار") == ""  # the caller falls back to the uuid
+    assert file_stem("../../x") == "x"
 
 
 def test_front_matter_dump_is_stable_yaml_with_unicode():

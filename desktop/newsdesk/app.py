@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .paths import data_dir
 from .store import Store, StoreError, open_store
-from .store.autosaves import Recovered
+from .store.autosaves import Recovery
+from .store.db import disk_full_error, is_disk_full
 
 
 def application(qt_args: list[str] | None = None) -> QApplication:
@@ -30,18 +32,24 @@ def application(qt_args: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_and_recover(folder: Path) -> tuple[Store, list[Recovered]]:
-    """Open the store, seed samples into a new one, turn journalled typing into revisions."""
+def open_and_recover(folder: Path) -> tuple[Store, Recovery]:
+    """Open the store, seed samples into a new one, turn journalled typing into revisions
+    (a journal row that cannot be one is set aside, and said, not fatal)."""
     store = open_store(folder)
     try:
         from .services.samples import seed_if_new
 
         seed_if_new(store)
-        recovered = store.autosaves.recover_all()
+        recovery = store.autosaves.recover_all()
+    except (sqlite3.Error, OSError) as exc:
+        store.close()
+        if is_disk_full(exc):  # the samples did not fit: the store is not made yet
+            raise disk_full_error(store.path, "create" if store.is_new else "open") from exc
+        raise
     except BaseException:
         store.close()
         raise
-    return store, recovered
+    return store, recovery
 
 
 def build_window(folder: Path):  # type: ignore[no-untyped-def]
@@ -54,9 +62,10 @@ def build_window(folder: Path):  # type: ignore[no-untyped-def]
     settings = Settings(folder)
     if not app.styleSheet():
         follow(settings, app)  # light or dark: the system's scheme unless overridden
-    store, recovered = open_and_recover(folder)
+    store, recovery = open_and_recover(folder)
     window = MainWindow(store, settings)
-    window.recovered = recovered
+    window.recovered = recovery.recovered
+    window.set_aside = recovery.set_aside
     follow_caption_style(window)
     return window
 
@@ -102,7 +111,7 @@ def start(folder: Path):  # type: ignore[no-untyped-def]
     attach_services(window)
     attach_preview(window)  # the layout preview beside the editor, following it
     window.show()
-    window.tell_recovered(window.recovered)
+    window.tell_recovered(window.recovered, window.set_aside)
     return window
 
 

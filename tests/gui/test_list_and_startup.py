@@ -178,6 +178,28 @@ def test_corrupt_store_is_reported_and_left_untouched(tmp_path):
     assert (folder / "newsdesk.db").read_bytes() == junk
 
 
+def test_a_new_store_on_a_full_disk_is_reported_in_words(small_disk):
+    """The real start on a disk too small for the store and its samples: no traceback."""
+    for size in ("200k", "700k"):  # the schema does not fit; the schema fits, the samples not
+        folder = small_disk(size) / "store"
+        closer = (
+            "import sys;from PySide6.QtCore import QTimer;"
+            "from newsdesk.app import application, run_gui;app=application();"
+            "seen=[];QTimer.singleShot(800, lambda: [seen.append(w.text()) or w.close() "
+            "for w in app.topLevelWidgets() if w.objectName()=='storeErrorBox' and w.isVisible()]);"
+            f"status=run_gui({str(folder)!r}, []);print('SEEN', seen);sys.exit(status)"
+        )
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        result = subprocess.run(
+            [sys.executable, "-c", closer], capture_output=True, text=True, env=env, timeout=120
+        )
+        said = f"The disk is full: cannot create the store at {folder / 'newsdesk.db'}."
+        assert result.returncode == 2, (size, result.stderr)
+        assert f"newsdesk: {said}\n" in result.stderr, (size, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert f"SEEN [{said!r}]" in result.stdout, (size, result.stdout)
+
+
 def test_store_from_newer_newsdesk_is_refused_untouched(tmp_path):
     import sqlite3
 

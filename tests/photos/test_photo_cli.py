@@ -103,3 +103,11 @@ def test_keep_location_is_set_and_shown_from_the_command_line(tmp_path, bad_file
     assert dropped.returncode == 0, dropped.stderr
     assert json.loads(run(data, "show", photo_id, "--json").stdout)["keep_location"] is False
     assert "--keep-location" in run(data, "set", "--help").stdout
+
+
+def test_list_search_takes_any_text(tmp_path):
+    """A quote once ended `photo list --search` in an "fts5: syntax error" traceback."""
+    for text in ('"', 'Sidon" NEAR(', "-"):
+        done = run(tmp_path / "data", "list", "--search", text, "--json")
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout) == [] and "Traceback" not in done.stderr

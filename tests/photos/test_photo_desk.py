@@ -355,3 +355,33 @@ def test_keep_location_checkbox_saves_and_undoes(
     assert store.photos.get(photo_id).keep_location is False
     desk.select_photo(photo_id)
     assert not desk.panel.keep_location.isChecked()
+
+
+def test_search_box_takes_any_text_and_the_grid_follows(qtbot, store, tmp_path):
+    """A quote or a NUL in the box once raised "fts5: syntax error" and left the grid stale."""
+    from conftest import make_image
+    from newsdesk.photos.importer import import_files
+
+    paths = [make_image(tmp_path / f"p{i}.jpg", color=(60 * i, 50, 90)) for i in range(3)]
+    added = import_files(store, paths, workers=1).added
+    store.photos.update(added[0].id, caption="Fishermen mend nets in Sidon. (Reuters)")
+    desk = PhotoDesk(store)
+    qtbot.addWidget(desk)
+    desk.show()
+
+    def typed(text):
+        desk.search.clear()
+        qtbot.keyClicks(desk.search, text)
+        assert desk.search.text() == text
+        qtbot.waitUntil(lambda: not desk.filter_timer.isActive())  # the grid has followed
+        return [r[0] for r in desk.model.rows]
+
+    assert typed("Sidon") == [added[0].id]
+    assert len(typed('"')) == 3  # no word left: every photo, as with an empty box
+    assert typed('Sidon" NEAR(') == []
+    assert desk.count_label.text() == "No photo matches these filters (0 of 3 photos)"
+    assert typed('"Sidon') == [added[0].id]
+    desk.search.setText("Sidon\x00")  # pasted, not typed
+    qtbot.waitUntil(lambda: not desk.filter_timer.isActive())
+    assert [r[0] for r in desk.model.rows] == [added[0].id]
+    assert desk.count_label.text() == "1 of 3 photos"

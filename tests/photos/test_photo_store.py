@@ -67,6 +67,36 @@ def test_edits_recompute_checks_and_search_finds_captions(store, photos):
         store.photos.update(p.id, sha256="x")
 
 
+# Whatever lands in a search box: FTS5 syntax, a NUL (SQLite ends strings there),
+# a lone surrogate (not encodable), unbalanced quotes and parentheses.
+HOSTILE_SEARCHES = [
+    '"', '""', '" "', 'Sidon"', '"Sidon', "\x00", "Sidon\x00", "a\x00b", '"\x00"', "*", "-",
+    "-Sidon", "Sidon*", "^Sidon", "NEAR", "NEAR(Sidon nets)", "AND", "OR", "NOT", "Sidon AND",
+    "(", ")", "(Sidon", "caption:Sidon", "{caption}:x", "+", "\\", "'", "\ud800", "\x01\x1f",
+    "x" * 20_000,
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", HOSTILE_SEARCHES, ids=repr)
+def test_any_search_text_is_a_valid_query(store, photos, text):
+    """Photo desk and article search alike: an answer, never "fts5: syntax error"."""
+    store.photos.update(photos[0].id, caption="Fishermen mend nets in Sidon. (Reuters)")
+    store.articles.create(Article(headline="Fishermen of Sidon", body="Nets."))
+    rows = store.photos.grid_rows(PhotoFilter(text=text))
+    articles = store.search.query(text, snippets=True)
+    assert isinstance(rows, list) and isinstance(articles, list)
+    if text in ('Sidon"', '"Sidon', "Sidon\x00", "Sidon*", "(Sidon", "-Sidon"):
+        assert [r[0] for r in rows] == [photos[0].id], text
+        assert [a["headline"] for a in articles] == ["Fishermen of Sidon"], text
+
+
+def test_a_search_with_no_words_left_is_no_text_filter(store, photos):
+    everything = store.photos.grid_rows(PhotoFilter())
+    assert len(everything) == len(photos)
+    for text in ('"', "\x00", '" "'):
+        assert store.photos.grid_rows(PhotoFilter(text=text)) == everything
+
+
 def test_rights_expiry_is_judged_on_the_day_of_reading(store, photos):
     store.photos.update(
         photos[0].id, caption="Text. (AP)", credit="AP", alt_text="Alt", rights_expiry="2026-12-01"

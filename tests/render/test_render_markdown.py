@@ -147,6 +147,35 @@ def test_allowed_links_keep_their_address_and_get_noopener():
     assert 'href="mailto:desk@example.com"' in html
 
 
+MAILTO_BODIES = [
+    "<mailto:desk@example.com?attach=/etc/passwd>",
+    "[Write to us](mailto:desk@example.com?body=hello&cc=boss@example.com#x)",
+    '<a href="mailto:desk@example.com?attach=%2Fetc%2Fpasswd">Write</a>',
+    "<p><a href='mailto:desk@example.com&#63;subject=x'>Write</a></p>",
+    "[Write](mailto:desk@example.com%3Fattach=/etc/passwd)",
+]
+
+
+@pytest.mark.parametrize("body", MAILTO_BODIES)
+def test_mailto_links_keep_the_address_and_lose_their_headers(body):
+    """`?attach=` and friends would let a reader's mail program attach a local file."""
+    from newsdesk.sync.blocks import markdown_to_blocks
+
+    rendered = {
+        "preview/export": render_body_full(body, line_anchors=True, split_at_middle=True).html,
+        "ninjs": render_body(body),
+        "sync": markdown_to_blocks(body, lambda uuid: None),
+    }
+    for path, html in rendered.items():
+        hrefs = [a.get("href") for tag, a in elements(html) if tag == "a"]
+        assert hrefs == ["mailto:desk@example.com"], (path, html)
+
+
+def test_a_mailto_link_with_only_headers_loses_its_target():
+    html = render_body("[Write](mailto:?to=desk@example.com&attach=/etc/passwd)")
+    assert "href" not in html and "Write" in html
+
+
 def test_raw_html_that_is_harmless_survives():
     html = render_body("<p>Para with <b>bold</b> and <sub>2</sub></p>")
     assert "<b>bold</b>" in html and "<sub>2</sub>" in html

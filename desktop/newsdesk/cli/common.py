@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from typing import Any
 
 from ..paths import data_dir
 from ..store import Store, StoreError, open_store
+from ..store.db import disk_full_error, is_disk_full
 
 
 def store_from(args: argparse.Namespace) -> Store:
@@ -33,6 +35,11 @@ def run_with_store(handler: Any) -> Any:
             return int(handler(args, store))
         except StoreError as exc:
             print(f"newsdesk: {exc}", file=sys.stderr)
+            return 1
+        except (sqlite3.Error, OSError) as exc:
+            if not is_disk_full(exc):
+                raise
+            print(f"newsdesk: {disk_full_error(store.path, 'write to')}", file=sys.stderr)
             return 1
         finally:
             store.close()

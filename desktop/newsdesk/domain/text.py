@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from itertools import filterfalse
 
 # The site shows "4 Min Read" for ~570 words: any rate between 143 and 189
@@ -58,3 +59,19 @@ def utc_label(stamp: str) -> str:
         return datetime.fromisoformat(stamp.replace("Z", "+00:00")).strftime("%d %b %H:%M UTC")
     except ValueError:
         return stamp
+
+
+_NOT_FILE_SAFE = re.compile(r"[^a-z0-9]+")
+# Names Windows keeps for devices, whatever the extension.
+_DEVICE_NAMES = {"con", "prn", "aux", "nul"} | {
+    f"{p}{n}" for p in ("com", "lpt") for n in range(10)
+}
+
+
+def file_stem(text: str, max_length: int = 80) -> str:
+    """A file name stem from any text: ASCII letters, digits and hyphens, at most
+    `max_length` long; "" when nothing is left. No separator, dot or `..` survives,
+    so a stem from an imported slug cannot leave the folder it is written in."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    stem = _NOT_FILE_SAFE.sub("-", ascii_text.lower())[:max_length].strip("-")
+    return f"{stem}-article" if stem in _DEVICE_NAMES else stem

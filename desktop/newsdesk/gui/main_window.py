@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from ..ops import Changes, StaleEdit
 from ..store import Store
-from ..store.autosaves import Recovered
+from ..store.autosaves import Recovered, SetAside
 from . import firstrun, theme
 from . import help as help_pages
 from .actions import build_actions
@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
         self.preview: QWidget | None = None
         self.history_dialog: HistoryDialog | None = None
         self.recovery_notice: QMessageBox | None = None
+        self.recovered: list[Recovered] = []
+        self.set_aside: list[SetAside] = []
 
         self.actions_by_name = build_actions(self)
         self.list_pane = ArticleListPane(store)
@@ -421,28 +423,45 @@ class MainWindow(QMainWindow):
     def show_first_run(self) -> None:
         firstrun.show_guide(self)
 
-    def tell_recovered(self, recovered: list[Recovered]) -> None:
-        """Say in words what came back after a crash: status bar and a non-modal notice."""
-        if not recovered:
+    def tell_recovered(
+        self, recovered: list[Recovered], set_aside: list[SetAside] | tuple[()] = ()
+    ) -> None:
+        """Say in words what came back after a crash, and what could not: status bar and
+        a non-modal notice."""
+        if not recovered and not set_aside:
             return
-        n = len(recovered)
-        self.statusBar().showMessage(
-            f"Recovered unsaved work in {n} article{'s' if n > 1 else ''} after Newsdesk was not closed properly.",
-            30000,
-        )
+        said = []
+        if recovered:
+            n = len(recovered)
+            said.append(
+                f"Recovered unsaved work in {n} article{'s' if n > 1 else ''} after Newsdesk was not closed properly."
+            )
+        if set_aside:
+            n = len(set_aside)
+            said.append(
+                f"{n} autosave{'s' if n > 1 else ''} could not be recovered and {'were' if n > 1 else 'was'} set aside."
+            )
+        self.statusBar().showMessage(" ".join(said), 30000)
         lines = "".join(
             f"<li><b>{_escape(r.headline or '(no headline yet)')}</b> — typing up to "
             f"{_local_time(r.saved_at)}, kept as revision {r.revision}</li>"
             for r in recovered
         )
+        informative = f"<ul>{lines}</ul>Each article's history shows the recovered revision."
+        if set_aside:
+            kept = "".join(f"<li>{_escape(s.describe())}</li>" for s in set_aside)
+            informative = (informative if recovered else "") + (
+                f"<p>Could not be recovered:</p><ul>{kept}</ul>"
+            )
         notice = QMessageBox(self)
         notice.setObjectName("recoveryNotice")
         notice.setIcon(QMessageBox.Icon.Information)
         notice.setWindowTitle("Work recovered")
-        notice.setText("Newsdesk was not closed properly last time. Your unsaved typing is back:")
-        notice.setInformativeText(
-            f"<ul>{lines}</ul>Each article's history shows the recovered revision."
+        notice.setText(
+            "Newsdesk was not closed properly last time. "
+            + ("Your unsaved typing is back:" if recovered else "Some unsaved typing is set aside:")
         )
+        notice.setInformativeText(informative)
         notice.setStandardButtons(QMessageBox.StandardButton.Ok)
         notice.setWindowModality(Qt.WindowModality.NonModal)
         notice.show()

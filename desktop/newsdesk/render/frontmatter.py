@@ -41,6 +41,37 @@ class FormatError(ValueError):
     """The text is not a valid article file; the message says where and why."""
 
 
+MAX_YAML_DEPTH = 20  # a front matter nests two levels (sources: [{...}]); 20 is plenty
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """SafeLoader without aliases and with a nesting limit.
+
+    An alias (`*name`) repeats a node without repeating its text: nine levels of
+    ten make a billion items once turned into text ("billion laughs"). A front
+    matter never needs one. Deep nesting would exhaust the composer's recursion.
+    """
+
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        mark: Any = event.start_mark
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, f"aliases (*{event.anchor}) are not allowed", mark
+            )
+        if self._depth >= MAX_YAML_DEPTH:
+            raise yaml.composer.ComposerError(
+                None, None, f"nested more than {MAX_YAML_DEPTH} levels deep", mark
+            )
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 def split(text: str) -> tuple[dict[str, Any], str]:
     """Front matter (as a mapping) and body."""
     if text.startswith("\ufeff"):
@@ -56,12 +87,14 @@ def split(text: str) -> tuple[dict[str, Any], str]:
     else:
         raise FormatError("the front matter is not closed by a line '---'")
     try:
-        data = yaml.safe_load(header) or {}
+        data = yaml.load(header, Loader=_FrontMatterLoader) or {}  # a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise FormatError(f"broken YAML in the front matter{where}: {problem}") from exc
+    except ValueError as exc:  # a value YAML reads but Python refuses: 2026-02-30, 5000 digits
+        raise FormatError(f"broken YAML in the front matter: {str(exc).split(';')[0]}") from exc
     if not isinstance(data, dict):
         raise FormatError("the front matter must be a mapping of keys to values")
     return data, body.lstrip("\n")

@@ -104,6 +104,10 @@ _CLASSES = {
 }
 _ALLOWED_ID = re.compile(r"^(nd-L\d+|fn\d+|fnref\d+(:\d+)?)$")
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
+# A mailto link keeps its address only: its headers (`?attach=`, `?body=`, `?cc=`...)
+# could make a reader's mail program attach a local file or write in their name.
+# Percent-encoded `?`/`#` are cut too (some mail programs decode them first).
+_MAILTO_HEADERS = re.compile(r"[?#]|%3f|%23", re.IGNORECASE)
 _IMG_WITHOUT_SRC = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
 
 # --- input guards --------------------------------------------------------------
@@ -130,10 +134,22 @@ def _build_parser() -> MarkdownIt:
 def _render_link_open(self: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
     """Links go to the web, mail or a footnote; any other target is dropped (the text stays)."""
     token = tokens[idx]
-    href = str(token.attrGet("href") or "")
-    if not (href.startswith(_LINK_SCHEMES) or href.startswith("#")):
+    href = safe_href(str(token.attrGet("href") or ""))
+    if href is None:
         token.attrs.pop("href", None)
+    else:
+        token.attrSet("href", href)
     return str(self.renderToken(tokens, idx, options, env))
+
+
+def safe_href(href: str) -> str | None:
+    """The link target a page may carry, or None: web, footnote, or a bare mail address."""
+    if href.startswith("mailto:"):
+        address = _MAILTO_HEADERS.split(href[len("mailto:") :], maxsplit=1)[0]
+        return f"mailto:{address}" if address.strip() else None
+    if href.startswith(_LINK_SCHEMES) or href.startswith("#"):
+        return href
+    return None
 
 
 def _render_image(self: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
@@ -380,7 +396,7 @@ def sanitise(
             if attr == "src":
                 return value if tag == "img" and value in allowed_src else None
             if attr == "href":
-                return value if value.startswith(_LINK_SCHEMES) or value.startswith("#") else None
+                return safe_href(value)
             if attr == "id":
                 return value if _ALLOWED_ID.match(value) else None
             if attr in ("width", "height"):

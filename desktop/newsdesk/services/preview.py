@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from ..domain.article import Article
 from ..domain.site import direction_of
-from ..domain.text import slugify
+from ..domain.text import file_stem
 from ..paths import resource_path
 from ..render import i18n
 from ..render.markdown import PHOTO_SCHEME, PhotoRef, PhotoResolver
@@ -384,4 +384,10 @@ def _font_files() -> Iterable[Path]:
 
 
 def _file_stem(article: Article) -> str:
-    return article.slug or slugify(article.headline) or article.uuid
+    """The export's file name: from the slug (which an imported file may set to
+    anything, `../../x` included), else the headline, else the uuid."""
+    for text in (article.slug, article.headline, article.uuid):
+        stem = file_stem(text)
+        if stem:
+            return stem
+    return "article"

@@ -59,7 +59,7 @@ def read_article_file(path: Path) -> Article:
     try:
         if path.suffix.lower() == ".json":
             try:
-                data = json.loads(text)
+                data = json.loads(text, parse_int=_json_int, parse_constant=_json_constant)
             except json.JSONDecodeError as exc:
                 raise FormatError(
                     f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
@@ -68,6 +68,20 @@ def read_article_file(path: Path) -> Article:
         return frontmatter.parse(text)
     except FormatError as exc:
         raise ImportError_(path, str(exc)) from exc
+    except RecursionError as exc:
+        # JSON arrays, or HTML elements in a ninjs body, nested thousands deep:
+        # no article is, and the parsers would need a stack that deep.
+        raise ImportError_(path, "is nested too deeply to be an article") from exc
+
+
+def _json_int(digits: str) -> int:
+    if len(digits) > 100:  # Python refuses > 4300 digits with a long message; none is a field
+        raise FormatError(f"invalid JSON: a number with {len(digits)} digits")
+    return int(digits)
+
+
+def _json_constant(name: str) -> float:
+    raise FormatError(f"invalid JSON: {name} is not a JSON number")
 
 
 def check_against_store(article: Article, store: Store, path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import shutil
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
@@ -11,7 +13,7 @@ from pathlib import Path
 import sqlite_utils
 
 from . import migrations
-from .errors import CorruptStoreError, NewerStoreError, NotFoundError, StoreError
+from .errors import CorruptStoreError, DiskFullError, NewerStoreError, NotFoundError, StoreError
 
 DB_NAME = "newsdesk.db"
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -22,6 +24,7 @@ _WAITING_WRITERS: Counter[str] = Counter()
 
 __all__ = [
     "CorruptStoreError",
+    "DiskFullError",
     "NewerStoreError",
     "NotFoundError",
     "Store",
@@ -89,18 +92,28 @@ class Store:
             yield self.conn
         except BaseException:
             self._depth -= 1
-            if self._depth == 0:
-                self.conn.execute("ROLLBACK")
-            else:
-                self.conn.execute(f"ROLLBACK TO {name}")
-                self.conn.execute(f"RELEASE {name}")
+            # SQLite may have ended the transaction itself (SQLITE_FULL, an
+            # interrupt): rolling back then would hide the first error.
+            if self.conn.in_transaction:
+                if self._depth == 0:
+                    self.conn.execute("ROLLBACK")
+                else:
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
             raise
-        else:
-            self._depth -= 1
-            if self._depth == 0:
-                self.conn.execute("COMMIT")
-            else:
-                self.conn.execute(f"RELEASE {name}")
+        self._depth -= 1
+        if self._depth > 0:
+            self.conn.execute(f"RELEASE {name}")
+            return
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            # A failed COMMIT (disk full, busy, a deferred constraint) leaves the
+            # transaction open: every later BEGIN would fail and the half-done
+            # writes would ride along with the next commit.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
 
     def waiting_to_write(self, waiting: bool) -> None:
         """Say that a write of this process is (or no longer is) waiting for the lock."""
@@ -114,6 +127,10 @@ class Store:
     @property
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    @property
+    def path(self) -> Path:
+        return self.folder / DB_NAME
 
     def close(self) -> None:
         self.conn.close()
@@ -160,13 +177,24 @@ def open_store(folder: Path | str, *, migrate: bool = True) -> Store:
     raises a StoreError and is not written to.
     """
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / DB_NAME
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if is_disk_full(exc):
+            raise disk_full_error(path, "create") from exc
+        raise StoreError(f"Cannot create the data folder {folder}: {exc.strerror}.") from exc
     _check_file(path)
+    # Files this open creates: when it creates the database too (no other process
+    # can be using them), they are removed again if it fails before the store is made.
+    created = [p for p in _db_files(path) if not p.exists()]
     try:
         conn = connect(path)
     except sqlite3.DatabaseError as exc:
-        raise _corrupt(path, exc) from exc
+        new = path in created
+        if new:
+            _remove(created)
+        raise _open_failure(path, exc, new=new) from exc
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if version > migrations.LATEST:
@@ -184,13 +212,60 @@ def open_store(folder: Path | str, *, migrate: bool = True) -> Store:
         return store
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise _corrupt(path, exc) from exc
+        new = path in created
+        if new:  # nothing but an empty schema: leave no half-made store behind
+            _remove(created)
+        raise _open_failure(path, exc, new=new) from exc
     except BaseException:
         conn.close()
         raise
 
 
-def _corrupt(path: Path, exc: Exception) -> CorruptStoreError:
+# ENOSPC: no room on the device; EDQUOT: the user's quota is used up.
+_NO_ROOM = {errno.ENOSPC, errno.EDQUOT}
+
+
+def is_disk_full(exc: BaseException, folder: Path | None = None) -> bool:
+    """SQLite's SQLITE_FULL, or a file write that found no room.
+
+    With `folder`, an I/O error on a disk with no room left counts too: SQLite
+    reports a -shm file it cannot grow as SQLITE_IOERR, not SQLITE_FULL.
+    """
+    if isinstance(exc, sqlite3.Error):
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code == sqlite3.SQLITE_FULL:
+            return True
+        return code is not None and code & 0xFF == sqlite3.SQLITE_IOERR and _no_room(folder)
+    return isinstance(exc, OSError) and exc.errno in _NO_ROOM
+
+
+def _no_room(folder: Path | None) -> bool:
+    if folder is None:
+        return False
+    try:
+        return shutil.disk_usage(folder).free < 64 * 1024
+    except OSError:
+        return False
+
+
+def disk_full_error(store_path: Path, doing: str) -> DiskFullError:
+    return DiskFullError(f"The disk is full: cannot {doing} the store at {store_path}.")
+
+
+def _open_failure(path: Path, exc: sqlite3.DatabaseError, *, new: bool) -> StoreError:
+    if is_disk_full(exc, path.parent):
+        return disk_full_error(path, "create" if new else "open")
     return CorruptStoreError(
         f"{path} could not be read as a database ({exc}). It has been left untouched."
     )
+
+
+def _db_files(path: Path) -> list[Path]:
+    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+
+
+def _remove(paths: list[Path]) -> None:
+    """Take away the half-made files of a store that could not be created: they hold
+    nothing yet and would only fill the disk."""
+    for p in paths:
+        p.unlink(missing_ok=True)

@@ -15,3 +15,7 @@ class CorruptStoreError(StoreError):
 
 class NotFoundError(StoreError):
     """No row with that id or uuid."""
+
+
+class DiskFullError(StoreError):
+    """The disk (or the user's quota) has no room for the store."""

@@ -141,8 +141,8 @@ class Photos:
         """The grid's rows (GRID_COLUMNS, check codes as a tuple), newest import first."""
         flt = flt or PhotoFilter()
         where, params = self._where(flt, today)
-        if flt.text.strip():
-            match = fts_query(flt.text)
+        match = fts_query(flt.text)
+        if match:
             sql = (
                 f"SELECT {_prefixed('p')} FROM photos_fts JOIN photos p ON p.id = photos_fts.rowid "
                 f"WHERE photos_fts MATCH ? {where.replace('WHERE', 'AND', 1)} ORDER BY photos_fts.rank"

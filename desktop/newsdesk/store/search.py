@@ -12,16 +12,20 @@ if TYPE_CHECKING:
     from .db import Store
 
 _TERM = re.compile(r'"([^"]+)"|(\S+)')
+# SQLite ends a query string at NUL ("unterminated string"); lone surrogates
+# cannot be encoded at all. Either is a separator, as punctuation is.
+_UNSEARCHABLE = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
 
 
 def fts_query(text: str) -> str:
     """A user's words as a safe FTS5 query: every word must match, the last as a prefix.
 
     "Quoted phrases" stay phrases. Nothing the user types can be read as FTS5
-    syntax (AND, NEAR, column filters), so no query raises.
+    syntax (AND, NEAR, column filters), so no query raises. "" when no word is
+    left (a lone `"`): the caller then applies no text filter.
     """
     parts = []
-    matches = list(_TERM.finditer(text))
+    matches = list(_TERM.finditer(_UNSEARCHABLE.sub(" ", text)))
     for index, match in enumerate(matches):
         phrase, word = match.group(1), match.group(2)
         term = (phrase or word or "").replace('"', " ").strip()

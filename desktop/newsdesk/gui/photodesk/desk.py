@@ -299,10 +299,17 @@ class PhotoDesk(QWidget):
         flt = self.current_filter()
         self.panel.set_article(flt.article_id)
         self.model.set_filter(flt)
-        total = self.store.photos.count()
-        self.count_label.setText(f"{len(self.model.rows)} of {total} photos")
+        self._show_count()
         if self.model.rows and not self.view.currentIndex().isValid():
             self.view.setCurrentIndex(self.model.index(0))
+
+    def _show_count(self) -> None:
+        total = self.store.photos.count()
+        shown = len(self.model.rows)
+        if total and not shown:
+            self.count_label.setText(f"No photo matches these filters (0 of {total} photos)")
+        else:
+            self.count_label.setText(f"{shown} of {total} photos")
 
     def refresh_choices(self) -> None:
         text = self.credit.currentText()
@@ -489,7 +496,7 @@ class PhotoDesk(QWidget):
         self.message.setText("; ".join(parts) + ".")
         self.details_button.setVisible(bool(report.problems or report.notes))
         self.refresh_choices()
-        self.count_label.setText(f"{len(self.model.rows)} of {self.store.photos.count()} photos")
+        self._show_count()
         self.queue.refresh()
 
     def show_import_details(self) -> None:
