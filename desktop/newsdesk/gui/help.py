@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 # The libraries whose versions matter when someone reports a problem.
 KEY_LIBRARIES = (
-    "sqlite-utils",
     "markdown-it-py",
     "httpx",
     "keyring",

@@ -1,4 +1,4 @@
-"""The local SQLite store (sqlite-utils). Imports domain only; never Qt."""
+"""The local SQLite store (the standard sqlite3 module). Imports domain only; never Qt."""
 
 from .db import CorruptStoreError, NewerStoreError, NotFoundError, Store, StoreError, open_store
 

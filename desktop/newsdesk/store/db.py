@@ -10,8 +10,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import sqlite_utils
-
 from . import migrations
 from .errors import CorruptStoreError, DiskFullError, NewerStoreError, NotFoundError, StoreError
 
@@ -39,7 +37,6 @@ class Store:
     def __init__(self, folder: Path, conn: sqlite3.Connection) -> None:
         self.folder = folder
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         self._depth = 0
         self.is_new = False  # created by this open (samples are seeded only then)
         # Imported here: each repository module type-checks against Store.
