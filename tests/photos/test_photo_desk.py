@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QElapsedTimer, QTimer
 from scenes import scene
 
-from conftest import AGENCY_PHOTOS, ARABIC_CAPTION, write_fields
+from conftest import AGENCY_PHOTOS, ARABIC_CAPTION, make_image, write_fields
 from newsdesk.domain.article import Article
 from newsdesk.gui import tasks
 from newsdesk.gui.photodesk import PhotoDesk, PhotoPickerDialog
@@ -359,7 +359,6 @@ def test_keep_location_checkbox_saves_and_undoes(
 
 def test_search_box_takes_any_text_and_the_grid_follows(qtbot, store, tmp_path):
     """A quote or a NUL in the box once raised "fts5: syntax error" and left the grid stale."""
-    from conftest import make_image
     from newsdesk.photos.importer import import_files
 
     paths = [make_image(tmp_path / f"p{i}.jpg", color=(60 * i, 50, 90)) for i in range(3)]
