@@ -6,9 +6,9 @@ from PIL import Image
 
 from newsdesk.domain.article import Article, Source
 from newsdesk.domain.photo import photo_markdown
+from newsdesk.ops.workflow import transition as move
 from newsdesk.photos.importer import prepare_file
 from newsdesk.services import compare
-from newsdesk.services.editorial import move
 
 
 def add_photo(store, tmp_path, name: str, colour: str, **fields):

@@ -10,7 +10,8 @@ import pytest
 
 from newsdesk.domain.article import Article, Source
 from newsdesk.domain.workflow import WorkflowError
-from newsdesk.services.editorial import ChecklistFailed, move
+from newsdesk.ops.workflow import transition as move
+from newsdesk.services.editorial import ChecklistFailed
 from newsdesk.store import migrations
 from newsdesk.store.workflow import ClaimedError
 

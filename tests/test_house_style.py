@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from newsdesk.domain.article import Article, Source
-from newsdesk.services.editorial import ChecklistFailed, check_article, move
+from newsdesk.ops.workflow import transition as move
+from newsdesk.services.editorial import ChecklistFailed, check_article
 from newsdesk.store import open_store
 from newsdesk.store.house import CAPTION_STYLE_SETTING, SETTINGS_FILE
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from PIL import Image
 
 from newsdesk.domain.article import Article, Source
+from newsdesk.ops.workflow import transition as move
 from newsdesk.photos.importer import prepare_file
-from newsdesk.services.editorial import move
 from newsdesk.store import Store
 
 BODY = (

@@ -9,7 +9,7 @@ import time
 from PySide6.QtCore import QObject, Qt, Signal
 
 from newsdesk.gui.queue.model import CLAIM, STATUS
-from newsdesk.services.editorial import move
+from newsdesk.ops.workflow import transition as move
 
 EDITOR = "Nadia Editor"
 

@@ -226,7 +226,7 @@ def test_notes_thread_with_a_reply_typed_in_the_panel(qtbot, queue_desk, newsroo
 def test_the_tick_picks_up_stories_changed_elsewhere(qtbot, queue_desk, newsroom, store):
     from queue_data import story
 
-    from newsdesk.services.editorial import move
+    from newsdesk.ops.workflow import transition as move
 
     desk = queue_desk
     select(desk, newsroom["no_tags"])

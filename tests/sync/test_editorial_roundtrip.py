@@ -12,7 +12,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from newsdesk.domain.article import Article, Source
-from newsdesk.services.editorial import ChecklistFailed, move
+from newsdesk.ops.workflow import transition as move
+from newsdesk.services.editorial import ChecklistFailed
 from newsdesk.store import open_store
 
 from .helpers import connect, sync

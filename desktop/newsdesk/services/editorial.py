@@ -1,4 +1,4 @@
-"""Editorial use cases: the pre-publish checklist against the store, and gated transitions."""
+"""The pre-publish checklist against the store (the workflow moves are ops.workflow)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,10 @@ from ..domain.checklist import (
     ChecklistConfig,
     CheckResult,
     Context,
-    blocking_failures,
     config_for,
     run_checklist,
 )
 from ..store import Store
-
-GATED = (rules.Action.PUBLISH, rules.Action.SCHEDULE)
 
 
 class ChecklistFailed(rules.WorkflowError):
@@ -44,24 +41,3 @@ def check_article(
         lead_photo_problems=lead_photo_problems(store, article), publish_at=publish_at
     )
     return run_checklist(article, config or config_for(article.section), context)
-
-
-def move(
-    store: Store,
-    article_id: int,
-    action: str,
-    *,
-    actor: str,
-    role: str,
-    note: str = "",
-    scheduled_at: str | None = None,
-) -> str:
-    """A workflow transition; publishing and scheduling first pass the checklist."""
-    if action in GATED:
-        article = store.articles.get(article_id)
-        failures = blocking_failures(check_article(store, article, publish_at=scheduled_at))
-        if failures:
-            raise ChecklistFailed(failures)
-    return store.workflow.transition(
-        article_id, action, actor=actor, role=role, note=note, scheduled_at=scheduled_at
-    )
