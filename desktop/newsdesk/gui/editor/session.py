@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Literal
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -105,26 +106,21 @@ class EditingSession(QObject):
 
     def _save(self, article: Article, reason: str) -> Saved:
         """The save operation; on a true overlap the person chooses, else nothing is written."""
+        save = partial(
+            save_article,
+            self.store,
+            article,
+            base_revision=self.base_revision,
+            author=self.author,
+            reason=reason,
+        )
         try:
-            return save_article(
-                self.store,
-                article,
-                base_revision=self.base_revision,
-                author=self.author,
-                reason=reason,
-            )
+            return save()
         except StaleEdit as stale:
             keep = self.choose_on_conflict(stale)
             if keep is None:
                 raise
-            return save_article(
-                self.store,
-                article,
-                base_revision=self.base_revision,
-                author=self.author,
-                reason=reason,
-                keep=keep,
-            )
+            return save(keep=keep)
 
     def follow_changes(self, changes: Changes, initiator: object) -> None:
         """Another desk (or a sync) changed the open article: show it, unless typing is
