@@ -1,17 +1,15 @@
 """The main window: a desk switcher, the reporter's desk (list | editor | preview), menus.
 
-Other desks plug in with one line each, from wherever the window is built:
+The other desks (Editors' queue, Breaking ticker, Photo desk) are built after the
+window first paints (or at once if the person switches to one): `add_desk(title,
+factory)`, where the factory calls the desk class's `for_window(window)`. So extra
+desks never delay start-up. `set_preview(widget)` puts the layout preview beside
+the editor; it follows `window.editor.articleOpened`, `articleEdited` and
+`articleFollowed` (each carries an Article).
 
-    window.add_desk("Photo desk", lambda: PhotoDesk(window.store))  # built after first paint
-    window.add_desk("Photo desk", PhotoDesk(window.store))          # or a ready QWidget
-    window.set_preview(PreviewPane(window.store))                    # follows the editor
-
-A desk given as a factory is built just after the window first paints (or at
-once if the reporter switches to it), so extra desks never delay start-up.
-
-The preview should listen to `window.editor.articleOpened` and
-`window.editor.articleEdited` (both carry an Article); nothing here calls it.
-Also for other desks: `window.editor.set_lead_photo(id)`,
+Changes to the newsroom are announced once, on `window.changes` (a ChangeHub):
+a desk that ran an operation calls `window.announce(changes, itself)`, and the
+open editor and the list follow. Also for other desks: `window.editor.set_lead_photo(id)`,
 `window.editor.body_edit.insert_photo(uuid, alt)`, `window.list_pane.select_article(id)`,
 `window.show_desk(title)`, `window.desk(title)` and `window.editor.format_bar` (a QToolBar).
 """
