@@ -380,3 +380,23 @@ def test_migration_6_finds_an_articles_pending_push_by_index(tmp_path):
     s.outbox.enqueue_article(1, 2)  # the pending entry moves on, no second one
     assert [(e.article_id, e.revision) for e in s.outbox.pending()] == [(1, 2)]
     s.close()
+
+
+def test_closing_leaves_the_planner_statistics_sqlite_advises(tmp_path):
+    """SQLite's advice: PRAGMA optimize at close. A store the app closed has statistics
+    for the tables its queries used (the benchmarks ANALYZE; real stores now get them too)."""
+    import sqlite3
+
+    from newsdesk.store.db import DB_NAME
+
+    store = open_store(tmp_path / "s")
+    for n in range(40):
+        store.articles.create(
+            Article(headline=f"Story {n}", status="draft" if n % 2 else "submitted")
+        )
+    store.articles.summaries(status="submitted")
+    store.close()
+    conn = sqlite3.connect(tmp_path / "s" / DB_NAME)
+    analysed = {row[0] for row in conn.execute("SELECT tbl FROM sqlite_stat1")}
+    conn.close()
+    assert "articles" in analysed

@@ -234,3 +234,10 @@ def test_removing_one_of_two_sites_sharing_a_login_keeps_the_password(
     assert run(capsys, monkeypatch, tmp_path, "sync", "--site", "en")[0] == 0
     assert run(capsys, monkeypatch, tmp_path, "site", "remove", "en")[0] == 0
     assert memory_keyring.secrets == {}
+
+
+def test_sync_without_a_site_says_so_instead_of_counting_zeros(tmp_path, capsys, monkeypatch):
+    open_store(tmp_path).close()
+    code, out, err = run(capsys, monkeypatch, tmp_path, "sync")
+    assert code == 1 and out == ""
+    assert "no publishing site" in err and "newsdesk site add" in err

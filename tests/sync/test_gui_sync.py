@@ -270,3 +270,12 @@ def test_site_dialog_treats_a_plain_text_keyring_as_none_and_says_why(
         user.app_password not in (tmp_path / "keyring_pass.cfg").read_text()
     )
     credentials.forget_password(site.url, site.username)
+
+
+def test_the_indicator_says_local_only_while_there_is_no_site(qtbot, store):
+    from newsdesk.gui.sync.controller import SyncController
+    from newsdesk.gui.sync.status import SyncStatusWidget
+
+    widget = SyncStatusWidget(SyncController(store))
+    qtbot.addWidget(widget)
+    assert widget.label.text() == "Local only — no site", "not 'Synced': nothing is published"

@@ -187,6 +187,10 @@ def _sync(args: argparse.Namespace, store: Store) -> int:
         password = sys.stdin.readline().rstrip("\n")
         for site in targets:
             credentials.save_password(site.url, site.username, password, session_only=True)
+    if not store.sites.list():
+        _err("There is no publishing site to sync with: add one with "
+             "`newsdesk site add NAME --url URL --user USER`. Everything stays local.")  # fmt: skip
+        return 1
     report = SyncEngine(store).sync(args.site, check_deleted=args.check_deleted)
     if args.json:
         print_json(report.to_dict())

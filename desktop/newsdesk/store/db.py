@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import shutil
 import sqlite3
@@ -130,6 +131,12 @@ class Store:
         return self.folder / DB_NAME
 
     def close(self) -> None:
+        """Close; first let SQLite refresh the planner's statistics where the queries of
+        this connection showed they are missing or stale (its advice for every close).
+        `analysis_limit` bounds the work on a big store; a busy or read-only store skips it."""
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA analysis_limit = 400")
+            self.conn.execute("PRAGMA optimize")
         self.conn.close()
 
 

@@ -23,11 +23,14 @@ class SyncStatus:
     errors: int
     message: str = ""
     warnings: int = 0  # posts that went out without a category
+    sites: int = 1  # publishing sites known to this store
 
     @property
     def text(self) -> str:
         if self.syncing:
             return "Syncing…"
+        if not self.sites:
+            return "Local only — no site"
         parts = [] if self.online else ["Offline"]
         if self.waiting:
             parts.append(f"{self.waiting} waiting")
@@ -81,6 +84,7 @@ class SyncController(QObject):
             errors=len(report.failed) if report else 0,
             message="; ".join(report.offline) if report and report.offline else "",
             warnings=self.store.sync.count_missing_categories(),
+            sites=len(self.store.sites.list()),
         )
 
     def emit_status(self) -> None:

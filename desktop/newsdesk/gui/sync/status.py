@@ -13,7 +13,7 @@ class SyncStatusWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("syncStatus")
         self.controller = controller
-        self.label = QLabel("Synced")
+        self.label = QLabel(controller.status().text)
         self.label.setObjectName("syncStatusLabel")
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: the engine does not report steps yet
