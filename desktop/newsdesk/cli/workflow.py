@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from ..domain import workflow as rules
@@ -51,25 +52,25 @@ def register(sub: Any) -> None:
         if action == rules.Action.SCHEDULE:
             p.add_argument("--at", required=True, metavar="TIME", help="ISO time, UTC")
         _who(p)
-        p.set_defaults(handler=run_with_store(_move), action=action)
+        p.set_defaults(handler=_acting(_move), action=action)
 
     p = sub.add_parser("claim", help="take a story to edit (or --take-over from a colleague)")
     p.add_argument("id", type=int)
     p.add_argument("--take-over", action="store_true")
     _who(p)
-    p.set_defaults(handler=run_with_store(_claim))
+    p.set_defaults(handler=_acting(_claim))
 
     p = sub.add_parser("release", help="let go of a story you claimed")
     p.add_argument("id", type=int)
     _who(p)
-    p.set_defaults(handler=run_with_store(_release))
+    p.set_defaults(handler=_acting(_release))
 
     p = sub.add_parser("note", help="add a note to a story's thread (never published)")
     p.add_argument("id", type=int)
     p.add_argument("text")
     p.add_argument("--reply-to", type=int, metavar="NOTE", help="the note answered (its id)")
     _who(p)
-    p.set_defaults(handler=run_with_store(_note))
+    p.set_defaults(handler=_acting(_note))
 
     p = sub.add_parser("notes", help="a story's notes, oldest first")
     p.add_argument("id", type=int)
@@ -105,56 +106,51 @@ def _refused(exc: Exception) -> int:
     return 1
 
 
-def _move(args: argparse.Namespace, store: Store) -> int:
-    try:
-        actor, role = _identity(args)
-        ops.transition(
-            store,
-            args.id,
-            args.action,
-            actor=actor,
-            role=role,
-            note=args.note,
-            scheduled_at=getattr(args, "at", None),
-        )
-    except rules.WorkflowError as exc:
-        return _refused(exc)
+def _acting(handler: Callable[[argparse.Namespace, Store, str, str], None]) -> Any:
+    """A handler run as the person acting (--as/--role, else Preferences); a refusal of
+    the workflow's rules is one line (each failing checklist rule too) and exit 1."""
+
+    def run(args: argparse.Namespace, store: Store) -> int:
+        try:
+            actor, role = _identity(args)
+            handler(args, store, actor, role)
+        except rules.WorkflowError as exc:
+            return _refused(exc)
+        return 0
+
+    return run_with_store(run)
+
+
+def _move(args: argparse.Namespace, store: Store, actor: str, role: str) -> None:
+    ops.transition(
+        store,
+        args.id,
+        args.action,
+        actor=actor,
+        role=role,
+        note=args.note,
+        scheduled_at=getattr(args, "at", None),
+    )
     article = store.articles.get(args.id)
     print(f"{article.id}\t{article.status}\t{article.headline}")
-    return 0
 
 
-def _claim(args: argparse.Namespace, store: Store) -> int:
-    try:
-        actor, role = _identity(args)
-        if args.take_over:
-            ops.take_over(store, args.id, editor=actor)
-        else:
-            ops.claim(store, args.id, editor=actor, role=role)
-    except rules.WorkflowError as exc:
-        return _refused(exc)
+def _claim(args: argparse.Namespace, store: Store, actor: str, role: str) -> None:
+    if args.take_over:
+        ops.take_over(store, args.id, editor=actor)
+    else:
+        ops.claim(store, args.id, editor=actor, role=role)
     held = store.workflow.claim_of(args.id)
     print(f"{args.id}\tclaimed by {held.editor if held else '-'}")
-    return 0
 
 
-def _release(args: argparse.Namespace, store: Store) -> int:
-    try:
-        actor, _role = _identity(args)
-    except rules.WorkflowError as exc:
-        return _refused(exc)
+def _release(args: argparse.Namespace, store: Store, actor: str, _role: str) -> None:
     ops.release(store, args.id, editor=actor)
-    return 0
 
 
-def _note(args: argparse.Namespace, store: Store) -> int:
-    try:
-        actor, _role = _identity(args)
-    except rules.WorkflowError as exc:
-        return _refused(exc)
+def _note(args: argparse.Namespace, store: Store, actor: str, _role: str) -> None:
     store.articles.get(args.id)  # a clear error for an unknown story
     ops.add_note(store, args.id, author=actor, body=args.text, parent_id=args.reply_to)
-    return 0
 
 
 def _notes(args: argparse.Namespace, store: Store) -> int:
