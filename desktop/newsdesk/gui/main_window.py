@@ -126,6 +126,9 @@ class MainWindow(QMainWindow):
             "Editors' queue", _later(".queue.desk", "QueueDesk", self), icon_name="desk-queue"
         )
         self.add_desk(
+            "Stories", _later(".stories.desk", "StoriesDesk", self), icon_name="desk-stories"
+        )
+        self.add_desk(
             "Breaking ticker", _later(".ticker.desk", "TickerDesk", self), icon_name="desk-ticker"
         )
         self.add_desk(
