@@ -51,6 +51,7 @@ from .editor.editor import ArticleEditor
 from .editor.markdown_edit import ShortcutGuard
 from .editor.session import EditingSession
 from .history import HistoryDialog
+from .notify import Notifier
 from .preferences import PreferencesDialog
 from .resources import icon
 from .settings import Settings
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
             "Photo desk", _later(".photodesk.desk", "PhotoDesk", self), icon_name="desk-photo"
         )
 
+        self.notifier = Notifier(self.store, lambda: self.settings.author, self.statusBar(), self)
         self._build_menus()
         self._build_toolbar()
         self._connect()
@@ -198,6 +200,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
+        if not self.notifier.loaded:  # after the first paint: a scan of the bylines
+            QTimer.singleShot(50, self, self.notifier.load)
         if self._pending_desks:
             # After the first paint: the window appears first, the other desks follow.
             QTimer.singleShot(50, self, self.build_pending_desks)
@@ -313,6 +317,7 @@ class MainWindow(QMainWindow):
         self.changes.changed.connect(self.session.follow_changes)
         self.changes.changed.connect(self._show_changed_rows)
         self.session.created.connect(self._after_create)
+        self.changes.changed.connect(self.notifier.follow)
         self.session.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.session.autosaved.connect(
             lambda when: self.autosave_label.setText(f"Autosaved {when}")
