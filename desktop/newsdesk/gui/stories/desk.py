@@ -54,7 +54,7 @@ VIEWS: tuple[tuple[str, str, timedelta | None], ...] = (
 # action: (button text, key, what the desk says when it is done)
 ACTIONS: dict[A, tuple[str, Qt.Key, str]] = {
     A.UPDATE: ("&Update", Qt.Key.Key_U, "Marked updated: the site gets the new version."),
-    A.CORRECT: ("&Correct…", Qt.Key.Key_C, "Corrected: the note shows under the story."),
+    A.CORRECT: ("&Correct…", Qt.Key.Key_C, "Corrected: the correction is kept with the story."),
     A.KILL: ("Kill… (&X)", Qt.Key.Key_X, "Killed: off the public site; your copy stays."),
     A.UNSCHEDULE: ("U&nschedule", Qt.Key.Key_N, "Unscheduled: back to approved."),
     A.PUBLISH: ("&Publish now", Qt.Key.Key_P, "Published."),
@@ -208,8 +208,16 @@ class StoriesDesk(QWidget):
     @classmethod
     def for_window(cls, window: Any) -> StoriesDesk:
         """The desk as the main window hosts it: Enter opens in the editor, changes announced."""
-        role = rules.Role.from_setting(str(window.settings.get("user/role")))
-        desk = cls(window.store, user=window.settings.author, role=role.value)
+        desk = cls(window.store)
+
+        def who(_key: str = "") -> None:  # Preferences may change the name or the role
+            desk.user = window.settings.author or desk.user
+            desk.role = rules.Role.from_setting(str(window.settings.get("user/role"))).value
+            desk.panel.user = desk.user
+            desk._update_buttons()
+
+        who()
+        window.settings.changed.connect(who)
 
         def open_in_editor(article_id: int) -> None:
             window.show_desk("Reporter's desk")
