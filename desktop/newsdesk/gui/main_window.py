@@ -58,6 +58,7 @@ from .settings import Settings
 from .spellcheck import attach_spelling
 from .submit import SubmitFlow
 from .taxonomy_dialog import TaxonomyDialog
+from .transfer import FileTransfer
 
 REPORTERS_DESK = "Reporter's desk"
 
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
             "Photo desk", _later(".photodesk.desk", "PhotoDesk", self), icon_name="desk-photo"
         )
 
+        self.transfer = FileTransfer(self)
         self.notifier = Notifier(self.store, lambda: self.settings.author, self.statusBar(), self)
         self._build_menus()
         self._build_toolbar()
@@ -245,7 +247,22 @@ class MainWindow(QMainWindow):
         a = self.actions_by_name
         bar = self.menuBar()
         for title, names in (
-            ("&File", ["new", "save", None, "submit", None, "history", None, "quit"]),
+            (
+                "&File",
+                [
+                    "new",
+                    "save",
+                    None,
+                    "submit",
+                    None,
+                    "import",
+                    "export",
+                    None,
+                    "history",
+                    None,
+                    "quit",
+                ],
+            ),
             ("&Edit", ["undo", "redo", None, "find", None, "preferences"]),
             ("F&ormat", ["bold", "italic", "link", None, "heading", "quote", "bullets"]),
             ("&View", ["next", "previous", None, "preview"]),
@@ -287,6 +304,9 @@ class MainWindow(QMainWindow):
         a["save"].triggered.connect(self.save)
         a["history"].triggered.connect(self.show_history)
         a["quit"].triggered.connect(self.close)
+        a["import"].triggered.connect(self.transfer.ask_import)
+        a["export"].triggered.connect(self.transfer.ask_export)
+        self.list_pane.filesDropped.connect(self.transfer.import_paths)
         a["undo"].triggered.connect(lambda: self._focused_text("undo"))
         a["redo"].triggered.connect(lambda: self._focused_text("redo"))
         a["find"].triggered.connect(self.focus_search)
