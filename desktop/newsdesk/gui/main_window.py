@@ -203,7 +203,8 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         if not self.notifier.loaded:  # after the first paint: a scan of the bylines
-            QTimer.singleShot(50, self, self.notifier.load)
+            # Not if closed before the timer came round: its store may be gone.
+            QTimer.singleShot(50, self, lambda: self.isVisible() and self.notifier.load())
         if self._pending_desks:
             # After the first paint: the window appears first, the other desks follow.
             QTimer.singleShot(50, self, self.build_pending_desks)
