@@ -77,8 +77,7 @@ def test_typing_survives_sigkill_and_user_is_told(qtbot, tmp_path, artifacts_dir
         # Opening the recovered article shows the recovered text in the editor.
         window.list_pane.select_article(article_id)
         assert window.editor.body_edit.toPlainText() == article.body
-        qtbot.wait(300)
-        window.grab().save(str(artifacts_dir / "crash-recovered-window.png"))
+        window.grab().save(str(artifacts_dir / "crash-recovered-window.png"))  # paints now
         notice.grab().save(str(artifacts_dir / "crash-recovered-notice.png"))
     finally:
         window.close()

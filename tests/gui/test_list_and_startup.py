@@ -266,8 +266,8 @@ def test_a_narrow_list_gives_the_headline_room_and_a_wide_one_shows_every_column
     total = sum(splitter.sizes())
     splitter.setSizes([300, total - 300, *splitter.sizes()[2:]][: splitter.count()])
     qtbot.waitUntil(lambda: table.isColumnHidden(SECTION), timeout=2000)
-    qtbot.wait(50)  # the header lays the stretched headline out after the resize
-    assert table.columnWidth(HEADLINE) >= MIN_HEADLINE_WIDTH
+    # the header lays the stretched headline out after the resize
+    qtbot.waitUntil(lambda: table.columnWidth(HEADLINE) >= MIN_HEADLINE_WIDTH, timeout=2000)
     assert not table.isColumnHidden(STATUS)  # the one column that never gives way
 
     splitter.setSizes([900, total - 900, *splitter.sizes()[2:]][: splitter.count()])

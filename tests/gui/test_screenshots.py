@@ -125,18 +125,18 @@ def test_reporters_desk_screenshots(qtbot, window, artifacts_dir):
     window.list_pane.apply_query()
     window.list_pane.select_article(en_id)
     window.editor.body_edit.setFocus()
-    qtbot.wait(400)
+    from newsdesk.domain.text import word_count
+
+    stats = f"{word_count(BODY)} words  ·  1 Min Read"
+    qtbot.waitUntil(lambda: window.editor.stats_label.text() == stats)  # counted off-thread
     shot = window.grab()
     assert shot.width() == 1440 and not shot.toImage().isNull()
     shot.save(str(artifacts_dir / "reporter-desk.png"))
-    from newsdesk.domain.text import word_count
-
-    assert window.editor.stats_label.text() == f"{word_count(BODY)} words  ·  1 Min Read"
 
     window.list_pane.select_article(ar_id)
-    qtbot.wait(400)
+    body = window.editor.body_edit
+    qtbot.waitUntil(lambda: body.block_rtl(0) and body.block_rtl(4))
     window.grab().save(str(artifacts_dir / "reporter-desk-arabic.png"))
-    assert window.editor.body_edit.block_rtl(0) and window.editor.body_edit.block_rtl(4)
 
     window.list_pane.select_article(en_id)
     window.editor.body_edit.insertPlainText("Update: a second ship is expected on Wednesday. ")
@@ -145,17 +145,14 @@ def test_reporters_desk_screenshots(qtbot, window, artifacts_dir):
     dialog = window.findChild(QDialog, "historyDialog")
     qtbot.waitUntil(dialog.isVisible)
     dialog.revision_list.setCurrentRow(1)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: "Wednesday" in dialog.diff_view.toPlainText())
     dialog.grab().save(str(artifacts_dir / "history.png"))
-    assert "Wednesday" in dialog.diff_view.toPlainText()
     dialog.close()
 
 
 def test_taxonomy_dialog_screenshot(qtbot, window, artifacts_dir):
     window.actions_by_name["taxonomy"].trigger()
     dialog = window.findChild(QDialog, "taxonomyDialog")
-    qtbot.waitUntil(dialog.isVisible)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.section_list.count() >= 6)
     dialog.grab().save(str(artifacts_dir / "taxonomy.png"))
-    assert dialog.section_list.count() >= 6
     dialog.close()

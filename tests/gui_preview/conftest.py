@@ -10,6 +10,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "render"))
 
+from preview_helpers import delete_now  # noqa: E402
+
 from newsdesk.gui.preview import register_scheme  # noqa: E402
 
 register_scheme()
@@ -41,4 +43,4 @@ def pane(qtbot, newsroom):
     yield widget
     widget.close()
     widget.deleteLater()  # the web page must go before its profile (Qt warns otherwise)
-    qtbot.wait(50)
+    delete_now()

@@ -24,3 +24,10 @@ def page_html(qtbot, pane) -> str:  # type: ignore[no-untyped-def]
     pane.web.page.toHtml(box.append)
     qtbot.waitUntil(lambda: bool(box), timeout=5000)
     return box[0]
+
+
+def delete_now() -> None:
+    """Run the pending deleteLater()s now (the web page before its profile), not after a guess."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from preview_helpers import page_html
+from preview_helpers import delete_now, page_html
 from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
@@ -33,7 +33,7 @@ def window(qtbot, tmp_path):
     win.close()
     store = win.store
     win.deleteLater()  # the page before its profile, before the application goes
-    qtbot.wait(50)
+    delete_now()
     store.close()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from preview_helpers import page_html, run_js, wait_loaded
+from preview_helpers import delete_now, page_html, run_js, wait_loaded
 from PySide6.QtCore import QUrl
 
 from newsdesk.domain.article import Article
@@ -165,7 +165,7 @@ def test_first_showing_picks_the_layout_that_fits(qtbot, newsroom):
     assert narrow.mode == "desktop"
     narrow.close()
     narrow.deleteLater()
-    qtbot.wait(50)
+    delete_now()
 
 
 def test_width_mode_rejects_unknown_names(pane):

@@ -41,7 +41,6 @@ def test_a_story_from_submit_to_kill_by_key(qtbot, window, tmp_path, artifacts_d
     shots.mkdir(exist_ok=True)
 
     def shot(name):
-        qtbot.wait(30)  # one paint
         assert window.grab().save(str(shots / f"{name}.png"))
 
     lead = add_photo(

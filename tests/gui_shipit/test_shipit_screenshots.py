@@ -79,7 +79,6 @@ def test_misspellings_in_three_languages_screenshot(qtbot, shipit_window, artifa
             lambda e=edition, b=body: EXPECTED[e] <= set(all_underlined(b)), timeout=WAIT_MS
         )
         assert set(all_underlined(body)) == EXPECTED[edition]
-        qtbot.wait(50)
         shot = window.editor.main_column.grab()
         shot.save(str(artifacts_dir / f"spelling-{edition}.png"))
         shots.append(shot.toImage().copy(0, 0, shot.width(), min(shot.height(), 300)))
@@ -95,7 +94,6 @@ def test_dark_theme_screenshots(qtbot, shipit_window, artifacts_dir):
         _write(shipit_window, "en")
         body = shipit_window.editor.body_edit
         qtbot.waitUntil(lambda: EXPECTED["en"] <= set(all_underlined(body)), timeout=WAIT_MS)
-        qtbot.wait(50)
         shipit_window.grab().save(str(artifacts_dir / "dark-theme.png"))
         dialog = PreferencesDialog(shipit_window.settings, shipit_window)
         qtbot.addWidget(dialog)
