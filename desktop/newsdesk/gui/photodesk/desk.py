@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.captions import CHECK_NAMES
 from ...ops import Changes
+from ...ops import house as house_ops
 from ...ops.photos import set_lead
 from ...photos.export import export_photo
 from ...photos.imaging import PhotoFileError
@@ -410,7 +411,7 @@ class PhotoDesk(QWidget):
             self.message.setText(f"Captioned {len(changes)} photos. Undo reverts the whole batch.")
 
     def add_house_word(self, word: str) -> None:
-        self.store.photos.add_house_word(word)
+        house_ops.add_house_word(self.store, word)
         ids = [r[0] for r in self.model.rows if "misspelling" in r[7]]
         self.store.photos.recheck_all(ids)
         self.model.refresh_photos(ids)
