@@ -321,6 +321,7 @@ class MainWindow(QMainWindow):
         self.editor.contentChanged.connect(self._mark_unsaved)
         self.settings.changed.connect(lambda _key: self._apply_settings())
         self.changes.changed.connect(self._follow_house)
+        self.changes.changed.connect(self._follow_taxonomy)
 
     def _guard_shortcuts(self) -> None:
         reserved = [seq for action in self.actions_by_name.values() for seq in action.shortcuts()]
@@ -407,13 +408,14 @@ class MainWindow(QMainWindow):
     def show_taxonomy(self) -> None:
         dialog = TaxonomyDialog(self.store, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changed.connect(self._taxonomy_changed)
+        dialog.changed.connect(lambda changes: self.announce(changes, dialog))
         dialog.open()
 
-    def _taxonomy_changed(self) -> None:
-        self.editor.reload_taxonomy()
-        self.list_pane.reload_taxonomy()
-        self.list_pane.apply_query()
+    def _follow_taxonomy(self, changes: Changes, _initiator: object) -> None:
+        if changes.taxonomy:
+            self.editor.reload_taxonomy()
+            self.list_pane.reload_taxonomy()
+            self.list_pane.apply_query()
 
     def show_preferences(self) -> None:
         PreferencesDialog(self.settings, self).exec()

@@ -212,8 +212,14 @@ class PreferencesDialog(QDialog):
 
         dialog = SiteDialog(self.store, self)  # type: ignore[arg-type]
         dialog.accepted.connect(self._show_sites)
+        dialog.accepted.connect(lambda: self._announce(dialog.changes))
         dialog.open()
         return dialog
+
+    def _announce(self, changes: Changes) -> None:
+        announce = getattr(self.parent(), "announce", None)
+        if announce is not None:
+            announce(changes, self)
 
     def accept(self) -> None:
         if self.store is not None:
@@ -222,9 +228,7 @@ class PreferencesDialog(QDialog):
             except ValueError as exc:
                 QMessageBox.warning(self, "Preferences", f"Not saved: {exc}")
                 return
-            announce = getattr(self.parent(), "announce", None)
-            if announce is not None:
-                announce(changes, self)
+            self._announce(changes)
         for key, widget in self.fields.items():
             value = value_of(widget)
             if value != self.settings.get(key):

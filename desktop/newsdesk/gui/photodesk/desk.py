@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ...domain.captions import CHECK_NAMES
 from ...ops import Changes
 from ...ops import house as house_ops
-from ...ops.photos import set_lead
+from ...ops.photos import set_lead, set_use_caption
 from ...photos.export import export_photo
 from ...photos.imaging import PhotoFileError
 from ...photos.importer import ImportReport
@@ -380,7 +380,8 @@ class PhotoDesk(QWidget):
         self, article_id: int, photo_id: int, role: str, caption: object, alt: object
     ) -> None:
         """This article's own caption/alt text; None keeps the library's."""
-        self.store.photos.uses.set_caption(
+        set_use_caption(
+            self.store,
             article_id,
             photo_id,
             caption=caption if isinstance(caption, str) else None,
