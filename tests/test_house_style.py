@@ -1,6 +1,7 @@
-"""The caption house style beside the store: every store opened on the folder reads it
-(the window's, the sync worker's, the command line's), so the pre-publish checklist,
-`newsdesk check` and the editors' queue follow Preferences without the photo desk."""
+"""The newsroom's house settings live in the store: every store opened on the database
+(the window's, the sync worker's, the command line's) reads the same caption style,
+reading speed and word list, so the pre-publish checklist, `newsdesk check` and the
+editors' queue follow one choice. A store from before keeps what settings.ini held."""
 
 from __future__ import annotations
 
@@ -13,19 +14,23 @@ from pathlib import Path
 import pytest
 
 from newsdesk.domain.article import Article, Source
+from newsdesk.ops import Changes
+from newsdesk.ops.house import add_house_word, remove_house_word, set_house_setting, set_house_words
 from newsdesk.ops.workflow import transition as move
 from newsdesk.services.editorial import ChecklistFailed, check_article
-from newsdesk.store import open_store
-from newsdesk.store.house import CAPTION_STYLE_SETTING, SETTINGS_FILE
+from newsdesk.store import migrations, open_store
 
 PARENTHESES_CAPTION = "Soldiers patrol the southern border on Monday. (AP)"
 SLASH_CAPTION = "Soldiers patrol the southern border on Monday. / AP"
 
 
 def write_style(folder: Path, value: str) -> None:
-    """What Preferences writes (QSettings, INI), without Qt: `[photos] caption_style=`."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / SETTINGS_FILE).write_text(f"[photos]\ncaption_style={value}\n", encoding="utf-8")
+    """What `newsdesk house set caption_style` or Preferences do: the house operation."""
+    store = open_store(folder)
+    try:
+        set_house_setting(store, "caption_style", value)
+    finally:
+        store.close()
 
 
 def add_photo(store, folder: Path, caption: str):
@@ -72,32 +77,80 @@ def captioned(tmp_path):
     return data, article.id, photo.id
 
 
-def test_a_store_opens_in_the_style_written_beside_it(tmp_path):
+def test_a_store_opens_in_its_house_style(tmp_path):
     data = tmp_path / "data"
     with_nothing = open_store(data)
     assert with_nothing.photos.caption_style == "parentheses"
+    assert with_nothing.house.words_per_minute == 170
     with_nothing.close()
-    write_style(data, "slash")
+    write_style(data, " Slash ")  # as typed by hand
     store = open_store(data)
     assert store.photos.caption_style == "slash"
-    store.close()
-    write_style(data, '"Parentheses"')  # QSettings may quote a value; case as typed by hand
-    store = open_store(data)
-    assert store.photos.caption_style == "parentheses"
+    assert store.house.get("caption_style") == "slash"
     store.close()
 
 
-def test_the_file_preferences_write_is_read_without_qt(tmp_path):
-    from newsdesk.gui.settings import Settings
+def test_each_house_operation_says_what_changed(tmp_path):
+    store = open_store(tmp_path / "data")
+    assert set_house_setting(store, "caption_style", "slash") == Changes(settings=True)
+    assert set_house_setting(store, "caption_style", "slash") == Changes(), "no change, no news"
+    assert set_house_setting(store, "words_per_minute", "230") == Changes(settings=True)
+    assert store.house.words_per_minute == 230
+    assert add_house_word(store, "Dahiyeh") == Changes(settings=True)
+    assert add_house_word(store, "dahiyeh") == Changes(), "the list ignores case"
+    assert store.photos.spell.is_known("Dahiyeh")
+    assert set_house_words(store, ["Dahiyeh", "Qalandia"]) == Changes(settings=True)
+    assert store.house.words() == ["Dahiyeh", "Qalandia"]
+    assert remove_house_word(store, "Qalandia") == Changes(settings=True)
+    assert remove_house_word(store, "Qalandia") == Changes()
+    assert store.house.words() == ["Dahiyeh"]
+    for key, value, named in (
+        ("caption_style", "dashes", "caption style 'dashes' is not one of"),
+        ("words_per_minute", "fast", "not a whole number"),
+        ("words_per_minute", "5", "outside 60–600"),
+        ("page_colour", "red", "no house setting 'page_colour'"),
+    ):
+        with pytest.raises(ValueError, match=named):
+            set_house_setting(store, key, value)
+    assert store.house.values() == {"caption_style": "slash", "words_per_minute": "230"}
+    store.close()
 
+
+def _schema_8_store_with(folder: Path, ini: str | bytes, words: str = "") -> None:
+    """A store as the previous version left it, with Preferences' file beside it."""
+    store = open_store(folder, migrate=False)
+    migrations.upgrade(store, target=8)
+    store.articles.create(Article(headline="Kept across the upgrade"), author="amal")
+    store.close()
+    path = folder / "settings.ini"
+    path.write_bytes(ini if isinstance(ini, bytes) else ini.encode("utf-8"))
+    if words:
+        (folder / "house-words.txt").write_text(words, encoding="utf-8")
+
+
+def test_migration_9_carries_the_settings_ini_values_over_once(tmp_path):
     data = tmp_path / "data"
-    settings = Settings(data)
-    settings.set("firstrun/done", True)
-    settings.set_window_state("geometry", b"\x01\x02%\x00")  # @ByteArray with escapes
-    settings.set(CAPTION_STYLE_SETTING, "slash")
+    data.mkdir()
+    # As QSettings writes it: other groups, a @ByteArray with escapes, a quoted value.
+    _schema_8_store_with(
+        data,
+        "[General]\nfirstrun%2Fdone=true\n[window]\ngeometry=@ByteArray(\\x1\\x2%)\n"
+        '[photos]\ncaption_style="Slash"\n[editor]\nwords_per_minute=240\nheadline_limit=90\n',
+        words="# the desk's names\nDahiyeh\n\nQalandia\n",
+    )
     store = open_store(data)
+    assert store.schema_version == migrations.LATEST
+    assert store.house.values() == {"caption_style": "slash", "words_per_minute": "240"}
+    assert store.house.words() == ["Dahiyeh", "Qalandia"]
     assert store.photos.caption_style == "slash"
+    assert store.photos.spell.is_known("Qalandia")
+    assert [a["headline"] for a in store.articles.summaries()] == ["Kept across the upgrade"]
     store.close()
+    # Once: the store is now where the choice lives; the old file is no longer read.
+    (data / "settings.ini").write_text("[photos]\ncaption_style=parentheses\n", "utf-8")
+    again = open_store(data)
+    assert again.photos.caption_style == "slash"
+    again.close()
 
 
 @pytest.mark.parametrize(
@@ -108,23 +161,21 @@ def test_the_file_preferences_write_is_read_without_qt(tmp_path):
         (b"[photos]\ncaption_style=\xff\xfe\n", "can't decode"),
     ],
 )
-def test_a_broken_file_or_value_is_named_and_the_default_used(tmp_path, caplog, content, named):
+def test_migration_9_names_a_broken_file_or_value_and_starts_from_the_default(
+    tmp_path, caplog, content, named
+):
     data = tmp_path / "data"
     data.mkdir()
-    path = data / SETTINGS_FILE
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    with caplog.at_level(logging.WARNING, logger="newsdesk.store.house"):
-        first, again = open_store(data), open_store(data)
-    assert first.photos.caption_style == again.photos.caption_style == "parentheses"
-    [warning] = caplog.records  # once, not at every open (sync opens a store each round)
-    assert str(path) in warning.getMessage() and CAPTION_STYLE_SETTING in warning.getMessage()
-    assert named in warning.getMessage() and "Using parentheses." in warning.getMessage()
-    assert path.read_bytes() == (content if isinstance(content, bytes) else content.encode())
-    first.close()
-    again.close()
+    _schema_8_store_with(data, content)
+    with caplog.at_level(logging.WARNING, logger="newsdesk.store.migrations"):
+        store = open_store(data)
+    assert store.schema_version == migrations.LATEST
+    assert store.photos.caption_style == "parentheses"
+    [warning] = caplog.records
+    assert str(data / "settings.ini") in warning.getMessage() and named in warning.getMessage()
+    raw = content if isinstance(content, bytes) else content.encode()
+    assert (data / "settings.ini").read_bytes() == raw, "the file is left as it was"
+    store.close()
 
 
 def test_the_checklist_judges_the_lead_photo_in_the_house_style(captioned):
@@ -159,21 +210,57 @@ def check(data: Path, article_id: int) -> subprocess.CompletedProcess:
     )
 
 
-def test_newsdesk_check_follows_the_style_beside_the_store(captioned):
+def newsdesk(data: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "newsdesk", "--data-dir", str(data), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_newsdesk_check_follows_the_house_style_set_from_the_command_line(captioned):
     data, article_id, _photo_id = captioned
     done = check(data, article_id)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Ready to publish." in done.stdout
 
-    write_style(data, "slash")
+    done = newsdesk(data, "house", "set", "caption_style", "slash")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "caption_style = slash"
     done = check(data, article_id)
     assert done.returncode == 1
     assert "FAIL  lead_photo" in done.stdout and 'house style is "/ AP"' in done.stdout
 
-    write_style(data, "dashes")  # broken: named, and the default (parentheses) used
-    done = check(data, article_id)
-    assert done.returncode == 0, done.stdout
-    assert f"{data / SETTINGS_FILE}: photos/caption_style: caption style 'dashes'" in done.stderr
+    done = newsdesk(data, "house", "set", "caption_style", "dashes")  # refused in one line
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        "newsdesk: caption style 'dashes' is not one of parentheses, slash."
+    )
+    assert json.loads(newsdesk(data, "house", "show", "--json").stdout)["caption_style"] == "slash"
+
+
+def test_house_verbs_show_set_and_the_word_list(tmp_path):
+    data = tmp_path / "data"
+    shown = newsdesk(data, "house", "show")
+    assert shown.returncode == 0, shown.stderr
+    assert "caption_style = parentheses" in shown.stdout
+    assert "words_per_minute = 170" in shown.stdout and "house_words = (none)" in shown.stdout
+    assert newsdesk(data, "house", "set", "words_per_minute", "200").returncode == 0
+    assert newsdesk(data, "house", "set", "words_per_minute", "200").stdout.strip() == (
+        "words_per_minute = 200 (unchanged)"
+    )
+    assert newsdesk(data, "house", "add-word", "Dahiyeh").stdout.strip() == "Dahiyeh: added."
+    gone = newsdesk(data, "house", "remove-word", "Jenin")
+    assert gone.returncode == 1
+    assert gone.stderr.strip() == "newsdesk: 'Jenin' is not on the house word list."
+    bad = newsdesk(data, "house", "set", "colour", "red")
+    assert bad.returncode == 2 and "invalid choice: 'colour'" in bad.stderr
+    assert json.loads(newsdesk(data, "house", "show", "--json").stdout) == {
+        "caption_style": "parentheses",
+        "words_per_minute": "200",
+        "house_words": ["Dahiyeh"],
+    }
 
 
 def test_the_editors_checklist_follows_preferences_before_the_photo_desk_is_built(qtbot, captioned):
@@ -204,7 +291,8 @@ def test_the_editors_checklist_follows_preferences_before_the_photo_desk_is_buil
         assert photo_desk_row in window._pending_desks  # the photo desk is not built
 
         window.store.conn.execute("UPDATE outbox SET state = 'done'")  # as if pushed
-        window.settings.set(CAPTION_STYLE_SETTING, "slash")  # what Preferences does
+        # What Preferences does: the house operation, announced to the window.
+        window.announce(set_house_setting(window.store, "caption_style", "slash"))
         assert window.store.photos.caption_style == "slash"
         # The story shows a photo: it goes out again, so the site follows the style.
         assert [e.article_id for e in window.store.outbox.pending()] == [article_id]
@@ -214,7 +302,7 @@ def test_the_editors_checklist_follows_preferences_before_the_photo_desk_is_buil
         assert worker.photos.caption_style == "slash"
         worker.close()
 
-        window.settings.set(CAPTION_STYLE_SETTING, "parentheses")
+        window.announce(set_house_setting(window.store, "caption_style", "parentheses"))
         assert lead_line() == "Lead photo has caption, credit and alt text."
     finally:
         window.close()

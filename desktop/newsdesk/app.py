@@ -71,31 +71,22 @@ def build_window(folder: Path):  # type: ignore[no-untyped-def]
 
 
 def follow_caption_style(window) -> None:  # type: ignore[no-untyped-def]
-    """Preferences' caption style reaches the window's store when changed, photo desk or not.
+    """A new house caption style re-runs the checklist the editors' queue shows.
 
-    The store read the style when it opened; the editors' checklist reads it from the
-    store, so a change re-runs the shown checklist, and the articles on a site that
-    show photos are queued, so the site follows. (The photo desk, once built, also
-    brings its stored checks and views in line: gui/photodesk/style.py.)
+    The operation that changed it (ops.house) already brought the stored checks in
+    line and queued the posts that show photos; the window relays it on
+    Settings.changed (HOUSE_CHANGED). The photo desk, once built, follows too
+    (gui/photodesk/style.py).
     """
-    from .domain.captions import DEFAULT_CAPTION_STYLE, caption_style
     from .gui.queue.panel import StoryPanel
-    from .store.house import CAPTION_STYLE_SETTING
+    from .gui.settings import HOUSE_CHANGED
 
     last = [window.store.photos.caption_style]
 
     def changed(key: str) -> None:
-        if key != CAPTION_STYLE_SETTING:
+        if key != HOUSE_CHANGED or window.store.photos.caption_style == last[0]:
             return
-        try:
-            chosen = caption_style(str(window.settings.get(key)))
-        except ValueError:  # a hand-edited file: the photo desk names it
-            chosen = DEFAULT_CAPTION_STYLE
-        window.store.photos.caption_style = chosen
-        if chosen != last[0]:  # its own record: the photo desk may have applied it first
-            last[0] = chosen
-            with window.store.atomic():  # the posts on the site follow at the next sync
-                window.store.photos.uses.queue_articles_with_photos()
+        last[0] = window.store.photos.caption_style
         for panel in window.findChildren(StoryPanel):
             if panel.article_id is not None:
                 panel.show_article(panel.article_id)

@@ -71,5 +71,7 @@ def test_read_time_follows_the_setting(qtbot, window):
     qtbot.waitUntil(  # as the site shows, once the debounced count has run
         lambda: editor.stats_label.text() == "570 words  ·  4 Min Read", timeout=5000
     )
-    window.settings.set("editor/words_per_minute", 300)
+    from newsdesk.ops.house import set_house_setting
+
+    window.announce(set_house_setting(window.store, "words_per_minute", "300"))
     assert editor.stats_label.text() == "570 words  ·  2 Min Read"

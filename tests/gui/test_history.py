@@ -42,9 +42,13 @@ def test_browse_diff_and_restore(qtbot, window):
     assert "line-through" in html  # the deletion struck through
     assert "#d9f7e3" in html  # the insertion in green
 
+    heard = []
+    window.changes.changed.connect(lambda changes, initiator: heard.append(changes))
     restore = dialog.findChild(QPushButton, "restoreButton")
     qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
     assert editor.body_edit.toPlainText() == "Negotiators met on Monday."
+    # The restore is one operation, announced once: the list and other desks follow.
+    assert [c.articles for c in heard] == [{article_id}]
     history = window.store.revisions.list(article_id)
     assert history[0].number == 5 and history[0].reason == "restore of 2"
     assert window.store.articles.get(article_id).body == "Negotiators met on Monday."

@@ -42,7 +42,10 @@ def test_sections_and_regions_edited_and_offered_in_editor(qtbot, window):
     dialog.region_name.clear()
     type_text(dialog.region_name, "caribe")
     _click(qtbot, dialog, "addRegionButton")
-    assert dialog.findChild(QLabel, "taxonomyMessage").text() == "That name is already taken."
+    assert (
+        dialog.findChild(QLabel, "taxonomyMessage").text()
+        == "There is already a region named 'caribe'."
+    )
     assert window.store.taxonomy.regions().count("Caribe") == 1
     dialog.close()
 
@@ -59,6 +62,8 @@ def test_tags_renamed_and_merged(qtbot, window):
     store = window.store
     a = store.articles.create(Article(headline="A", tags=["Tehran"]))
     b = store.articles.create(Article(headline="B", tags=["Teheran", "Iran"]))
+    heard = []
+    window.changes.changed.connect(lambda changes, initiator: heard.append(changes))
     dialog = _dialog(qtbot, window)
     tags = dialog.findChild(QListWidget, "tagList")
     names = {tags.item(i).data(Qt.ItemDataRole.UserRole): tags.item(i) for i in range(tags.count())}
@@ -70,6 +75,9 @@ def test_tags_renamed_and_merged(qtbot, window):
     assert set(store.articles.get(b.id).tags) == {"Téhéran", "Iran"}
     items = [tags.item(i).text() for i in range(tags.count())]
     assert "Téhéran  (2)" in items
+    # The merge is one operation, announced once: the list and an open editor follow.
+    [merged] = heard
+    assert merged.taxonomy and merged.articles == {a.id, b.id}
 
     tags.clearSelection()
     for i in range(tags.count()):

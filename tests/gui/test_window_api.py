@@ -64,7 +64,7 @@ def test_preferences_dialog_sets_reading_speed(qtbot, window, monkeypatch):
 
     monkeypatch.setattr(PreferencesDialog, "exec", run)
     window.actions_by_name["preferences"].trigger()
-    assert window.settings.words_per_minute == 114
+    assert window.store.house.words_per_minute == 114  # the newsroom's, in the store
     qtbot.waitUntil(
         lambda: window.editor.stats_label.text() == "570 words  ·  5 Min Read", timeout=5000
     )

@@ -91,10 +91,51 @@ def test_prefix_completion_from_recent_items(qtbot, ticker_desk, store):
     )
 
 
-def test_items_published_elsewhere_appear_on_the_next_refresh(qtbot, ticker_desk, store):
+def test_items_published_elsewhere_appear_when_announced_with_no_timer(qtbot, ticker_desk, store):
+    from PySide6.QtCore import QTimer
+
+    from newsdesk.ops import Changes
+    from newsdesk.ops import ticker as ticker_ops
+
     desk = ticker_desk
-    assert desk.timer.parent() is desk and desk.timer.isActive()
-    item = ticker.publish_line(store, "Israeli media: Sirens in the north", actor="Sam")
-    assert desk.item_ids() == []
-    desk.refresh_if_changed()
-    assert desk.item_ids() == [item.id]
+    assert desk.findChildren(QTimer) == [], "nothing polls"
+    heard = []
+    desk.hub.changed.connect(lambda changes, initiator: heard.append((changes, initiator)))
+    other_desk = object()
+    changes = ticker_ops.publish(store, "Israeli media: Sirens in the north", actor="Sam")
+    (item_id,) = changes.articles
+    assert changes == Changes(articles=frozenset({item_id}), queue=True, ticker=True)
+    assert desk.item_ids() == []  # not yet told
+    desk.hub.announce(changes, other_desk)
+    assert desk.item_ids() == [item_id]
+
+    # Hidden: it only notes the news, and reloads when shown again.
+    desk.hide()
+    removed = ticker_ops.remove(store, item_id, actor="Sam")
+    desk.hub.announce(removed, other_desk)
+    assert desk.stale and desk.item_ids() == [item_id]
+    desk.show()
+    assert desk.item_ids() == [] and not desk.stale
+
+    # What the desk does itself, it announces once, as its initiator.
+    heard.clear()
+    type_text(desk.line, "Lebanese media: Strike reported near Tyre")
+    enter(qtbot, desk.line)
+    [(news, initiator)] = heard
+    assert initiator is desk and news.ticker and news.articles == {desk.item_ids()[0]}
+
+
+def test_a_ticker_item_from_another_desk_shows_in_the_window_after_an_announce(qtbot, tmp_path):
+    from newsdesk.ops import ticker as ticker_ops
+    from windows import shown_window
+
+    with shown_window(qtbot, tmp_path / "store") as window:
+        assert window.show_desk("Breaking ticker")
+        desk = window.desks.currentWidget()
+        before = desk.item_ids()  # the sample newsroom's
+        changes = ticker_ops.publish(
+            window.store, "Palestinian media: Crossing reopens", actor="Rana"
+        )
+        assert desk.item_ids() == before
+        window.announce(changes, None)  # e.g. the queue, or a sync that pulled it
+        assert desk.item_ids() == [*changes.articles, *before]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsdesk.gui.settings import OPTIONS
+from newsdesk.store.house import HOUSE_SETTINGS
 
 
 def _other_value(option, current):
@@ -50,22 +51,23 @@ def test_cancel_changes_nothing(qtbot, shipit_window):
     from newsdesk.gui.preferences import PreferencesDialog, set_value
 
     settings = shipit_window.settings
-    before = settings.get("editor/words_per_minute")
+    before = settings.get("editor/headline_limit")
+    house = shipit_window.store.house.values()
     dialog = PreferencesDialog(settings, shipit_window)
     qtbot.addWidget(dialog)
-    set_value(dialog.fields["editor/words_per_minute"], before + 10)
+    set_value(dialog.fields["editor/headline_limit"], before + 10)
+    set_value(dialog.house_fields["words_per_minute"], 333)
     dialog.reject()
-    assert settings.get("editor/words_per_minute") == before
+    assert settings.get("editor/headline_limit") == before
+    assert shipit_window.store.house.values() == house
 
 
 def test_options_the_issue_asks_for_are_declared():
     keys = {o.key for o in OPTIONS}
     for key in (
-        "editor/words_per_minute",
         "editor/headline_limit",
         "editor/standfirst_limit",
         "editor/autosave_seconds",
-        "photos/caption_style",
         "spelling/languages",
         "appearance/theme",
         "user/role",
@@ -73,6 +75,9 @@ def test_options_the_issue_asks_for_are_declared():
         "firstrun/done",
     ):
         assert key in keys
+    # The newsroom's settings are the store's, not a person's.
+    assert not keys & {"editor/words_per_minute", "photos/caption_style"}
+    assert set(HOUSE_SETTINGS) == {"caption_style", "words_per_minute"}
 
 
 def test_a_hand_broken_settings_file_falls_back_to_defaults(shipit_dir, qtbot):
@@ -80,11 +85,11 @@ def test_a_hand_broken_settings_file_falls_back_to_defaults(shipit_dir, qtbot):
 
     shipit_dir.mkdir(parents=True, exist_ok=True)
     (shipit_dir / "settings.ini").write_text(
-        "[editor]\nwords_per_minute=fast\n[spelling]\nlanguages=en, es\n", encoding="utf-8"
+        "[editor]\nheadline_limit=long\n[spelling]\nlanguages=en, es\n", encoding="utf-8"
     )
     settings = Settings(shipit_dir)
-    assert settings.words_per_minute == next(
-        o.default for o in OPTIONS if o.key == "editor/words_per_minute"
+    assert settings.headline_limit == next(
+        o.default for o in OPTIONS if o.key == "editor/headline_limit"
     )
     assert settings.spelling_languages == ("en", " es") or settings.spelling_languages[0] == "en"
 
@@ -105,3 +110,35 @@ def test_autosave_interval_reaches_the_editing_session(shipit_window):
     assert shipit_window.session.max_wait_ms == 1000
     shipit_window.settings.set("editor/autosave_seconds", 5)
     assert shipit_window.session.max_wait_ms == 5000
+
+
+def test_newsroom_settings_are_saved_in_the_store_and_announced_once(qtbot, shipit_window):
+
+    from newsdesk.gui.preferences import PreferencesDialog, set_value, value_of
+    from newsdesk.ops import Changes
+    from newsdesk.store import open_store
+
+    window = shipit_window
+    heard = []
+    window.changes.changed.connect(lambda changes, initiator: heard.append(changes))
+    dialog = PreferencesDialog(window.settings, window)
+    qtbot.addWidget(dialog)
+    assert value_of(dialog.house_fields["caption_style"]) == "parentheses"
+    set_value(dialog.house_fields["caption_style"], "slash")
+    set_value(dialog.house_fields["words_per_minute"], 240)
+    dialog.house_words.setPlainText("Dahiyeh\n\nQalandia\n")
+    dialog.accept()
+    assert heard == [Changes(settings=True)]
+    other = open_store(window.store.folder)  # e.g. the sync worker's, or the command line's
+    assert other.house.values() == {"caption_style": "slash", "words_per_minute": "240"}
+    assert other.house.words() == ["Dahiyeh", "Qalandia"]
+    other.close()
+    assert window.store.photos.caption_style == "slash"
+
+    # Unchanged: nothing announced. A store value no longer valid is refused, nothing lost.
+    again = PreferencesDialog(window.settings, window)
+    qtbot.addWidget(again)
+    assert value_of(again.house_fields["words_per_minute"]) == 240
+    assert again.house_words.toPlainText() == "Dahiyeh\nQalandia"
+    again.accept()
+    assert len(heard) == 1

@@ -13,9 +13,15 @@ from conftest import AGENCY_PHOTOS, run_photo_cli, write_fields
 from newsdesk.domain.article import Article
 from newsdesk.gui import tasks
 from newsdesk.gui.photodesk.model import CHECKS, NAME
+from newsdesk.ops.house import set_house_setting
+from newsdesk.store import open_store
 
 AP_CAPTION = "Lebanese soldiers patrol the southern border on Monday."
-STYLE = "photos/caption_style"
+
+
+def choose_style(window, style: str) -> None:
+    """What Preferences does: the house operation, announced to the window."""
+    window.announce(set_house_setting(window.store, "caption_style", style))
 
 
 @pytest.fixture
@@ -59,7 +65,7 @@ def test_the_photo_desk_follows_the_caption_style_preference(
     from newsdesk.gui.photodesk.batch import BatchCaptionDialog
     from newsdesk.photos.importer import import_files
 
-    store, settings = window.store, window.settings
+    store = window.store
     added = import_files(store, sorted(two_photos.iterdir()), workers=1).added
     ap = next(p for p in added if p.original_name == "ap-border.jpg")
     article = store.articles.create(Article(headline="Border patrol", body="Intro."))
@@ -77,7 +83,7 @@ def test_the_photo_desk_follows_the_caption_style_preference(
     assert article.id not in [e.article_id for e in desk.queue.entries]
 
     # Preferences: credit after a slash. No restart: the desk's checks follow at once.
-    settings.set(STYLE, "slash")
+    choose_style(window, "slash")
     assert store.photos.caption_style == "slash"
     assert rows_by_name(desk)["ap-border.jpg"][CHECKS] == ("credit_form",)
     assert rows_by_name(desk)["afp-arabic.jpg"][CHECKS] == ("credit_form",)
@@ -124,7 +130,7 @@ def test_the_photo_desk_follows_the_caption_style_preference(
     desk.grab().save(str(artifacts_dir / "photo-desk-slash-style-failing.png"))
 
     # and back: the slash captions now fail, and the action converts them back
-    settings.set(STYLE, "parentheses")
+    choose_style(window, "parentheses")
     assert rows_by_name(desk)["ap-border.jpg"][CHECKS] == ("credit_form",)
     desk.select_photo(ap.id)
     assert any('house style is "(AP)"' in text for text in shown_checks(desk))
@@ -132,11 +138,11 @@ def test_the_photo_desk_follows_the_caption_style_preference(
     assert desk.panel.caption.toPlainText() == f"{AP_CAPTION} (AP)"
 
 
-def test_a_hand_edited_unknown_style_falls_back_and_says_so(qtbot, window):
-    desk = window.desk("Photo desk")
-    window.settings.set(STYLE, "slashes")  # what a hand-edited settings.ini may hold
+def test_an_unknown_style_is_refused_and_nothing_changes(qtbot, window):
+    window.desk("Photo desk")
+    with pytest.raises(ValueError, match="'slashes' is not one of parentheses, slash"):
+        choose_style(window, "slashes")
     assert window.store.photos.caption_style == "parentheses"
-    assert "'slashes' is not one of parentheses, slash" in desk.message.text()
 
 
 def test_stored_checks_follow_the_style_and_keep_spelling(store, two_photos):
@@ -157,8 +163,7 @@ def test_stored_checks_follow_the_style_and_keep_spelling(store, two_photos):
 run = run_photo_cli
 
 
-def test_the_command_line_reads_the_style_beside_the_store_or_takes_an_option(tmp_path, two_photos):
-    from newsdesk.gui.settings import Settings
+def test_the_command_line_reads_the_house_style_or_takes_an_option(tmp_path, two_photos):
 
     data = tmp_path / "data"
     ids = run(data, "import", str(two_photos / "ap-border.jpg")).stdout.split()
@@ -171,7 +176,9 @@ def test_the_command_line_reads_the_style_beside_the_store_or_takes_an_option(tm
 
     assert checks() == []
     assert checks("--caption-style", "slash") == ["credit_form"]
-    Settings(data).set(STYLE, "slash")  # what Preferences writes
+    store = open_store(data)  # what Preferences or `newsdesk house set` do
+    set_house_setting(store, "caption_style", "slash")
+    store.close()
     assert checks() == ["credit_form"]
     done = run(data, "set", photo, "--house-form")
     assert done.returncode == 0 and "check:" not in done.stderr
@@ -180,11 +187,5 @@ def test_the_command_line_reads_the_style_beside_the_store_or_takes_an_option(tm
     shown = json.loads(run(data, "show", photo, "--json", "--caption-style", "parentheses").stdout)
     assert [c["code"] for c in shown["checks"]] == ["credit_form"]
 
-    # a broken value in the file is named, and the default used; nothing else changes
-    (data / "settings.ini").write_text("[photos]\ncaption_style=dashes\n", encoding="utf-8")
-    done = run(data, "list", "--json")
-    assert done.returncode == 0
-    assert "settings.ini: photos/caption_style: caption style 'dashes'" in done.stderr
-    assert json.loads(done.stdout)[0]["checks"] == ["credit_form"]  # parentheses again
     bad = run(data, "list", "--caption-style", "dash")
     assert bad.returncode == 2 and "invalid choice: 'dash'" in bad.stderr

@@ -9,6 +9,7 @@ import pytest
 from conftest import make_image
 from newsdesk.domain.article import Article
 from newsdesk.domain.photo import photo_markdown
+from newsdesk.ops.house import add_house_word
 from newsdesk.photos.importer import import_files
 from newsdesk.store import NotFoundError, StoreError, migrations, open_store
 from newsdesk.store.photos import PhotoFilter
@@ -204,10 +205,10 @@ def test_house_words_teach_the_spelling_check(store, photos):
         photos[0].id, caption="Crowds in Dahiyeh on Friday. (AP)", credit="AP", alt_text="Crowds"
     )
     assert p.check_codes == ["misspelling"]
-    store.photos.add_house_word("Dahiyeh")
+    add_house_word(store, "Dahiyeh")
     assert store.photos.recheck_all() == 1
     assert store.photos.get(p.id).check_codes == []
-    assert "Dahiyeh" in (store.folder / "house-words.txt").read_text(encoding="utf-8")
+    assert store.house.words() == ["Dahiyeh"]  # the newsroom's list, in the store
 
 
 def test_migration_8_adds_keep_location_off_for_existing_photos(tmp_path):

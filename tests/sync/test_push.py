@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdesk.ops.house import set_house_setting
 from newsdesk.sync.engine import SyncEngine
 
 from .helpers import add_photo, connect, new_store, sync, write
@@ -122,7 +123,7 @@ def test_captions_go_out_in_the_house_style_the_store_holds(store, wordpress, tm
                        alt="An empty street", seed=43)  # fmt: skip
     write(store, headline="Only a lead photo", lead_photo_id=street.id)
     # Preferences chose the slash; the sync worker opens its own store on the folder.
-    (store.folder / "settings.ini").write_text("[photos]\ncaption_style=slash\n", "utf-8")
+    set_house_setting(store, "caption_style", "slash")
     worker = new_store(store.folder)
     try:
         assert sync(worker).ok
@@ -151,7 +152,7 @@ def test_captions_go_out_in_the_house_style_the_store_holds(store, wordpress, tm
 
     # Back to parentheses (Preferences queues the articles showing photos): the next
     # sync brings the post and both media items in line, with no new revision.
-    (store.folder / "settings.ini").write_text("[photos]\ncaption_style=parentheses\n", "utf-8")
+    set_house_setting(store, "caption_style", "parentheses")
     revision = store.articles.get(article.id)
     with store.atomic():
         store.photos.uses.queue_articles_with_photos()

@@ -14,7 +14,7 @@ from ..domain.captions import (
     caption_style,
     house_form,
 )
-from ..ops.photos import set_lead
+from ..ops.photos import set_lead, update_photo
 from ..photos.export import export_photo
 from ..photos.imaging import DEFAULT_MAX_PIXELS, PhotoFileError
 from ..photos.importer import import_files
@@ -50,17 +50,17 @@ def _add_style_option(parser: argparse.ArgumentParser) -> None:
         choices=CAPTION_STYLES,
         default=None,
         help="where the credit closes a caption: (AP) or / AP "
-        "(default: the choice in Preferences, else parentheses)",
+        "(default: the house style, `newsdesk house show`)",
     )
 
 
 def house_style(
     args: argparse.Namespace, store: Store, *, stored_checks: bool = False
 ) -> CaptionStyle:
-    """The caption style for this command: --caption-style, else Preferences', else the default.
+    """The caption style for this command: --caption-style, else the house style.
 
-    The store read Preferences' choice when it opened; an option overrides it there, so
-    its checks follow it. `stored_checks` brings the checks kept with each photo (what
+    An option overrides the store's house style for this command only, so its checks
+    follow it. `stored_checks` brings the checks kept with each photo (what
     `list` shows) in line with it too.
     """
     chosen = getattr(args, "caption_style", None) or store.photos.caption_style
@@ -223,7 +223,8 @@ def _set(args: argparse.Namespace, store: Store) -> int:
         print("newsdesk: nothing to change; give --caption, --credit, --alt, ...", file=sys.stderr)
         return 2
     assert photo.id is not None
-    updated = store.photos.update(photo.id, **changes)
+    update_photo(store, photo.id, **changes)
+    updated = store.photos.get(photo.id)
     for problem in store.photos.check(updated):
         print(f"newsdesk: check: {problem.field}: {problem.message}", file=sys.stderr)
     return 0

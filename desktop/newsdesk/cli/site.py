@@ -41,6 +41,25 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=run_with_store(_list))
 
+    p = site_sub.add_parser("edit", help="change the editions a site takes or its categories")
+    p.add_argument("name")
+    p.add_argument(
+        "--edition",
+        action="append",
+        default=None,
+        help="editions this site takes (repeatable; replaces them; --edition '' for all)",
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        default=None,
+        metavar="LOCAL=REMOTE",
+        help="the site's category for a section/region (repeatable; replaces the map)",
+    )
+    p.add_argument("--ca-bundle", default=None, help="a CA bundle file to trust for this site")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run_with_store(_edit))
+
     p = site_sub.add_parser("remove", help="forget a site (and its password)")
     p.add_argument("name")
     p.set_defaults(handler=run_with_store(_remove))
@@ -82,19 +101,27 @@ def _read_password(args: argparse.Namespace) -> str:
     return getpass.getpass(f"Application password for {args.user}: ")
 
 
-def _add(args: argparse.Namespace, store: Store) -> int:
-    from ..sync import credentials
-    from ..sync.client import normalise_url
-    from ..sync.engine import add_site
-    from ..sync.errors import NoKeyringError, SyncError
-
+def _category_map(pairs: list[str]) -> dict[str, str] | None:
+    """--map LOCAL=REMOTE pairs; None (and the reason said) for one written wrong."""
     category_map = {}
-    for pair in args.map:
+    for pair in pairs:
         local, sep, remote = pair.partition("=")
         if not sep or not local.strip() or not remote.strip():
             _err(f"--map {pair!r}: write it as LOCAL=REMOTE, e.g. News=Noticias.")
-            return 2
+            return None
         category_map[local.strip()] = remote.strip()
+    return category_map
+
+
+def _add(args: argparse.Namespace, store: Store) -> int:
+    from ..ops.sites import add_site
+    from ..sync import credentials
+    from ..sync.client import normalise_url
+    from ..sync.errors import NoKeyringError, SyncError
+
+    category_map = _category_map(args.map)
+    if category_map is None:
+        return 2
     try:
         normalise_url(args.url)  # before asking for a password to send there
     except SyncError as exc:
@@ -114,7 +141,7 @@ def _add(args: argparse.Namespace, store: Store) -> int:
         )
         session_only = True
     try:
-        site, login, kept = add_site(
+        added = add_site(
             store,
             args.name,
             args.url,
@@ -131,6 +158,7 @@ def _add(args: argparse.Namespace, store: Store) -> int:
     except SyncError as exc:
         _err(str(exc))
         return 1
+    site, login, kept = added.site, added.login, added.kept
     for warning in login.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if args.json:
@@ -160,16 +188,32 @@ def _list(args: argparse.Namespace, store: Store) -> int:
 
 
 def _remove(args: argparse.Namespace, store: Store) -> int:
-    from ..sync import credentials
+    from ..ops.sites import remove_site
 
+    name = store.sites.by_name(args.name).name
+    remove_site(store, name)
+    print(f"Removed {name}.")
+    return 0
+
+
+def _edit(args: argparse.Namespace, store: Store) -> int:
+    from ..ops.sites import edit_site
+
+    category_map = None
+    if args.map is not None:
+        category_map = _category_map(args.map)
+        if category_map is None:
+            return 2
+    editions = None if args.edition is None else [e for e in args.edition if e]
+    changes = edit_site(
+        store, args.name, editions=editions, category_map=category_map, ca_bundle=args.ca_bundle
+    )
     site = store.sites.by_name(args.name)
-    sharing = [s for s in store.sites.list() if s.id != site.id and
-               (s.url, s.username) == (site.url, site.username)]  # fmt: skip
-    if not sharing:  # another site with the same login still needs the password
-        credentials.forget_password(site.url, site.username)
-    with store.atomic():
-        store.sites.remove(site.id or 0)
-    print(f"Removed {site.name}.")
+    if args.json:
+        print_json(site.to_dict())
+    else:
+        editions_text = ",".join(site.editions) or "all editions"
+        print(f"{site.name}: {editions_text}" + ("" if changes.sites else " (unchanged)"))
     return 0
 
 

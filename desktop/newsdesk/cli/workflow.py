@@ -22,8 +22,8 @@ from ..ops import workflow as ops
 from ..paths import data_dir
 from ..services.editorial import ChecklistFailed
 from ..store import Store
-from ..store.house import settings_value
 from .common import print_json, run_with_store
+from .personal import personal_value
 
 # The action's name on the command line ("start edit" -> start-edit).
 _VERB = {action: action.value.replace(" ", "-") for action in rules.Action}
@@ -89,8 +89,8 @@ def _who(parser: argparse.ArgumentParser) -> None:
 
 def _identity(args: argparse.Namespace) -> tuple[str, str]:
     folder = data_dir(args.data_dir)
-    actor = args.actor or settings_value(folder, "user/name") or ""
-    role = args.role or rules.Role.from_setting(settings_value(folder, "user/role") or "")
+    actor = args.actor or personal_value(folder, "user/name") or ""
+    role = args.role or rules.Role.from_setting(personal_value(folder, "user/role") or "")
     if not actor:
         raise rules.WorkflowError(
             "Who is acting? Pass --as NAME (or set your name in Preferences)."

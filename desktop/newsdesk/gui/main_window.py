@@ -54,7 +54,7 @@ from .history import HistoryDialog
 from .notify import Notifier
 from .preferences import PreferencesDialog
 from .resources import icon
-from .settings import Settings
+from .settings import HOUSE_CHANGED, Settings
 from .spellcheck import attach_spelling
 from .submit import SubmitFlow
 from .taxonomy_dialog import TaxonomyDialog
@@ -349,6 +349,8 @@ class MainWindow(QMainWindow):
         self.editor.articleOpened.connect(self._article_opened)
         self.editor.contentChanged.connect(self._mark_unsaved)
         self.settings.changed.connect(lambda _key: self._apply_settings())
+        self.changes.changed.connect(self._follow_house)
+        self.changes.changed.connect(self._follow_taxonomy)
 
     def _guard_shortcuts(self) -> None:
         reserved = [seq for action in self.actions_by_name.values() for seq in action.shortcuts()]
@@ -367,11 +369,16 @@ class MainWindow(QMainWindow):
         ]:
             widget.installEventFilter(self._guard)
 
+    def _follow_house(self, changes: Changes, _initiator: object) -> None:
+        """The store's house settings changed: relayed to what follows Settings.changed."""
+        if changes.settings:
+            self.settings.changed.emit(HOUSE_CHANGED)
+
     def _apply_settings(self) -> None:
         self.session.author = self.settings.author
         self.session.max_wait_ms = 1000 * int(self.settings.get("editor/autosave_seconds"))
         self.editor.set_limits(
-            words_per_minute=self.settings.words_per_minute,
+            words_per_minute=self.store.house.words_per_minute,
             headline_limit=self.settings.headline_limit,
             standfirst_limit=self.settings.standfirst_limit,
         )
@@ -430,13 +437,14 @@ class MainWindow(QMainWindow):
     def show_taxonomy(self) -> None:
         dialog = TaxonomyDialog(self.store, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changed.connect(self._taxonomy_changed)
+        dialog.changed.connect(lambda changes: self.announce(changes, dialog))
         dialog.open()
 
-    def _taxonomy_changed(self) -> None:
-        self.editor.reload_taxonomy()
-        self.list_pane.reload_taxonomy()
-        self.list_pane.apply_query()
+    def _follow_taxonomy(self, changes: Changes, _initiator: object) -> None:
+        if changes.taxonomy:
+            self.editor.reload_taxonomy()
+            self.list_pane.reload_taxonomy()
+            self.list_pane.apply_query()
 
     def show_preferences(self) -> None:
         PreferencesDialog(self.settings, self).exec()

@@ -1,9 +1,11 @@
 """Preferences: one dialog, one row per declared option (generated from settings.OPTIONS).
 
 An int gets a spin box, a str with choices a combo box (or check boxes when
-several may be picked), a bool a check box, any other str a line edit. Sites
-are not settings (they live in the store, passwords in the keyring): the dialog
-lists them and opens the sync desk's own site dialog to add one.
+several may be picked), a bool a check box, any other str a line edit. Those
+are your own (Qt settings). The newsroom's house settings (store/house.py) follow
+under "Newsroom": they are changed through ops.house and announced, so every
+screen follows. Sites are not settings (they live in the store, passwords in the
+keyring): the dialog lists them and opens the sync desk's own site dialog to add one.
 """
 
 from __future__ import annotations
@@ -19,12 +21,33 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QWidget,
 )
 
+from ..ops import Changes
+from ..ops.house import set_house_setting, set_house_words
+from ..store.house import HOUSE_SETTINGS, HouseSetting
 from .settings import OPTIONS, Option, Settings
+
+# How Preferences words the house setting's few values.
+CHOICE_LABELS = {
+    "parentheses": "Credit in parentheses: “… the border. (AP)”",
+    "slash": "Credit after a slash: “… the border. / AP”",
+}
+
+
+def house_option(setting: HouseSetting) -> Option:
+    """A house setting shown as an option row (its value is kept in the store)."""
+    if setting.is_number:
+        return Option(
+            setting.key, int, int(setting.default), setting.label, setting.minimum, setting.maximum
+        )
+    choices = tuple((c, CHOICE_LABELS.get(c, c)) for c in setting.choices)
+    return Option(setting.key, str, setting.default, setting.label, choices=choices)
 
 
 class ChoiceBoxes(QWidget):
@@ -124,7 +147,9 @@ class PreferencesDialog(QDialog):
             widget = editor_for(option, settings.get(option.key))
             self.fields[option.key] = widget
             form.addRow(option.label, widget)
+        self.house_fields: dict[str, QWidget] = {}
         if self.store is not None:
+            self._house_rows(form)
             form.addRow("Publishing sites", self._sites_row())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -132,6 +157,33 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _house_rows(self, form: QFormLayout) -> None:
+        heading = QLabel("Newsroom — shared by everyone on this store")
+        heading.setObjectName("houseHeading")
+        heading.setProperty("role", "hint")
+        form.addRow(heading)
+        assert self.store is not None
+        for setting in HOUSE_SETTINGS.values():
+            option = house_option(setting)
+            widget = editor_for(option, option.type(self.store.house.get(setting.key)))
+            self.house_fields[setting.key] = widget
+            form.addRow(option.label, widget)
+        self.house_words = QPlainTextEdit("\n".join(self.store.house.words()))
+        self.house_words.setObjectName("house_wordsSetting")
+        self.house_words.setAccessibleName("House word list, one a line")
+        self.house_words.setToolTip("Names and words the spelling check accepts, one a line")
+        self.house_words.setFixedHeight(90)
+        form.addRow("House word list", self.house_words)
+
+    def _save_house(self) -> Changes:
+        """Run the house operations for what was edited; a bad value is named, none lost."""
+        assert self.store is not None
+        changes = Changes()
+        for key, widget in self.house_fields.items():
+            changes |= set_house_setting(self.store, key, str(value_of(widget)))
+        words = self.house_words.toPlainText().splitlines()
+        return changes | set_house_words(self.store, words)
 
     def _sites_row(self) -> QWidget:
         row = QWidget()
@@ -160,10 +212,23 @@ class PreferencesDialog(QDialog):
 
         dialog = SiteDialog(self.store, self)  # type: ignore[arg-type]
         dialog.accepted.connect(self._show_sites)
+        dialog.accepted.connect(lambda: self._announce(dialog.changes))
         dialog.open()
         return dialog
 
+    def _announce(self, changes: Changes) -> None:
+        announce = getattr(self.parent(), "announce", None)
+        if announce is not None:
+            announce(changes, self)
+
     def accept(self) -> None:
+        if self.store is not None:
+            try:
+                changes = self._save_house()
+            except ValueError as exc:
+                QMessageBox.warning(self, "Preferences", f"Not saved: {exc}")
+                return
+            self._announce(changes)
         for key, widget in self.fields.items():
             value = value_of(widget)
             if value != self.settings.get(key):

@@ -1,4 +1,4 @@
-"""Every user setting declared once, with its type and default (kept in the data folder).
+"""Every personal setting declared once, with its type and default (kept in the data folder).
 
 The file lives beside the store, so `--data-dir` moves settings too and tests
 never touch the user's own.
@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from ..domain.text import DEFAULT_WORDS_PER_MINUTE
 from ..domain.validation import DEFAULT_HEADLINE_LIMIT, DEFAULT_STANDFIRST_LIMIT
 
 
@@ -35,21 +34,14 @@ class Option:
 ROLES = (("reporter", "Reporter"), ("editor", "Editor"), ("photo", "Photo desk"))
 EDITIONS = (("en", "English (en)"), ("ar", "Arabic (ar)"), ("es", "Spanish (es)"))
 THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
-CAPTION_STYLES = (
-    ("parentheses", "Credit in parentheses: “… the border. (AP)”"),
-    ("slash", "Credit after a slash: “… the border. / AP”"),
-)
+# The newsroom's house settings (caption style, reading speed, word list) are not
+# here: they live in the store (store/house.py), shared by everyone on it. When they
+# change, the window relays it on `Settings.changed` with this key, so a widget that
+# follows settings follows those too.
+HOUSE_CHANGED = "house"
 
 
 OPTIONS: tuple[Option, ...] = (
-    Option(
-        "editor/words_per_minute",
-        int,
-        DEFAULT_WORDS_PER_MINUTE,
-        "Reading speed (words a minute)",
-        60,
-        600,
-    ),
     Option(
         "editor/headline_limit", int, DEFAULT_HEADLINE_LIMIT, "Headline limit (characters)", 20, 400
     ),
@@ -67,9 +59,6 @@ OPTIONS: tuple[Option, ...] = (
         "user/role", str, "reporter", "Your role (sets the desk Newsdesk opens on)", choices=ROLES
     ),
     Option("user/default_edition", str, "en", "Default edition for new articles", choices=EDITIONS),
-    Option(
-        "photos/caption_style", str, "parentheses", "Caption house style", choices=CAPTION_STYLES
-    ),
     Option(
         "spelling/languages",
         str,
@@ -110,10 +99,6 @@ class Settings(QObject):
         self.changed.emit(key)
 
     # Shorthands for the settings the editor reads often.
-    @property
-    def words_per_minute(self) -> int:
-        return int(self.get("editor/words_per_minute"))
-
     @property
     def headline_limit(self) -> int:
         return int(self.get("editor/headline_limit"))

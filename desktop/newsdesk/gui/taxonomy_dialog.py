@@ -21,14 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..ops import Changes
+from ..ops import taxonomy as ops
 from ..store import Store, StoreError
 from .naming import named
 
 
 class TaxonomyDialog(QDialog):
-    """Changes apply at once (each is one store transaction); `changed` tells the window."""
+    """Changes apply at once (each one operation, ops.taxonomy); `changed` carries its
+    Changes, for the window to announce."""
 
-    changed = Signal()
+    changed = Signal(object)  # Changes
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,7 +87,7 @@ class TaxonomyDialog(QDialog):
         self.section_list.currentTextChanged.connect(self._show_subsections)
         add_section.clicked.connect(
             lambda: self._do(
-                lambda: self.store.taxonomy.add_section(self._need(self.section_name)),
+                lambda: ops.add_section(self.store, self._need(self.section_name)),
                 "Section added.",
             )
         )
@@ -104,7 +107,7 @@ class TaxonomyDialog(QDialog):
         layout.addWidget(add_region)
         add_region.clicked.connect(
             lambda: self._do(
-                lambda: self.store.taxonomy.add_region(self._need(self.region_name)),
+                lambda: ops.add_region(self.store, self._need(self.region_name)),
                 "Region added.",
             )
         )
@@ -132,7 +135,8 @@ class TaxonomyDialog(QDialog):
         layout.addWidget(add_edition)
         add_edition.clicked.connect(
             lambda: self._do(
-                lambda: self.store.taxonomy.add_edition(
+                lambda: ops.add_edition(
+                    self.store,
                     self._need(self.edition_code),
                     self._need(self.edition_language),
                     "rtl" if self.edition_rtl.isChecked() else "ltr",
@@ -176,20 +180,15 @@ class TaxonomyDialog(QDialog):
             raise StoreError("Type a name first.")
         return text
 
-    def _do(self, change: Callable[[], None], done: str) -> bool:
+    def _do(self, change: Callable[[], Changes], done: str) -> bool:
         try:
-            change()
-        except StoreError as exc:
+            changes = change()
+        except StoreError as exc:  # no name, a name taken: said in words
             self._say(str(exc), error=True)
             return False
-        except Exception as exc:  # sqlite constraint errors: a duplicate name
-            if "UNIQUE" in str(exc):
-                self._say("That name is already taken.", error=True)
-                return False
-            raise
         self._say(done)
         self.reload()
-        self.changed.emit()
+        self.changed.emit(changes)
         return True
 
     def _say(self, text: str, *, error: bool = False) -> None:
@@ -205,7 +204,7 @@ class TaxonomyDialog(QDialog):
             return
         old = item.text()
         self._do(
-            lambda: self.store.taxonomy.rename_section(old, self._need(self.section_name)),
+            lambda: ops.rename_section(self.store, old, self._need(self.section_name)),
             f"Section “{old}” renamed.",
         )
 
@@ -216,7 +215,7 @@ class TaxonomyDialog(QDialog):
             return
         section = item.text()
         self._do(
-            lambda: self.store.taxonomy.add_subsection(section, self._need(self.subsection_name)),
+            lambda: ops.add_subsection(self.store, section, self._need(self.subsection_name)),
             "Subsection added.",
         )
 
@@ -229,7 +228,7 @@ class TaxonomyDialog(QDialog):
             self._say("Choose one tag to rename.", error=True)
             return
         self._do(
-            lambda: self.store.tags.rename(chosen[0], self._need(self.tag_name)),
+            lambda: ops.rename_tag(self.store, chosen[0], self._need(self.tag_name)),
             f"Tag “{chosen[0]}” renamed.",
         )
 
@@ -239,7 +238,7 @@ class TaxonomyDialog(QDialog):
             self._say("Choose the tags to merge.", error=True)
             return
         self._do(
-            lambda: self.store.tags.merge(chosen, self._need(self.tag_name)),
+            lambda: ops.merge_tags(self.store, chosen, self._need(self.tag_name)),
             f"{len(chosen)} tag(s) merged.",
         )
 

@@ -5,7 +5,15 @@ transaction, and returns what changed as `Changes`, so that screens can
 refresh what concerns them instead of polling. No Qt here.
 """
 
-from .articles import Saved, StaleEdit, save_article
+from .articles import Created, Saved, StaleEdit, create_article, restore_revision, save_article
 from .changes import Changes
 
-__all__ = ["Changes", "Saved", "StaleEdit", "save_article"]
+__all__ = [
+    "Changes",
+    "Created",
+    "Saved",
+    "StaleEdit",
+    "create_article",
+    "restore_revision",
+    "save_article",
+]

@@ -85,3 +85,30 @@ def _merge(store: Store, article: Article, base: int, current: int) -> MergeResu
     base_content = store.revisions.get(article.id, base).content
     theirs = store.revisions.get(article.id, current).content
     return merge_content(base_content, article.content(), theirs)
+
+
+@dataclass
+class Created:
+    article: Article  # with its id
+    changes: Changes
+
+
+def create_article(
+    store: Store, article: Article, *, author: str = "", reason: str = "create"
+) -> Created:
+    """A new article and its first revision."""
+    with store.atomic():
+        store.articles.create(article, author=author, reason=reason)
+    assert article.id is not None
+    queue = article.status in _QUEUED
+    return Created(article, Changes.of_articles(article.id, queue=queue))
+
+
+def restore_revision(store: Store, article_id: int, number: int, *, author: str = "") -> Saved:
+    """Bring revision `number` back as a new revision (NotFoundError for no such one)."""
+    with store.atomic():
+        before = store.articles.status_of(article_id)
+        new_number = store.revisions.restore(article_id, number, author=author)
+        article = store.articles.get(article_id)
+    queue = before != article.status and bool({before, article.status} & _QUEUED)
+    return Saved(article, new_number, Changes.of_articles(article_id, queue=queue))

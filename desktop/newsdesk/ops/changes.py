@@ -19,6 +19,7 @@ class Changes:
     taxonomy: bool = False
     sites: bool = False
     settings: bool = False
+    ticker: bool = False  # the breaking ticker's items
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -28,6 +29,7 @@ class Changes:
             taxonomy=self.taxonomy or other.taxonomy,
             sites=self.sites or other.sites,
             settings=self.settings or other.settings,
+            ticker=self.ticker or other.ticker,
         )
 
     def touches(self, article_id: int | None) -> bool:

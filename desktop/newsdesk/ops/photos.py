@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .changes import Changes
 
@@ -17,3 +17,42 @@ def set_lead(store: Store, article_id: int, photo_id: int | None, *, author: str
         store.photos.uses.set_lead(article_id, photo_id, author=author)
     photos = frozenset() if photo_id is None else frozenset({photo_id})
     return Changes(articles=frozenset({article_id}), photos=photos)
+
+
+def update_photo(store: Store, photo_id: int, **fields: Any) -> Changes:
+    """Change a photo's caption, credit, alt text, state or other editable fields
+    (StoreError names a field one cannot edit); checks, search and the posts showing
+    it follow. The articles using it are named, so their checks are shown again."""
+    with store.atomic():
+        store.photos.update(photo_id, **fields)
+        using = frozenset(int(str(a["id"])) for a in store.photos.uses.articles_using(photo_id))
+    return Changes(articles=using, photos=frozenset({photo_id}))
+
+
+def update_photos(store: Store, fields_by_photo: dict[int, dict[str, Any]]) -> Changes:
+    """A batch of photo changes, all or nothing (a batch caption)."""
+    with store.atomic():
+        store.photos.update_many(fields_by_photo)
+        using = frozenset(
+            int(str(a["id"]))
+            for pid in fields_by_photo
+            for a in store.photos.uses.articles_using(pid)
+        )
+    return Changes(articles=using, photos=frozenset(fields_by_photo))
+
+
+def set_use_caption(
+    store: Store,
+    article_id: int,
+    photo_id: int,
+    *,
+    caption: str | None,
+    alt_text: str | None,
+    role: str = "inline",
+) -> Changes:
+    """This article's own caption/alt text for a photo it uses (None: the library's)."""
+    with store.atomic():
+        store.photos.uses.set_caption(
+            article_id, photo_id, caption=caption, alt_text=alt_text, role=role
+        )
+    return Changes(articles=frozenset({article_id}), photos=frozenset({photo_id}))

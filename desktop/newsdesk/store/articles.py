@@ -18,6 +18,8 @@ SUMMARY_COLUMNS = (
     "id, uuid, headline, status, section, subsection, edition, byline, priority, "
     "word_count, embargo_at, scheduled_at, created_at, updated_at"
 )
+# What the list can sort by.
+SORTABLE = ("headline", "status", "section", "edition", "updated_at")
 _ROW_FIELDS = (
     "uuid",
     "edition",
@@ -91,15 +93,30 @@ class Articles:
         edition: str | None = None,
         limit: int = 200,
         offset: int = 0,
+        order: str = "updated_at",
+        descending: bool = True,
     ) -> list[dict[str, Any]]:
-        """Newest first, only the columns a list shows."""
+        """Only the columns a list shows; newest first unless `order` names another of
+        SORTABLE (ties newest first). ValueError for a column one cannot sort by."""
+        if order not in SORTABLE:
+            raise ValueError(f"cannot sort the list by {order!r}")
         where, params = _filters(status=status, section=section, edition=edition)
-        sql = (
-            f"SELECT {SUMMARY_COLUMNS} FROM articles {where} "
-            "ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?"
-        )
+        if order == "updated_at" and descending:
+            ordering = "updated_at DESC, id DESC"  # on its index: the common case
+        else:
+            collate = " COLLATE NOCASE" if order == "headline" else ""
+            direction = "DESC" if descending else "ASC"
+            ordering = f"{order}{collate} {direction}, updated_at DESC, id DESC"
+        sql = f"SELECT {SUMMARY_COLUMNS} FROM articles {where} ORDER BY {ordering} LIMIT ? OFFSET ?"
         rows = self.conn.execute(sql, [*params, limit, offset]).fetchall()
         return [dict(row) for row in rows]
+
+    def summary(self, article_id: int) -> dict[str, Any] | None:
+        """One article's list row (after a save), or None if it is gone."""
+        row = self.conn.execute(
+            f"SELECT {SUMMARY_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return dict(row) if row else None
 
     def _from_row(self, row: sqlite3.Row) -> Article:
         article = Article(**{name: row[name] for name in _ROW_FIELDS})

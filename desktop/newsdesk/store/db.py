@@ -43,6 +43,7 @@ class Store:
         # Imported here: each repository module type-checks against Store.
         from .articles import Articles
         from .autosaves import Autosaves
+        from .house import House
         from .outbox import Outbox
         from .photos import Photos
         from .revisions import Revisions
@@ -64,6 +65,7 @@ class Store:
         self.sites = Sites(self)
         self.sync = SyncState(self)
         self.workflow = Workflow(self)
+        self.house = House(self)
 
     @property
     def files_dir(self) -> Path:

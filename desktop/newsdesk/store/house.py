@@ -1,68 +1,162 @@
-"""The newsroom's house choices kept beside the store, read without Qt.
+"""The newsroom's house settings, kept in the store (no Qt, no INI file).
 
-Preferences (gui/settings.py) write `settings.ini` in the store's folder with
-QSettings as INI. The caption house style in it is the newsroom's, not only the
-photo desk's: every store opened on the folder (the window's, the sync worker's,
-the command line's) checks and sends captions in it, so it is read here, where
-the store opens, and not through Qt.
+Caption house style, reading speed and the house word list are the newsroom's,
+not one person's: every store opened on the database (the window's, the sync
+worker's, the command line's) reads the same values here. Each is declared once
+in HOUSE_SETTINGS; `ops.house` changes them and says so with Changes(settings=True).
+Personal choices (your name, the theme, the window) stay in Qt's settings.
 """
 
 from __future__ import annotations
 
-import configparser
-import logging
-from pathlib import Path
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..domain.captions import DEFAULT_CAPTION_STYLE, CaptionStyle, caption_style
+from ..domain.captions import CAPTION_STYLES, DEFAULT_CAPTION_STYLE, CaptionStyle, caption_style
+from ..domain.text import DEFAULT_WORDS_PER_MINUTE
 
-SETTINGS_FILE = "settings.ini"
-CAPTION_STYLE_SETTING = "photos/caption_style"  # QSettings' key: [photos] caption_style=
+if TYPE_CHECKING:
+    from .db import Store
 
-log = logging.getLogger(__name__)
-# (file, value) already warned about: a store is opened often (sync, background reads),
-# a broken file is named once per process, not at every open.
-_warned: set[tuple[str, str]] = set()
+CAPTION_STYLE = "caption_style"
+WORDS_PER_MINUTE = "words_per_minute"
 
 
-def settings_value(folder: Path, key: str, *, instead: str = "the default") -> str | None:
-    """One value of `settings.ini` beside the store ('group/name', as QSettings spells
-    it), or None when there is no file or no such key. A file that cannot be read is
-    named once in the log and reads as empty."""
-    path = folder / SETTINGS_FILE
-    if not path.exists():
-        return None
-    section, name = key.split("/")
-    # interpolation=None: QSettings writes "%" escapes and @ByteArray(...) values;
-    # strict=False: a hand-edited file with a repeated key reads as Qt reads it (last wins).
-    parser = configparser.ConfigParser(interpolation=None, strict=False)
+def _words_per_minute(value: str) -> str:
     try:
-        with path.open(encoding="utf-8") as handle:
-            parser.read_file(handle)
-    except (OSError, configparser.Error, UnicodeDecodeError) as exc:
-        _warn(path, key, exc, instead)
-        return None
-    value = parser.get(section, name, fallback=None)
-    return None if value is None else value.strip().strip('"')
+        number = int(value.strip())
+    except ValueError:
+        raise ValueError(f"reading speed {value!r} is not a whole number of words.") from None
+    if not 60 <= number <= 600:
+        raise ValueError(f"reading speed {number} is outside 60–600 words a minute.")
+    return str(number)
 
 
-def settings_caption_style(folder: Path) -> CaptionStyle:
-    """The caption style chosen in Preferences for the store in `folder`.
+@dataclass(frozen=True)
+class HouseSetting:
+    key: str
+    default: str
+    label: str
+    check: Callable[[str], str]  # the value as stored, or ValueError in words
+    choices: tuple[str, ...] = ()  # the values allowed, when they are few
+    minimum: int = 0  # for a number
+    maximum: int = 0
 
-    No file or no choice: the default. A file that cannot be read or an unknown
-    value: the default, and a warning naming the file and the setting.
-    """
-    value = settings_value(folder, CAPTION_STYLE_SETTING, instead=DEFAULT_CAPTION_STYLE)
-    if value is None:
-        return DEFAULT_CAPTION_STYLE
+    @property
+    def is_number(self) -> bool:
+        return self.maximum > 0
+
+
+HOUSE_SETTINGS: dict[str, HouseSetting] = {
+    s.key: s
+    for s in (
+        HouseSetting(
+            CAPTION_STYLE,
+            DEFAULT_CAPTION_STYLE,
+            "Caption house style",
+            lambda v: str(caption_style(v)),
+            choices=CAPTION_STYLES,
+        ),
+        HouseSetting(
+            WORDS_PER_MINUTE,
+            str(DEFAULT_WORDS_PER_MINUTE),
+            "Reading speed (words a minute)",
+            _words_per_minute,
+            minimum=60,
+            maximum=600,
+        ),
+    )
+}
+
+
+def house_setting(key: str) -> HouseSetting:
+    """The declared setting; ValueError naming the known keys for any other."""
     try:
-        return caption_style(value)
-    except ValueError as exc:
-        _warn(folder / SETTINGS_FILE, CAPTION_STYLE_SETTING, exc, DEFAULT_CAPTION_STYLE)
-        return DEFAULT_CAPTION_STYLE
+        return HOUSE_SETTINGS[key]
+    except KeyError:
+        known = ", ".join(HOUSE_SETTINGS)
+        raise ValueError(f"no house setting {key!r}; the house settings are {known}.") from None
 
 
-def _warn(path: Path, key: str, exc: Exception, instead: str) -> None:
-    reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    if (str(path), reason) not in _warned:
-        _warned.add((str(path), reason))
-        log.warning("%s: %s: %s Using %s.", path, key, reason, instead)
+class House:
+    """The house settings of one store. Read once and kept (checks ask for the caption
+    style per photo); a change through this store refreshes them, and every store
+    opened later (the sync's rounds, each command) reads them afresh."""
+
+    def __init__(self, store: Store) -> None:
+        self.conn = store.conn
+        self._stored: dict[str, str] | None = None
+
+    def _values(self) -> dict[str, str]:
+        if self._stored is None:
+            try:
+                rows = self.conn.execute("SELECT key, value FROM house_settings").fetchall()
+            except sqlite3.OperationalError:  # a store not migrated yet (migrate=False)
+                return {}
+            self._stored = {key: value for key, value in rows}
+        return self._stored
+
+    def get(self, key: str) -> str:
+        """The stored value, else the default (also for a value no longer valid)."""
+        setting = house_setting(key)
+        value = self._values().get(key)
+        if value is None:
+            return setting.default
+        try:
+            return setting.check(value)
+        except ValueError:
+            return setting.default
+
+    def values(self) -> dict[str, str]:
+        return {key: self.get(key) for key in HOUSE_SETTINGS}
+
+    def set(self, key: str, value: str) -> bool:
+        """Store a checked value (ValueError in words); True when it changed."""
+        checked = house_setting(key).check(value)
+        self._stored = None  # read afresh: another process may have changed it
+        if checked == self.get(key):
+            return False
+        self.conn.execute(
+            "INSERT INTO house_settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, checked),
+        )
+        self._stored = None
+        return True
+
+    @property
+    def caption_style(self) -> CaptionStyle:
+        return caption_style(self.get(CAPTION_STYLE))
+
+    @property
+    def words_per_minute(self) -> int:
+        return int(self.get(WORDS_PER_MINUTE))
+
+    # --- the house word list: names and words the spelling check accepts ----------------
+    def words(self) -> list[str]:
+        try:
+            rows = self.conn.execute("SELECT word FROM house_words ORDER BY word COLLATE NOCASE")
+            return [r[0] for r in rows]
+        except sqlite3.OperationalError:  # not migrated yet
+            return []
+
+    def add_word(self, word: str) -> bool:
+        clean = clean_word(word)
+        cursor = self.conn.execute("INSERT OR IGNORE INTO house_words (word) VALUES (?)", (clean,))
+        return cursor.rowcount > 0
+
+    def remove_word(self, word: str) -> bool:
+        cursor = self.conn.execute("DELETE FROM house_words WHERE word = ?", (word.strip(),))
+        return cursor.rowcount > 0
+
+
+def clean_word(word: str) -> str:
+    """One word or name as the list keeps it; ValueError for none or a line of several."""
+    clean = " ".join(word.split())
+    if not clean:
+        raise ValueError("an empty word cannot join the house word list.")
+    if len(clean) > 80:
+        raise ValueError(f"{clean[:40]!r}… is too long for a house word (80 characters at most).")
+    return clean

@@ -48,6 +48,11 @@ class Outbox:
         ).fetchall()
         return [OutboxEntry(*row) for row in rows]
 
+    def pending_article_ids(self) -> set[int]:
+        """The articles with a push waiting."""
+        rows = self.conn.execute("SELECT article_id FROM outbox WHERE state = 'pending'")
+        return {int(r[0]) for r in rows}
+
     def count_pending(self) -> int:
         return int(
             self.conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0]

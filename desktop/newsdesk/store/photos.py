@@ -24,16 +24,14 @@ from ..domain.captions import (
     problem_codes,
 )
 from ..domain.photo import EDITABLE_FIELDS, CaptionState, Photo, thumbnail_relpath
-from ..spelling import SpellChecker, read_word_list
+from ..spelling import SpellChecker
 from .errors import NotFoundError, StoreError
-from .house import settings_caption_style
 from .search import fts_query
 
 if TYPE_CHECKING:
     from ..photos.importer import PreparedPhoto
     from .db import Store
 
-HOUSE_WORDS_FILE = "house-words.txt"
 # Columns the grid shows: one short row per photo, so 10,000 load in a few ms.
 GRID_COLUMNS = (
     "id, uuid, sha256, original_name, caption, credit, caption_state, check_codes, "
@@ -49,13 +47,13 @@ _checkers: dict[str, SpellChecker] = {}
 _checkers_lock = threading.Lock()
 
 
-def spell_checker_for(folder: Path) -> SpellChecker:
+def spell_checker_for(store: Store) -> SpellChecker:
     """One checker per store folder and process, with that store's house words."""
-    key = str(folder)
+    key = str(store.folder)
     with _checkers_lock:
         checker = _checkers.get(key)
         if checker is None:
-            checker = SpellChecker(house_words=read_word_list(folder / HOUSE_WORDS_FILE))
+            checker = SpellChecker(house_words=store.house.words())
             _checkers[key] = checker
         return checker
 
@@ -85,9 +83,9 @@ class Photos:
         # until spell.ready(), saves skip the spelling check and remember the photo.
         self.defer_spelling = False
         self.spelling_pending: set[int] = set()
-        # The house style the credit check (and sync's captions) follow: Preferences' choice
-        # in settings.ini beside the store; a window follows a change with set_caption_style.
-        self.caption_style: CaptionStyle = settings_caption_style(store.folder)
+        # A style this process checks in instead of the house style (a command's
+        # --caption-style); None follows the store's house setting.
+        self._style_override: CaptionStyle | None = None
 
     # --- files -------------------------------------------------------------
     def original_path(self, photo: Photo) -> Path:
@@ -99,16 +97,17 @@ class Photos:
 
     @property
     def spell(self) -> SpellChecker:
-        return spell_checker_for(self.store.folder)
+        return spell_checker_for(self.store)
 
-    def add_house_word(self, word: str) -> None:
-        """Teach the spelling check a word (a name, an agency) for this store."""
-        path = self.store.folder / HOUSE_WORDS_FILE
-        words = read_word_list(path)
-        if word.strip() and word.strip() not in words:
-            with path.open("a", encoding="utf-8") as handle:
-                handle.write(word.strip() + "\n")
-        self.spell.add_word(word)
+    @property
+    def caption_style(self) -> CaptionStyle:
+        """The style the credit check (and the sync's captions) follow: the house setting,
+        unless this process was told another (a command's --caption-style)."""
+        return self._style_override or self.store.house.caption_style
+
+    @caption_style.setter
+    def caption_style(self, style: CaptionStyle) -> None:
+        self._style_override = None if style == self.store.house.caption_style else style
 
     # --- reading -----------------------------------------------------------
     def get(self, photo_id: int) -> Photo:

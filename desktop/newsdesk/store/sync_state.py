@@ -232,6 +232,20 @@ class SyncState:
         )
         return int(cur.lastrowid or 0)
 
+    def post_states(self, limit: int = 500) -> list[dict[str, Any]]:
+        """Each article's post on each site, most recently changed first: article_id,
+        headline, site_id, state, last_error, missing_categories (category -> why)."""
+        rows = self.conn.execute(
+            "SELECT rp.article_id, a.headline, rp.site_id, rp.state, rp.last_error, "
+            "rp.missing_categories FROM remote_posts rp "
+            "JOIN articles a ON a.id = rp.article_id ORDER BY a.updated_at DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [
+            {**dict(r), "missing_categories": json.loads(r["missing_categories"] or "{}")}
+            for r in rows
+        ]
+
     def open_conflicts(self, article_id: int | None = None) -> list[Conflict]:
         sql = "SELECT * FROM sync_conflicts WHERE resolved_at IS NULL"
         params: tuple[Any, ...] = ()

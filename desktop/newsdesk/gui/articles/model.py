@@ -12,7 +12,6 @@ from PySide6.QtGui import QFont
 from ...store import Store
 from .. import theme
 from ..resources import dot_icon
-from .queries import summaries_one, summaries_page
 
 PAGE_SIZE = 200
 SEARCH_PAGE = 200
@@ -228,7 +227,7 @@ class ArticleListModel(QAbstractTableModel):
 
     def update_article(self, article_id: int) -> None:
         """Show an article's new state (after a save) without reloading the list."""
-        fresh = summaries_one(self.store, article_id)
+        fresh = self.store.articles.summary(article_id)
         row = self.row_of(article_id)
         if fresh is None:
             if row >= 0:
@@ -276,8 +275,7 @@ class ArticleListModel(QAbstractTableModel):
                 key = _SORT_KEYS[self.sort_column]
                 rows.sort(key=lambda r: (r.get(key) or "").casefold(), reverse=descending)
             return rows[offset:]
-        rows = summaries_page(
-            self.store,
+        rows = self.store.articles.summaries(
             order=_SORT_KEYS[self.sort_column] if self.sort_column >= 0 else "updated_at",
             descending=descending if self.sort_column >= 0 else True,
             status=q.status,

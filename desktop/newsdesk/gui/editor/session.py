@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...domain.article import Article
 from ...ops import Changes, Saved, StaleEdit, save_article
+from ...ops.articles import create_article, restore_revision
 from ...store import Store, StoreError
 from .editor import ArticleEditor
 
@@ -163,11 +164,12 @@ class EditingSession(QObject):
         if template is not None:
             article.edition = template.edition
             article.section = template.section  # a run of stories for one desk and edition
-        self.store.articles.create(article, author=self.author, reason="create")
+        created = create_article(self.store, article, author=self.author)
         assert article.id is not None
         self.base_revision = self.store.articles.revision_of(article.id)
         self.editor.load(article)
         self.created.emit(article.id)
+        self.announced.emit(created.changes)
         return article.id
 
     def restore(self, number: int) -> int | None:
@@ -176,15 +178,15 @@ class EditingSession(QObject):
         if article_id is None or not self._settled():
             return None
         try:
-            new_number = self.store.revisions.restore(article_id, number, author=self.author)
-            article = self.store.articles.get(article_id)
+            restored = restore_revision(self.store, article_id, number, author=self.author)
         except StoreError as exc:
             self.failed.emit(str(exc))
             return None
-        self.base_revision = new_number
-        self.editor.load(article)
-        self.saved.emit(article_id, new_number)
-        return new_number
+        self.base_revision = restored.revision
+        self.editor.load(restored.article)
+        self.saved.emit(article_id, restored.revision)
+        self.announced.emit(restored.changes)
+        return restored.revision
 
     def close(self) -> None:
         # If the revision cannot be written, the journal keeps the text for the next start.

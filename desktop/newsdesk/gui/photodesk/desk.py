@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.captions import CHECK_NAMES
 from ...ops import Changes
-from ...ops.photos import set_lead
+from ...ops import house as house_ops
+from ...ops.photos import set_lead, set_use_caption
 from ...photos.export import export_photo
 from ...photos.imaging import PhotoFileError
 from ...photos.importer import ImportReport
@@ -379,7 +380,8 @@ class PhotoDesk(QWidget):
         self, article_id: int, photo_id: int, role: str, caption: object, alt: object
     ) -> None:
         """This article's own caption/alt text; None keeps the library's."""
-        self.store.photos.uses.set_caption(
+        set_use_caption(
+            self.store,
             article_id,
             photo_id,
             caption=caption if isinstance(caption, str) else None,
@@ -410,7 +412,7 @@ class PhotoDesk(QWidget):
             self.message.setText(f"Captioned {len(changes)} photos. Undo reverts the whole batch.")
 
     def add_house_word(self, word: str) -> None:
-        self.store.photos.add_house_word(word)
+        house_ops.add_house_word(self.store, word)
         ids = [r[0] for r in self.model.rows if "misspelling" in r[7]]
         self.store.photos.recheck_all(ids)
         self.model.refresh_photos(ids)

@@ -1,7 +1,7 @@
-"""The caption house style from Preferences, followed by the photo desk without a restart.
+"""The caption house style, followed by the photo desk without a restart.
 
-Preferences keep `photos/caption_style` ("parentheses": "… the border. (AP)",
-"slash": "… the border. / AP"). The style lives on the store's photo library
+The store keeps the newsroom's style (store/house.py: "parentheses": "… the
+border. (AP)", "slash": "… the border. / AP") and the photo library reads it
 (`store.photos.caption_style`), so every check the desk shows (the edit panel,
 the grid's badges and filters, the queue, the editor's photo checks) and the
 "Close with credit" action read the same one.
@@ -14,9 +14,9 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from ...domain.captions import DEFAULT_CAPTION_STYLE, CaptionStyle, caption_style, credit_suffix
+from ...store.house import CAPTION_STYLE
+from ..settings import HOUSE_CHANGED
 from .model import PhotoIdRole
-
-SETTING = "photos/caption_style"
 
 
 def house_tooltip(style: CaptionStyle) -> str:
@@ -30,7 +30,7 @@ def batch_label(style: CaptionStyle) -> str:
 def apply_caption_style(desk: Any, style: str) -> CaptionStyle:
     """Make `style` the desk's house style: stored checks, grid, panel and queue follow it.
 
-    An unknown style (a hand-edited settings file) falls back to the default and says so.
+    An unknown style falls back to the default and says so.
     """
     try:
         chosen = caption_style(style)
@@ -66,10 +66,10 @@ class CaptionStyleFollower(QObject):
         self.apply()
 
     def changed(self, key: str) -> None:
-        if key == SETTING:
+        if key == HOUSE_CHANGED:
             self.apply()
 
     def apply(self) -> None:
-        apply_caption_style(self.desk, str(self.settings.get(SETTING)))
+        apply_caption_style(self.desk, self.desk.store.house.get(CAPTION_STYLE))
         if self.on_change is not None:
             self.on_change()

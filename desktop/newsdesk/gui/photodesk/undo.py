@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from ...ops.photos import update_photos
 from ...store import Store
 
 
@@ -33,9 +34,9 @@ class EditPhotosCommand(QUndoCommand):
             self.before[photo_id] = {name: current[name] for name in names}
 
     def redo(self) -> None:
-        self.store.photos.update_many(self.after)
+        update_photos(self.store, self.after)
         self.on_change(list(self.after))
 
     def undo(self) -> None:
-        self.store.photos.update_many(self.before)
+        update_photos(self.store, self.before)
         self.on_change(list(self.before))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -103,28 +101,19 @@ class SyncDesk(QWidget):
             [[s.name, s.url, s.username, s.role, "yes" if s.has_plugin else "no"] for s in sites],
         )
         names = {s.id: s.name for s in sites}
-        rows = self.store.conn.execute(
-            "SELECT rp.article_id, a.headline, rp.site_id, rp.state, rp.last_error, "
-            "rp.missing_categories FROM remote_posts rp "
-            "JOIN articles a ON a.id = rp.article_id ORDER BY a.updated_at DESC LIMIT 500"
-        ).fetchall()
-        # A post that went out without a category says so, and why, until it has it.
-        rows = [
-            (r[0], r[1], r[2], "warning", " ".join(json.loads(r[5]).values()))
-            if r[5] != "{}" and r[3] in ("synced", "waiting") else tuple(r[:5])
-            for r in rows
-        ]  # fmt: skip
-        waiting = {r[0] for r in self.store.conn.execute(
-            "SELECT article_id FROM outbox WHERE state = 'pending'")}  # fmt: skip
-        _fill(
-            self.articles,
-            [
-                [r[1] or "(no headline)", names.get(r[2], "?"),
-                 STATE_WORDS["waiting"] if r[0] in waiting and r[3] == "synced" else STATE_WORDS.get(r[3], r[3]),
-                 r[4]]
-                for r in rows
-            ],
-        )  # fmt: skip
+        posts = self.store.sync.post_states(500)
+        waiting = self.store.outbox.pending_article_ids()
+        rows = []
+        for p in posts:
+            state, note = p["state"], p["last_error"]
+            if p["missing_categories"] and state in ("synced", "waiting"):
+                # A post that went out without a category says so, and why, until it has it.
+                state, note = "warning", " ".join(p["missing_categories"].values())
+            elif p["article_id"] in waiting and state == "synced":
+                state = "waiting"
+            rows.append([p["headline"] or "(no headline)", names.get(p["site_id"], "?"),
+                         STATE_WORDS.get(state, state), note])  # fmt: skip
+        _fill(self.articles, rows)
         conflicts = self.store.sync.open_conflicts()
         _fill(
             self.conflicts,

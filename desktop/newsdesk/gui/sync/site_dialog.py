@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...ops import Changes
+from ...ops.sites import add_site
 from ...store import Store, StoreError
 from ...sync import credentials
 from ...sync.client import normalise_url
-from ...sync.engine import VerifiedLogin, add_site, verify_login
+from ...sync.engine import VerifiedLogin, verify_login
 from ...sync.errors import SyncError
 from .. import tasks, theme
 
@@ -67,6 +69,7 @@ class SiteDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.added_role = ""
+        self.changes = Changes()  # what adding the site changed, for the window to announce
 
     def check(self) -> None:
         """Verify in the background; the dialog stays responsive."""
@@ -112,7 +115,7 @@ class SiteDialog(QDialog):
         editions = [e.strip() for e in self.editions.text().split(",") if e.strip()]
         try:
             # Verified a moment ago; add_site checks once more (cheap) and records it.
-            site, login, kept = add_site(
+            added = add_site(
                 self.store, self.name.text().strip(), self.url.text().strip(),
                 self.user.text().strip(), self.password.text(), ca_bundle=self.ca_bundle.text().strip(),
                 editions=editions, session_only=session_only,
@@ -120,6 +123,8 @@ class SiteDialog(QDialog):
         except (SyncError, StoreError) as exc:
             self.show_message(str(exc), True)
             return
+        login = added.login
+        self.changes = added.changes
         self.password.clear()
         self.added_role = login.role
         warnings = " ".join(login.warnings)

@@ -1,7 +1,10 @@
 """The breaking ticker desk: type one attributed line, Enter publishes; newest first below.
 
-Enter checks, saves and publishes (services.ticker); F2 or Edit loads an item
+Enter checks, saves and publishes (ops.ticker); F2 or Edit loads an item
 back into the line to change it; Delete or Remove takes it off (spiked, with Undo).
+Every change is announced on the window's change hub; the desk reloads on what
+others announce (a sync's pull, the queue, the command line through a sync), at
+once when shown, else when it is next shown. Nothing polls.
 """
 
 from __future__ import annotations
@@ -16,10 +19,9 @@ from PySide6.QtCore import (
     QSize,
     QStringListModel,
     Qt,
-    QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPainter, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -38,12 +40,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.workflow import WorkflowError
+from ...ops import Changes
+from ...ops import ticker as ticker_ops
 from ...services import ticker
 from ...store import Store
 from ...store.errors import StoreError
 from .. import theme
+from ..changes import ChangeHub
 
-REFRESH_MS = 15_000
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
 LineRole = Qt.ItemDataRole.UserRole + 2
 TimeRole = Qt.ItemDataRole.UserRole + 3
@@ -126,10 +130,20 @@ class TickerDesk(QWidget):
     published = Signal(int)  # a new item went out (its article id)
     changed = Signal(int)  # an item was edited or removed
 
-    def __init__(self, store: Store, user: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        user: str = "",
+        parent: QWidget | None = None,
+        *,
+        hub: ChangeHub | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("tickerDesk")
         self.store = store
+        self.hub = hub or ChangeHub(self)  # the window's; a desk on its own has its own
+        self.hub.changed.connect(self.follow_changes)
+        self.stale = False  # others changed items while the desk was hidden
         self.user = user or "editor"
         self.editing_id: int | None = None
         self.last_removed: int | None = None
@@ -235,38 +249,39 @@ class TickerDesk(QWidget):
             shortcut = QShortcut(QKeySequence(keys), widget)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
-        self._seen: tuple[object, ...] = ()
-        self.timer = QTimer(self)  # the desk is the context: the timer dies with it
-        self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.refresh_if_changed)
-        self.timer.start()
         self.reload()
         self.show_checks("")
 
     @classmethod
     def for_window(cls, window: Any) -> TickerDesk:
-        desk = cls(window.store, user=getattr(window.settings, "author", ""))
+        desk = cls(window.store, user=getattr(window.settings, "author", ""), hub=window.changes)
         window.settings.changed.connect(
             lambda _key: setattr(desk, "user", window.settings.author or desk.user)
         )
         return desk
 
     # --- list ----------------------------------------------------------------
-    def refresh_if_changed(self) -> None:
-        """Items others published (pulled by a sync) appear without a click."""
-        if self.isVisible() and self._signature() != self._seen:
+    def follow_changes(self, changes: Changes, initiator: object) -> None:
+        """Items others published, edited or removed (or a sync pulled) appear without a
+        click: now when the desk is shown, else when it is next shown. Any article may
+        be a ticker item, so any article change counts."""
+        if initiator is self or not (changes.ticker or changes.articles):
+            return
+        if self.isVisible():
             self.reload(select_id=self.selected_id())
+        else:
+            self.stale = True
 
-    def _signature(self) -> tuple[object, ...]:
-        row = self.store.conn.execute(
-            "SELECT count(*), max(updated_at), total(id) FROM articles "
-            "WHERE section = ? AND priority >= ?",
-            (ticker.SECTION, ticker.BREAKING),
-        ).fetchone()
-        return tuple(row)
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.stale:
+            self.reload(select_id=self.selected_id())
+        super().showEvent(event)
+
+    def _announce(self, changes: Changes) -> None:
+        self.hub.announce(changes, self)
 
     def reload(self, select_id: int | None = None) -> None:
-        self._seen = self._signature()
+        self.stale = False
         self.items.clear()
         for item in ticker.items(self.store, edition=self.edition.currentData()):
             row = QListWidgetItem(f"{_local(item.created_at)}   {item.line}")
@@ -322,12 +337,16 @@ class TickerDesk(QWidget):
         text = self.line.text()
         try:
             if self.editing_id is not None:
-                item = ticker.edit_line(self.store, self.editing_id, text, actor=self.user)
-                done = f"Updated the {_local(item.created_at)} item."
+                changes = ticker_ops.edit(self.store, self.editing_id, text, actor=self.user)
             else:
-                item = ticker.publish_line(
+                changes = ticker_ops.publish(
                     self.store, text, actor=self.user, edition=self.edition.currentData()
                 )
+            (item_id,) = changes.articles
+            item = ticker.get(self.store, item_id)
+            if self.editing_id is not None:
+                done = f"Updated the {_local(item.created_at)} item."
+            else:
                 done = f"Published at {_local(item.updated_at)}."
         except ticker.TickerRejected as exc:
             self.tell("Not published: " + " ".join(f.message for f in exc.failures), error=True)
@@ -340,6 +359,7 @@ class TickerDesk(QWidget):
         self.line.clear()
         self.reload(select_id=item.id)
         self.tell(done)
+        self._announce(changes)
         (self.changed if was_edit else self.published).emit(item.id)
 
     def tell(self, text: str, *, error: bool = False) -> None:
@@ -372,7 +392,7 @@ class TickerDesk(QWidget):
             return
         row = self.items.currentRow()
         try:
-            ticker.remove(self.store, article_id, actor=self.user)
+            changes = ticker_ops.remove(self.store, article_id, actor=self.user)
         except (WorkflowError, StoreError) as exc:
             self.tell(str(exc), error=True)
             return
@@ -383,6 +403,7 @@ class TickerDesk(QWidget):
         self.tell("Removed from the ticker (kept, spiked).")
         self.last_removed = article_id
         self.undo.show()
+        self._announce(changes)
         self.changed.emit(article_id)
 
     def undo_remove(self) -> None:
@@ -390,10 +411,11 @@ class TickerDesk(QWidget):
             return
         article_id, self.last_removed = self.last_removed, None
         try:
-            ticker.restore(self.store, article_id, actor=self.user)
+            changes = ticker_ops.restore(self.store, article_id, actor=self.user)
         except (WorkflowError, StoreError) as exc:
             self.tell(str(exc), error=True)
             return
         self.reload(select_id=article_id)
         self.tell("Back on the ticker.")
+        self._announce(changes)
         self.changed.emit(article_id)

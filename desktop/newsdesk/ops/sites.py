@@ -1,0 +1,103 @@
+"""Publishing sites as operations: add (the login verified first), edit, remove.
+
+The password never touches the store: it is kept in the OS keyring (or for the
+session) once the site's row is written, and forgotten with the last site using it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..store.errors import StoreError
+from .changes import Changes
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ..store import Store
+    from ..store.sites import Site
+    from ..sync.engine import VerifiedLogin
+
+SITES = Changes(sites=True)
+
+
+@dataclass
+class AddedSite:
+    site: Site
+    login: VerifiedLogin
+    kept: str  # where the password is kept: "keyring" or "session"
+    changes: Changes
+
+
+def add_site(
+    store: Store,
+    name: str,
+    url: str,
+    user: str,
+    password: str,
+    *,
+    ca_bundle: str = "",
+    editions: list[str] | None = None,
+    category_map: dict[str, str] | None = None,
+    session_only: bool = False,
+    transport: httpx.BaseTransport | None = None,
+) -> AddedSite:
+    """Verify the login on the site, then record it (SyncError or StoreError in words)."""
+    from ..sync.engine import add_site as verify_and_add
+
+    name = " ".join(name.split())
+    if not name:
+        raise StoreError("A site needs a name.")
+    site, login, kept = verify_and_add(
+        store, name, url, user, password, ca_bundle=ca_bundle, editions=editions,
+        category_map=category_map, session_only=session_only, transport=transport,
+    )  # fmt: skip
+    return AddedSite(site, login, kept, SITES)
+
+
+def edit_site(
+    store: Store,
+    name: str,
+    *,
+    editions: list[str] | None = None,
+    category_map: dict[str, str] | None = None,
+    ca_bundle: str | None = None,
+) -> Changes:
+    """Change what a site takes (its editions), its category names or its CA bundle;
+    None leaves a field as it is."""
+    with store.atomic():
+        site = store.sites.by_name(name)
+        before = site.to_dict(), dict(site.category_map)
+        if editions is not None:
+            known = set(store.taxonomy.edition_codes())
+            unknown = [e for e in editions if e not in known]
+            if unknown:
+                raise StoreError(
+                    f"No edition {', '.join(unknown)} (editions: {', '.join(sorted(known))})."
+                )
+            site.editions = list(editions)
+        if category_map is not None:
+            site.category_map = dict(category_map)
+        if ca_bundle is not None:
+            site.ca_bundle = ca_bundle
+        if (site.to_dict(), site.category_map) == before:
+            return Changes()
+        store.sites.update(site)
+    return SITES
+
+
+def remove_site(store: Store, name: str) -> Changes:
+    """Forget a site; its password too, unless another site logs in the same way."""
+    from ..sync import credentials
+
+    with store.atomic():
+        site = store.sites.by_name(name)
+        sharing = [
+            s for s in store.sites.list()
+            if s.id != site.id and (s.url, s.username) == (site.url, site.username)
+        ]  # fmt: skip
+        store.sites.remove(site.id or 0)
+    if not sharing:
+        credentials.forget_password(site.url, site.username)
+    return SITES
