@@ -10,10 +10,10 @@ import argparse
 from collections.abc import Sequence
 
 from .. import __version__
-from . import articles, editorial, photo, site, transfer, workflow
+from . import articles, editorial, newsroom, photo, site, transfer, workflow
 
 # Command groups, in the order `--help` lists them. Add a module here to add a group.
-GROUPS = [articles, transfer, photo, editorial, workflow, site]
+GROUPS = [articles, transfer, photo, editorial, workflow, newsroom, site]
 
 
 def build_parser() -> argparse.ArgumentParser:
