@@ -453,18 +453,15 @@ function newsdesk_sync_person($user_id) {
 function newsdesk_sync_claim_of($post_id) {
     $claim = newsdesk_sync_stored_claim($post_id);
     $lock = newsdesk_sync_raw_lock($post_id);
-    $claimed_at = $claim ? (int) strtotime($claim['at']) : 0;
-    if ($lock && (!$claim || $lock['user_id'] !== (int) $claim['user_id']) && $lock['time'] >= $claimed_at) {
-        // Someone opened the post in wp-admin after the claim (or with none): theirs while live.
-        if ($lock['time'] > time() - newsdesk_sync_lock_window()) {
-            return array(
-                'user_id' => $lock['user_id'],
-                'name' => newsdesk_sync_person($lock['user_id']),
-                'at' => gmdate('Y-m-d\TH:i:s\Z', $lock['time']),
-                'source' => 'wp-admin',
-            );
-        }
-        return null;  // a wp-admin editor took it over, and has left since
+    if ($lock && (!$claim || $lock['user_id'] !== (int) $claim['user_id'])
+        && $lock['time'] > time() - newsdesk_sync_lock_window()) {
+        // Someone has the post open in wp-admin: theirs while their lock is live.
+        return array(
+            'user_id' => $lock['user_id'],
+            'name' => newsdesk_sync_person($lock['user_id']),
+            'at' => gmdate('Y-m-d\TH:i:s\Z', $lock['time']),
+            'source' => 'wp-admin',
+        );
     }
     if (!$claim) {
         return null;
@@ -491,6 +488,23 @@ add_filter('get_post_metadata', function ($value, $post_id, $meta_key) {
     }
     return $value;
 }, 10, 3);
+
+/*
+ * Someone took the post in wp-admin (wp_set_post_lock, "Take over"): the Newsdesk
+ * claim it replaced is over, and does not come back when they leave.
+ */
+function newsdesk_sync_lock_taken($meta_id, $post_id, $meta_key, $value) {
+    if ($meta_key !== '_edit_lock') {
+        return;
+    }
+    $claim = newsdesk_sync_stored_claim((int) $post_id);
+    $parts = explode(':', (string) $value);
+    if ($claim && count($parts) === 2 && (int) $parts[1] !== (int) $claim['user_id']) {
+        delete_post_meta((int) $post_id, NEWSDESK_CLAIM_KEY);
+    }
+}
+add_action('added_post_meta', 'newsdesk_sync_lock_taken', 10, 4);
+add_action('updated_post_meta', 'newsdesk_sync_lock_taken', 10, 4);
 
 function newsdesk_sync_clear_claim($post_id, $user_id) {
     delete_post_meta($post_id, NEWSDESK_CLAIM_KEY);

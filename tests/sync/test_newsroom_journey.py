@@ -115,17 +115,22 @@ def post_of(desk_: Desk, article_id: str) -> dict:
     return site
 
 
-def lock_holder(wp, post_id: int, as_user: int) -> int:
-    """Who wp-admin says is editing the post, asked as `as_user` (wp_check_post_lock)."""
+def wp_admin(wp, as_user: int, code: str) -> str:
+    """PHP run as `as_user` with wp-admin's post functions, as the post screen runs them."""
     script = (
         "require 'wp-load.php'; require_once ABSPATH . 'wp-admin/includes/post.php'; "
-        f"wp_set_current_user({as_user}); echo (int) wp_check_post_lock({post_id});"
+        f"wp_set_current_user({as_user}); {code}"
     )
     done = subprocess.run(
         ["php", "-r", script], cwd=wp.wpdir, capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 0, done.stderr
-    return int(done.stdout.strip().splitlines()[-1])
+    return done.stdout.strip()
+
+
+def lock_holder(wp, post_id: int, as_user: int) -> int:
+    """Who wp-admin says is editing the post, asked as `as_user` (wp_check_post_lock)."""
+    return int(wp_admin(wp, as_user, f"echo (int) wp_check_post_lock({post_id});"))
 
 
 def give_lead_photo(desk_: Desk, article_id: str, seed: int) -> None:
@@ -280,15 +285,12 @@ def test_a_claim_taken_in_wp_admin_reaches_newsdesk(tmp_path, capsys, wordpress_
     store.close()
     editor.sync()
     post_id = post_of(editor, str(story.id))["remote_id"]
+    # Newsdesk's claim shows in wp-admin as WordPress's own post lock.
     assert "claimed by Editor Tester" in editor.ok("claim", str(story.id), *EDITOR_A)
     other = second_editor(wp)
-    time.sleep(1.1)  # wp-admin's lock comes after the claim, as when someone opens it later
-    # What wp-admin does when the second editor opens the post and takes it over
-    # (wp_set_post_lock).
-    wp.db.sql(
-        f"UPDATE {wp.name}.wp_postmeta SET meta_value = '{int(time.time())}:{other.id}' "
-        f"WHERE post_id = {post_id} AND meta_key = '_edit_lock'"
-    )
+    assert lock_holder(wp, post_id, other.id) == wp.users["editor"].id
+    # The second editor presses "Take over" in wp-admin (which sets the post lock).
+    wp_admin(wp, other.id, f"wp_set_post_lock({post_id});")
     report, _ = editor.sync()
     [lost] = report["claims_lost"]
     assert lost["claimed_by"] == SECOND and lost["was"] == "Editor Tester", lost
@@ -296,10 +298,12 @@ def test_a_claim_taken_in_wp_admin_reaches_newsdesk(tmp_path, capsys, wordpress_
     assert editor.json("show", str(story.id))["claim"]["editor"] == SECOND
     code, _out, err = editor.run("claim", str(story.id), *EDITOR_A)
     assert code == 1 and f"Being edited by {SECOND}" in err
-    # Once the second editor has left wp-admin (the lock expires), the story is free.
-    wp.db.sql(
-        f"UPDATE {wp.name}.wp_postmeta SET meta_value = '{int(time.time()) - 600}:{other.id}' "
-        f"WHERE post_id = {post_id} AND meta_key = '_edit_lock'"
+    # The second editor leaves wp-admin (its lock expires, as wp-remove-post-lock does):
+    # the story is free, and the claim they took over does not come back.
+    wp_admin(
+        wp,
+        other.id,
+        f"update_post_meta({post_id}, '_edit_lock', (time() - 600) . ':{other.id}');",
     )
     editor.sync()
     assert editor.json("show", str(story.id))["claim"] is None
@@ -326,16 +330,20 @@ def test_a_missed_schedule_is_published_or_said_loudly(
     store.articles.create(story)
     store.close()
     give_lead_photo(editor, str(story.id), seed=5 if with_plugin else 6)
-    at = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=12)
+    # WordPress publishes at once anything scheduled less than a minute ahead.
+    at = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=5)
     editor.ok("schedule", str(story.id), "--at", at.isoformat().replace("+00:00", "Z"), *EDITOR_A)
     editor.sync()
-    assert post_of(editor, str(story.id))["remote_id"]
+    post_id = post_of(editor, str(story.id))["remote_id"]
     with wp.client("editor") as web:
-        post_id = post_of(editor, str(story.id))["remote_id"]
-        assert web.get(f"/wp/v2/posts/{post_id}", params={"context": "edit"}).json()["status"] == (
-            "future"
-        )
-    time.sleep(max(0.0, (at - datetime.now(UTC)).total_seconds()) + 1.5)
+        got = web.get(f"/wp/v2/posts/{post_id}", params={"context": "edit"}).json()
+        assert got["status"] == "future", got["date_gmt"]
+    # Five minutes pass (the post's time is moved back instead).
+    past = (datetime.now(UTC) - timedelta(seconds=5)).strftime("%Y-%m-%d %H:%M:%S")
+    wp.db.sql(
+        f"UPDATE {wp.name}.wp_posts SET post_date = '{past}', post_date_gmt = '{past}' "
+        f"WHERE ID = {post_id}"
+    )
     # WordPress's cron never ran (no page views; DISABLE_WP_CRON): the post missed its time.
     report, err = editor.sync()
     status = next(r["status"] for r in editor.json("list") if r["headline"] == headline)

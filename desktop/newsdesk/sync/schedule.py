@@ -28,42 +28,44 @@ def _moment(text: str) -> datetime | None:
 
 
 def missed_schedules(res: SiteResources, now: datetime | None = None) -> list[str]:
-    """A warning for each story scheduled on this site whose time has passed while its
-    post is still not published."""
+    """A warning for each story scheduled on this site whose time has passed (by the
+    desk's schedule or the post's own date) while its post is still not published."""
     now = now or datetime.now(UTC)
     rows = res.store.conn.execute(
-        "SELECT a.id, a.headline, a.scheduled_at, r.remote_id FROM articles a "
+        "SELECT a.headline, a.scheduled_at, r.remote_id FROM articles a "
         "JOIN remote_posts r ON r.article_id = a.id "
         "WHERE a.status = ? AND r.site_id = ? AND r.remote_id IS NOT NULL",
         (Status.SCHEDULED.value, res.site_id),
     ).fetchall()
-    due = {
-        int(remote_id): (headline, at)
-        for _id, headline, at, remote_id in rows
-        if at and (moment := _moment(at)) is not None and moment <= now
-    }
-    if not due:
+    if not rows:
         return []
-    live: dict[int, str] = {}
-    ids = sorted(due)
+    scheduled = {int(remote_id): (headline, at or "") for headline, at, remote_id in rows}
+    posts: dict[int, dict[str, str]] = {}
+    ids = sorted(scheduled)
     for start in range(0, len(ids), 100):
-        posts = res.client.get(
+        page = res.client.get(
             "/wp/v2/posts",
             include=",".join(str(i) for i in ids[start : start + 100]),
             status=PULL_STATUSES,
             context="edit",
             per_page=100,
-            _fields="id,status",
+            _fields="id,status,date_gmt",
         )
-        live.update({int(p["id"]): str(p.get("status", "")) for p in posts})
+        posts.update({int(p["id"]): p for p in page})
     how = (
         "publish it in wp-admin, or give the site a system cron"
         if not res.site.has_plugin
         else "the site would not publish it; look at it in wp-admin"
     )
-    return [
-        f"NOT LIVE: “{headline}” was scheduled for {at} and is still not published on "
-        f"{res.site.name} (status: {live.get(remote_id, 'missing')}); {how}."
-        for remote_id, (headline, at) in due.items()
-        if live.get(remote_id) != "publish"
-    ]
+    warnings = []
+    for remote_id, (headline, at) in scheduled.items():
+        post = posts.get(remote_id, {})
+        times = [_moment(at), _moment(str(post.get("date_gmt") or ""))]
+        due = any(t is not None and t <= now for t in times)
+        status = str(post.get("status") or "missing")
+        if due and status != "publish":
+            warnings.append(
+                f"NOT LIVE: “{headline}” was scheduled for {at or post.get('date_gmt')} and is "
+                f"still not published on {res.site.name} (status: {status}); {how}."
+            )
+    return warnings
