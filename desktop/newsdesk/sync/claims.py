@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .client import WordPressClient
     from .resources import SiteResources
 
-NO_SITE = "not shared: there is no publishing site"
+NO_SITE = ""  # a newsroom of one desktop: nothing to share with, nothing to say
 NO_PLUGIN = "not shared: the site has no Newsdesk plugin"
 NOT_ON_SITE = "not shared: the story is not on the site yet (sync first)"
 
