@@ -358,3 +358,23 @@ def test_a_missed_schedule_is_published_or_said_loudly(
         assert headline in warning and "status: future" in warning
         code, _out, err = editor.run("sync")
         assert "warning: NOT LIVE" in err
+
+
+def test_a_site_with_an_older_plugin_keeps_the_claim_local_and_says_so(
+    tmp_path, capsys, wordpress_harness
+):
+    from .test_plugin_upgrade import LEGACY_PLUGIN
+
+    wp = wordpress_harness.named_site("wp_legacy_claims", True, LEGACY_PLUGIN)
+    editor = desk(tmp_path, capsys, wp, "editor", "editor")
+    store = editor.store()
+    story = Article(headline=f"Bridge repairs {time.time_ns()}", body="Body.", status="submitted")
+    store.articles.create(story)
+    store.close()
+    editor.sync()
+    out = editor.ok("claim", str(story.id), *EDITOR_A)
+    assert "claimed by Editor Tester" in out
+    assert "not shared: the site's Newsdesk plugin is older than 2.1" in out
+    editor.sync()  # no claims to read there: the local claim stands
+    assert editor.json("show", str(story.id))["claim"]["editor"] == "Editor Tester"
+    assert "released" in editor.ok("release", str(story.id), *EDITOR_A)

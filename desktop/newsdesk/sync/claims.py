@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 NO_SITE = ""  # a newsroom of one desktop: nothing to share with, nothing to say
 NO_PLUGIN = "not shared: the site has no Newsdesk plugin"
+OLD_PLUGIN = "not shared: the site's Newsdesk plugin is older than 2.1"
 NOT_ON_SITE = "not shared: the story is not on the site yet (sync first)"
 
 Connect = Callable[["Site"], "WordPressClient"]
@@ -108,6 +109,8 @@ def claim(
                 if held
                 else str(exc)
             ) from exc
+        if exc.code == "rest_no_route":
+            return _locally(store, article_id, editor, role, take_over, OLD_PLUGIN)
         if exc.code in ("newsdesk_claim_forbidden", "rest_forbidden"):
             raise rules.WorkflowError(f"Only editors claim stories ({site.name} says so).") from exc
         raise
@@ -135,9 +138,12 @@ def release(store: Store, article_id: int, *, editor: str, connect: Connect) -> 
     try:
         with connect(site) as client:
             answer = client.delete(f"/newsdesk/v1/posts/{rp.remote_id}/claim")
-    except NetworkError as exc:
+    except (NetworkError, RefusedError) as exc:
+        why = OLD_PLUGIN if getattr(exc, "code", "") == "rest_no_route" else f"not shared: {exc}"
+        if isinstance(exc, RefusedError) and why != OLD_PLUGIN:
+            raise
         changes = ops.release(store, article_id, editor=editor)
-        return ClaimOutcome(changes, store.workflow.claim_of(article_id), f"not shared: {exc}")
+        return ClaimOutcome(changes, store.workflow.claim_of(article_id), why)
     with store.atomic():
         store.workflow.set_claim(article_id, _as_claim(answer.get("claim")))
     return ClaimOutcome(
