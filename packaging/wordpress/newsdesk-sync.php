@@ -577,9 +577,11 @@ function newsdesk_sync_claims() {
 }
 
 // A story that leaves the edit (returned, approved, published...) is no one's any more.
+// A write still saying "submitted" (a desk that has not seen the claim yet) releases nothing.
 add_action('rest_after_insert_post', function ($post, $request) {
     $meta = $request->get_param('meta');
-    if (is_array($meta) && isset($meta['_newsdesk_stage']) && $meta['_newsdesk_stage'] !== 'in_edit') {
+    if (is_array($meta) && isset($meta['_newsdesk_stage'])
+        && !in_array($meta['_newsdesk_stage'], array('in_edit', 'submitted'), true)) {
         $claim = newsdesk_sync_stored_claim($post->ID);
         if ($claim) {
             newsdesk_sync_clear_claim($post->ID, (int) $claim['user_id']);

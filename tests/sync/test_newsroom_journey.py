@@ -201,6 +201,12 @@ def test_a_story_travels_reporter_to_editors_to_site_and_back(
         )
         assert row_b["claimed_by"] == "Editor Tester"
         assert code == 1 and "Being edited by Editor Tester" in err and len(err.splitlines()) == 1
+        # The site decides who may claim: the reporter cannot, whatever their desk says.
+        code, _out, err = reporter.run(
+            "claim", r_id, "--take-over", *EDITOR_A[:2], "--role", "editor"
+        )
+        assert code == 1 and "Only editors claim stories" in err, err
+        assert httpx.get(f"{wp.api}/newsdesk/v1/claims").status_code == 401, "readers see none"
         # B takes it over; A learns it at its next sync.
         assert f"claimed by {SECOND}" in editor_b.ok("claim", b_id, "--take-over", *EDITOR_B)
         told = editor_a.ok("sync")
@@ -242,6 +248,9 @@ def test_a_story_travels_reporter_to_editors_to_site_and_back(
     assert row["status"] == "submitted"
     assert "Ana Ruiz" in editor_a.json("show", a_id)["body"]
     give_lead_photo(editor_a, a_id, seed=3 if with_plugin else 4)
+    lead = editor_a.json("show", a_id)["lead_photo"]
+    assert lead["credit"] == "Desk Photographer" and lead["alt"] == "Idle cranes at the port"
+    assert lead["caption"].startswith("Cranes stand idle")
     editor_a.ok("approve", a_id, *EDITOR_A)
     editor_a.ok("publish", a_id, *EDITOR_A)
     editor_a.sync()
