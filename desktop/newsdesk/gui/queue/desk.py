@@ -31,6 +31,8 @@ from ...ops import workflow as ops
 from ...services.editorial import ChecklistFailed
 from ...store import Store
 from ...store.errors import StoreError
+from ...sync import claims
+from ...sync.engine import SyncEngine
 from ...sync.errors import SyncError
 from .. import theme
 from .background import LockedWrites, QueueLoader, queue_signature
@@ -421,9 +423,6 @@ class QueueDesk(QWidget):
     def _claim(self, article_id: int, done: str, *, take_over: bool) -> None:
         """Through the site when it has the companion plugin (it decides, and the other
         desktops see it); else locally, and the message says why it is not shared."""
-        from ...sync import claims
-        from ...sync.engine import SyncEngine
-
         outcome: list[claims.ClaimOutcome] = []
         refused = self._run(
             lambda: outcome.append(
