@@ -34,6 +34,8 @@ NO_PLUGIN = "not shared: the site has no Newsdesk plugin"
 OLD_PLUGIN = "not shared: the site's Newsdesk plugin is older than 2.1"
 NOT_ON_SITE = "not shared: the story is not on the site yet (sync first)"
 
+EDITORS = ("editor", "administrator")  # WordPress roles that may publish others' posts
+
 Connect = Callable[["Site"], "WordPressClient"]
 
 
@@ -214,8 +216,8 @@ def pull_claims(res: SiteResources) -> PulledClaims:
 def publish_missed(res: SiteResources) -> list[int]:
     """Ask the site to publish its past-due scheduled posts (WordPress's cron does not
     run on REST requests). Editors only; a reporter's desk or an older plugin skips it."""
-    if not res.site.has_plugin:
-        return []
+    if not res.site.has_plugin or res.site.role not in EDITORS:
+        return []  # a reporter's desk would only be refused: not asked
     try:
         answer = res.client.post("/newsdesk/v1/publish-missed", {})
     except (RefusedError, NotFoundOnServer):
