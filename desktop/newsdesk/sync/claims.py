@@ -163,20 +163,28 @@ def _locally(
     return ClaimOutcome(changes, store.workflow.claim_of(article_id), why)
 
 
-def pull_claims(res: SiteResources) -> PulledClaims:
-    """The site's claims into the store, for every story mapped to it. A claim this
-    store held that now names someone else is reported (the desk learns it lost it)."""
-    pulled = PulledClaims()
+def fetch_claims(res: SiteResources) -> list[dict[str, Any]] | None:
+    """The site's live claims, or None where there are none to read (no plugin, or one
+    before 2.1). Only the network: the engine runs it beside the pull."""
     if not res.site.has_plugin:
-        return pulled  # claims stay local (README: without the plugin)
+        return None  # claims stay local (README: without the plugin)
     try:
         rows = res.client.get("/newsdesk/v1/claims")
     except (RefusedError, NotFoundOnServer):
-        return pulled  # a plugin before 2.1: no shared claims to read
+        return None
+    return [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else None
+
+
+def pull_claims(res: SiteResources, rows: list[dict[str, Any]] | None = None) -> PulledClaims:
+    """The site's claims into the store, for every story mapped to it. A claim this
+    store held that now names someone else is reported (the desk learns it lost it)."""
+    pulled = PulledClaims()
+    if rows is None:
+        return pulled
     theirs = {
         int(row["post_id"]): Claim(str(row["name"]), str(row["at"]))
         for row in rows
-        if isinstance(row, dict) and row.get("post_id") and row.get("name")
+        if row.get("post_id") and row.get("name")
     }
     sources = {
         int(row["post_id"]): str(row.get("source", "")) for row in rows if row.get("post_id")
@@ -218,6 +226,15 @@ def publish_missed(res: SiteResources) -> list[int]:
     run on REST requests). Editors only; a reporter's desk or an older plugin skips it."""
     if not res.site.has_plugin or res.site.role not in EDITORS:
         return []  # a reporter's desk would only be refused: not asked
+    # An editor's store holds every post of the site, scheduled ones as scheduled
+    # stories: with none, there is nothing to publish and no request to make.
+    scheduled = res.store.conn.execute(
+        "SELECT 1 FROM articles a JOIN remote_posts r ON r.article_id = a.id "
+        "WHERE a.status = 'scheduled' AND r.site_id = ? AND r.remote_id IS NOT NULL LIMIT 1",
+        (res.site_id,),
+    ).fetchone()
+    if scheduled is None:
+        return []
     try:
         answer = res.client.post("/newsdesk/v1/publish-missed", {})
     except (RefusedError, NotFoundOnServer):
