@@ -34,8 +34,6 @@ NO_PLUGIN = "not shared: the site has no Newsdesk plugin"
 OLD_PLUGIN = "not shared: the site's Newsdesk plugin is older than 2.1"
 NOT_ON_SITE = "not shared: the story is not on the site yet (sync first)"
 
-EDITORS = ("editor", "administrator")  # WordPress roles that may publish others' posts
-
 Connect = Callable[["Site"], "WordPressClient"]
 
 
@@ -219,24 +217,3 @@ def pull_claims(res: SiteResources, rows: list[dict[str, Any]] | None = None) ->
                     }
                 )
     return pulled
-
-
-def publish_missed(res: SiteResources) -> list[int]:
-    """Ask the site to publish its past-due scheduled posts (WordPress's cron does not
-    run on REST requests). Editors only; a reporter's desk or an older plugin skips it."""
-    if not res.site.has_plugin or res.site.role not in EDITORS:
-        return []  # a reporter's desk would only be refused: not asked
-    # An editor's store holds every post of the site, scheduled ones as scheduled
-    # stories: with none, there is nothing to publish and no request to make.
-    scheduled = res.store.conn.execute(
-        "SELECT 1 FROM articles a JOIN remote_posts r ON r.article_id = a.id "
-        "WHERE a.status = 'scheduled' AND r.site_id = ? AND r.remote_id IS NOT NULL LIMIT 1",
-        (res.site_id,),
-    ).fetchone()
-    if scheduled is None:
-        return []
-    try:
-        answer = res.client.post("/newsdesk/v1/publish-missed", {})
-    except (RefusedError, NotFoundOnServer):
-        return []
-    return [int(i) for i in answer.get("published", [])]

@@ -17,7 +17,7 @@ import httpx
 from ..domain.article import now_utc
 from ..store.sites import Site
 from . import credentials
-from .claims import fetch_claims, publish_missed, pull_claims
+from .claims import fetch_claims, pull_claims
 from .client import WordPressClient
 from .errors import NetworkError, NoKeyringError, SyncError
 from .missing_categories import open_warnings, queue_found
@@ -25,7 +25,7 @@ from .pull import pull_site
 from .push import batch_create, push_article
 from .reconcile import article_revision
 from .resources import SiteResources
-from .schedule import missed_schedules
+from .schedule import missed_schedules, publish_missed
 
 if TYPE_CHECKING:
     from ..store import Store
