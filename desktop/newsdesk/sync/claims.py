@@ -132,23 +132,27 @@ def release(store: Store, article_id: int, *, editor: str, connect: Connect) -> 
     store.articles.get(article_id)
     target = shared_through(store, article_id)
     if isinstance(target, str):
-        changes = ops.release(store, article_id, editor=editor)
-        return ClaimOutcome(changes, store.workflow.claim_of(article_id), target)
+        return _released_locally(store, article_id, editor, target)
     site, rp = target
     try:
         with connect(site) as client:
             answer = client.delete(f"/newsdesk/v1/posts/{rp.remote_id}/claim")
-    except (NetworkError, RefusedError) as exc:
-        why = OLD_PLUGIN if getattr(exc, "code", "") == "rest_no_route" else f"not shared: {exc}"
-        if isinstance(exc, RefusedError) and why != OLD_PLUGIN:
+    except NetworkError as exc:
+        return _released_locally(store, article_id, editor, f"not shared: {exc}")
+    except RefusedError as exc:
+        if exc.code != "rest_no_route":
             raise
-        changes = ops.release(store, article_id, editor=editor)
-        return ClaimOutcome(changes, store.workflow.claim_of(article_id), why)
+        return _released_locally(store, article_id, editor, OLD_PLUGIN)
     with store.atomic():
         store.workflow.set_claim(article_id, _as_claim(answer.get("claim")))
     return ClaimOutcome(
         Changes.of_articles(article_id, queue=True), store.workflow.claim_of(article_id)
     )
+
+
+def _released_locally(store: Store, article_id: int, editor: str, why: str) -> ClaimOutcome:
+    changes = ops.release(store, article_id, editor=editor)
+    return ClaimOutcome(changes, store.workflow.claim_of(article_id), why)
 
 
 def _locally(
