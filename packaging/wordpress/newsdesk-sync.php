@@ -1,8 +1,8 @@
 <?php
 /*
  * Plugin Name: Newsdesk sync companion
- * Description: What Newsdesk needs from the WordPress REST API that WordPress lacks: private post meta for the Newsdesk uuid, Markdown source, sources, byline, editorial stage and notes (never shown to readers); finding a post by uuid; refusing a stale write (409 with the current modified_gmt); the editorial stage and note authors decided by the server.
- * Version: 2.0.0
+ * Description: What Newsdesk needs from the WordPress REST API that WordPress lacks: private post meta for the Newsdesk uuid, Markdown source, sources, byline, editorial stage and notes (never shown to readers); finding a post by uuid; refusing a stale write (409 with the current modified_gmt); the editorial stage and note authors decided by the server; claims shared between desktops (and with wp-admin's post lock); scheduled posts published when their time has passed.
+ * Version: 2.1.0
  * Requires at least: 5.6
  * License: MIT
  *
@@ -15,7 +15,7 @@ if (!defined('ABSPATH')) {
     exit;
 }
 
-const NEWSDESK_SYNC_VERSION = '2.0.0';
+const NEWSDESK_SYNC_VERSION = '2.1.0';
 // Meta layout: 1 = public keys (plugin 1.x, readable by anyone who could read the post),
 // 2 = protected keys (leading underscore), shown only to users who may edit the post.
 const NEWSDESK_SYNC_SCHEMA = 2;
@@ -402,6 +402,254 @@ add_action('rest_after_insert_post', function ($post, $request, $creating) {
 
 add_action('shutdown', 'newsdesk_sync_unlock_all');
 
+/*
+ * Claims: which editor is working on a story, shared by every desktop and by wp-admin.
+ * A claim is `_newsdesk_claim` (JSON: user_id, name, at), written only here, with the
+ * server's clock and the user's display name; it also sets WordPress's own post lock
+ * (`_edit_lock`, "time:user_id") so wp-admin says "… is currently editing". A lock
+ * taken in wp-admin by someone else after the claim is the claim from then on.
+ */
+const NEWSDESK_CLAIM_KEY = '_newsdesk_claim';
+
+/** How long wp-admin counts a post lock as live (wp_check_post_lock's window). */
+function newsdesk_sync_lock_window() {
+    return (int) apply_filters('wp_check_post_lock_window', 150);
+}
+
+/** `_edit_lock` as stored (time, user id), read past the filter below. */
+function newsdesk_sync_raw_lock($post_id) {
+    global $wpdb;
+    $raw = (string) $wpdb->get_var($wpdb->prepare(
+        "SELECT meta_value FROM {$wpdb->postmeta} WHERE post_id = %d AND meta_key = '_edit_lock' ORDER BY meta_id DESC LIMIT 1",
+        $post_id
+    ));
+    $parts = explode(':', $raw);
+    if (count($parts) !== 2 || !(int) $parts[1]) {
+        return null;
+    }
+    return array('time' => (int) $parts[0], 'user_id' => (int) $parts[1]);
+}
+
+function newsdesk_sync_stored_claim($post_id) {
+    global $wpdb;
+    $raw = $wpdb->get_var($wpdb->prepare(
+        "SELECT meta_value FROM {$wpdb->postmeta} WHERE post_id = %d AND meta_key = %s ORDER BY meta_id DESC LIMIT 1",
+        $post_id,
+        NEWSDESK_CLAIM_KEY
+    ));
+    $claim = json_decode((string) $raw, true);
+    return is_array($claim) && !empty($claim['user_id']) ? $claim : null;
+}
+
+function newsdesk_sync_person($user_id) {
+    $user = get_userdata($user_id);
+    if (!$user) {
+        return 'user ' . $user_id;
+    }
+    return $user->display_name !== '' ? $user->display_name : $user->user_login;
+}
+
+/** The post's claim as the newsroom sees it, or null: {user_id, name, at, source}. */
+function newsdesk_sync_claim_of($post_id) {
+    $claim = newsdesk_sync_stored_claim($post_id);
+    $lock = newsdesk_sync_raw_lock($post_id);
+    if ($lock && (!$claim || $lock['user_id'] !== (int) $claim['user_id'])
+        && $lock['time'] > time() - newsdesk_sync_lock_window()) {
+        // Someone has the post open in wp-admin: theirs while their lock is live.
+        return array(
+            'user_id' => $lock['user_id'],
+            'name' => newsdesk_sync_person($lock['user_id']),
+            'at' => gmdate('Y-m-d\TH:i:s\Z', $lock['time']),
+            'source' => 'wp-admin',
+        );
+    }
+    if (!$claim) {
+        return null;
+    }
+    return array(
+        'user_id' => (int) $claim['user_id'],
+        'name' => (string) $claim['name'],
+        'at' => (string) $claim['at'],
+        'source' => 'newsdesk',
+    );
+}
+
+/*
+ * wp-admin counts a post lock as live for 150 s and its editor renews it while open;
+ * a Newsdesk claim lasts until released, so the claimant's lock reads as fresh.
+ */
+add_filter('get_post_metadata', function ($value, $post_id, $meta_key) {
+    if ($meta_key !== '_edit_lock' || $value !== null) {
+        return $value;
+    }
+    $claim = newsdesk_sync_claim_of((int) $post_id);
+    if ($claim && $claim['source'] === 'newsdesk') {
+        return array(time() . ':' . $claim['user_id']);
+    }
+    return $value;
+}, 10, 3);
+
+/*
+ * Someone took the post in wp-admin (wp_set_post_lock, "Take over"): the Newsdesk
+ * claim it replaced is over, and does not come back when they leave.
+ */
+function newsdesk_sync_lock_taken($meta_id, $post_id, $meta_key, $value) {
+    if ($meta_key !== '_edit_lock') {
+        return;
+    }
+    $claim = newsdesk_sync_stored_claim((int) $post_id);
+    $parts = explode(':', (string) $value);
+    if ($claim && count($parts) === 2 && (int) $parts[1] !== (int) $claim['user_id']) {
+        delete_post_meta((int) $post_id, NEWSDESK_CLAIM_KEY);
+    }
+}
+add_action('added_post_meta', 'newsdesk_sync_lock_taken', 10, 4);
+add_action('updated_post_meta', 'newsdesk_sync_lock_taken', 10, 4);
+
+function newsdesk_sync_clear_claim($post_id, $user_id) {
+    delete_post_meta($post_id, NEWSDESK_CLAIM_KEY);
+    $lock = newsdesk_sync_raw_lock($post_id);
+    if ($lock && $lock['user_id'] === (int) $user_id) {
+        delete_post_meta($post_id, '_edit_lock');
+    }
+}
+
+function newsdesk_sync_may_claim($request) {
+    $post = get_post((int) $request['id']);
+    if (!$post || $post->post_type !== 'post') {
+        return new WP_Error('rest_post_invalid_id', 'No such post.', array('status' => 404));
+    }
+    if (!current_user_can('edit_others_posts') || !current_user_can('edit_post', $post->ID)) {
+        return new WP_Error('newsdesk_claim_forbidden', 'Only editors claim stories.', array('status' => 403));
+    }
+    return true;
+}
+
+function newsdesk_sync_claim($request) {
+    $post_id = (int) $request['id'];
+    if (!newsdesk_sync_lock(newsdesk_sync_lock_name('claim', (string) $post_id))) {
+        return new WP_Error('newsdesk_busy', 'Another claim of this story is in progress; try again.', array('status' => 503));
+    }
+    $me = get_current_user_id();
+    $held = newsdesk_sync_claim_of($post_id);
+    if ($held && $held['user_id'] !== $me && !$request['take_over']) {
+        return new WP_Error(
+            'newsdesk_claimed',
+            sprintf('Being edited by %s since %s (take over to continue).', $held['name'], $held['at']),
+            array('status' => 409, 'claim' => $held)
+        );
+    }
+    $claim = array('user_id' => $me, 'name' => newsdesk_sync_person($me), 'at' => gmdate('Y-m-d\TH:i:s\Z'));
+    // The lock first: with the claim written, the filter above would already show it
+    // as fresh, and update_post_meta skips a write of the value it reads.
+    update_post_meta($post_id, '_edit_lock', time() . ':' . $me);
+    update_post_meta($post_id, NEWSDESK_CLAIM_KEY, wp_slash(wp_json_encode($claim, JSON_UNESCAPED_UNICODE)));
+    return array('claim' => newsdesk_sync_claim_of($post_id), 'previous' => $held && $held['user_id'] !== $me ? $held : null);
+}
+
+function newsdesk_sync_release($request) {
+    $post_id = (int) $request['id'];
+    $held = newsdesk_sync_claim_of($post_id);
+    if ($held && $held['user_id'] === get_current_user_id()) {
+        newsdesk_sync_clear_claim($post_id, $held['user_id']);
+    }
+    return array('claim' => newsdesk_sync_claim_of($post_id));
+}
+
+/** Every live claim on a post the user may edit: what a pull brings to the desktop. */
+function newsdesk_sync_claims() {
+    global $wpdb;
+    $ids = $wpdb->get_col($wpdb->prepare(
+        "SELECT DISTINCT m.post_id FROM {$wpdb->postmeta} m JOIN {$wpdb->posts} p ON p.ID = m.post_id
+         WHERE p.post_type = 'post' AND (m.meta_key = %s
+            OR (m.meta_key = '_edit_lock' AND CAST(SUBSTRING_INDEX(m.meta_value, ':', 1) AS UNSIGNED) > %d))",
+        NEWSDESK_CLAIM_KEY,
+        time() - newsdesk_sync_lock_window()
+    ));
+    $claims = array();
+    foreach ($ids as $id) {
+        $claim = newsdesk_sync_claim_of((int) $id);
+        if ($claim && current_user_can('edit_post', (int) $id)) {
+            $claims[] = array_merge(array('post_id' => (int) $id), $claim);
+        }
+    }
+    return $claims;
+}
+
+// A story that leaves the edit (returned, approved, published...) is no one's any more.
+// A write still saying "submitted" (a desk that has not seen the claim yet) releases nothing.
+add_action('rest_after_insert_post', function ($post, $request) {
+    $meta = $request->get_param('meta');
+    if (is_array($meta) && isset($meta['_newsdesk_stage'])
+        && !in_array($meta['_newsdesk_stage'], array('in_edit', 'submitted'), true)) {
+        $claim = newsdesk_sync_stored_claim($post->ID);
+        if ($claim) {
+            newsdesk_sync_clear_claim($post->ID, (int) $claim['user_id']);
+        }
+    }
+}, 5, 2);
+
+/*
+ * Scheduled means published. WordPress publishes a `future` post from its cron,
+ * which runs on page views (never on REST requests) or not at all
+ * (DISABLE_WP_CRON without a system cron): a post can miss its time. Newsdesk
+ * asks here at each sync. The post's modified time moves on, so the next
+ * incremental pull sees it published.
+ */
+function newsdesk_sync_publish_missed() {
+    global $wpdb;
+    $ids = array_map('intval', $wpdb->get_col($wpdb->prepare(
+        "SELECT ID FROM {$wpdb->posts} WHERE post_type = 'post' AND post_status = 'future' AND post_date_gmt <= %s",
+        gmdate('Y-m-d H:i:s')
+    )));
+    foreach ($ids as $id) {
+        wp_publish_post($id);
+        if (get_post_meta($id, '_newsdesk_stage', true) === 'scheduled') {
+            update_post_meta($id, '_newsdesk_stage', 'published');
+        }
+        $wpdb->update(
+            $wpdb->posts,
+            array('post_modified' => current_time('mysql'), 'post_modified_gmt' => current_time('mysql', true)),
+            array('ID' => $id)
+        );
+        clean_post_cache($id);
+    }
+    return array('published' => $ids);
+}
+
+add_action('rest_api_init', function () {
+    $editors_only = function () {
+        return current_user_can('edit_others_posts')
+            ? true
+            : new WP_Error('newsdesk_forbidden', 'Only editors may do this.', array('status' => 403));
+    };
+    register_rest_route('newsdesk/v1', '/posts/(?P<id>\d+)/claim', array(
+        array(
+            'methods' => 'POST',
+            'permission_callback' => 'newsdesk_sync_may_claim',
+            'callback' => 'newsdesk_sync_claim',
+            'args' => array('take_over' => array('type' => 'boolean', 'default' => false)),
+        ),
+        array(
+            'methods' => 'DELETE',
+            'permission_callback' => 'newsdesk_sync_may_claim',
+            'callback' => 'newsdesk_sync_release',
+        ),
+    ));
+    register_rest_route('newsdesk/v1', '/claims', array(
+        'methods' => 'GET',
+        'permission_callback' => function () {
+            return current_user_can('edit_posts');
+        },
+        'callback' => 'newsdesk_sync_claims',
+    ));
+    register_rest_route('newsdesk/v1', '/publish-missed', array(
+        'methods' => 'POST',
+        'permission_callback' => $editors_only,
+        'callback' => 'newsdesk_sync_publish_missed',
+    ));
+});
+
 // Discovery: GET /wp-json/newsdesk/v1/info tells the client the plugin is there, and how it keeps meta.
 add_action('rest_api_init', function () {
     register_rest_route('newsdesk/v1', '/info', array(
@@ -414,6 +662,8 @@ add_action('rest_api_init', function () {
                 'meta_schema' => NEWSDESK_SYNC_SCHEMA,
                 'stale_write_headers' => array('X-Newsdesk-Base-Modified', 'X-Newsdesk-Base-Version'),
                 'meta' => newsdesk_sync_private_keys(),
+                'claims' => true,
+                'publish_missed' => true,
             );
         },
     ));

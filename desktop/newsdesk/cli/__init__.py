@@ -10,10 +10,21 @@ import argparse
 from collections.abc import Sequence
 
 from .. import __version__
-from . import articles, editorial, house, photo, site, taxonomy, ticker, transfer, workflow
+from . import (
+    articles,
+    editorial,
+    house,
+    newsroom,
+    photo,
+    site,
+    taxonomy,
+    ticker,
+    transfer,
+    workflow,
+)
 
 # Command groups, in the order `--help` lists them. Add a module here to add a group.
-GROUPS = [articles, transfer, photo, editorial, workflow, ticker, taxonomy, site, house]
+GROUPS = [articles, transfer, photo, editorial, workflow, newsroom, ticker, taxonomy, site, house]
 
 
 def build_parser() -> argparse.ArgumentParser:

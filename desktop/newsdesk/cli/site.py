@@ -258,6 +258,8 @@ def _print_report(report: Any) -> None:
     line("failed", report.failed, "error")
     for offline in report.offline:
         print(f"offline: {offline} (changes wait in the outbox)")
+    for lost in report.claims_lost:
+        print(f"claim: {lost['site']}: {lost['headline']} — {lost['message']}")
     print(f"waiting: {report.waiting}")
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)

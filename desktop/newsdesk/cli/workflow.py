@@ -22,6 +22,9 @@ from ..ops import workflow as ops
 from ..paths import data_dir
 from ..services.editorial import ChecklistFailed
 from ..store import Store
+from ..store.workflow import ClaimedError
+from ..sync import claims
+from ..sync.errors import SyncError
 from .common import print_json, run_with_store
 from .personal import personal_value
 
@@ -114,7 +117,7 @@ def _acting(handler: Callable[[argparse.Namespace, Store, str, str], None]) -> A
         try:
             actor, role = _identity(args)
             handler(args, store, actor, role)
-        except rules.WorkflowError as exc:
+        except (rules.WorkflowError, ClaimedError, SyncError) as exc:
             return _refused(exc)
         return 0
 
@@ -136,16 +139,29 @@ def _move(args: argparse.Namespace, store: Store, actor: str, role: str) -> None
 
 
 def _claim(args: argparse.Namespace, store: Store, actor: str, role: str) -> None:
-    if args.take_over:
-        ops.take_over(store, args.id, editor=actor)
-    else:
-        ops.claim(store, args.id, editor=actor, role=role)
-    held = store.workflow.claim_of(args.id)
-    print(f"{args.id}\tclaimed by {held.editor if held else '-'}")
+    """Through the site when it has the companion plugin (it decides); else local."""
+    from ..sync.engine import SyncEngine  # httpx only when a claim is made
+
+    outcome = claims.claim(
+        store,
+        args.id,
+        editor=actor,
+        role=role,
+        take_over=args.take_over,
+        connect=SyncEngine(store).client_for,
+    )
+    held = outcome.claim
+    shared = f"\t({outcome.not_shared})" if outcome.not_shared else ""
+    print(f"{args.id}\tclaimed by {held.editor if held else '-'}{shared}")
 
 
 def _release(args: argparse.Namespace, store: Store, actor: str, _role: str) -> None:
-    ops.release(store, args.id, editor=actor)
+    from ..sync.engine import SyncEngine
+
+    outcome = claims.release(store, args.id, editor=actor, connect=SyncEngine(store).client_for)
+    held = outcome.claim
+    shared = f"\t({outcome.not_shared})" if outcome.not_shared else ""
+    print(f"{args.id}\t{'claimed by ' + held.editor if held else 'released'}{shared}")
 
 
 def _note(args: argparse.Namespace, store: Store, actor: str, _role: str) -> None:

@@ -21,11 +21,20 @@ class ChangeHub(QObject):
 
 
 def changes_of_sync(report: object) -> Changes:
-    """The articles a sync wrote into the store (pulled or merged from the site)."""
+    """The articles a sync wrote into the store (pulled or merged from the site, or
+    whose claim the site changed)."""
     ids = {
         int(item["article_id"])
         for name in ("pulled", "merged")
         for item in getattr(report, name, [])
         if isinstance(item, dict) and item.get("article_id") is not None
     }
+    ids.update(int(i) for i in getattr(report, "claimed", []))
     return Changes(articles=frozenset(ids), queue=bool(ids))
+
+
+def lost_claims_message(report: object) -> str:
+    """A line for the status bar when the sync found stories this desk had claimed now
+    held by someone else (taken over on another desktop or in wp-admin)."""
+    lost = [item for item in getattr(report, "claims_lost", []) if isinstance(item, dict)]
+    return "; ".join(f"“{item['headline']}”: {item['message']}" for item in lost)

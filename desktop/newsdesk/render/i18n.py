@@ -19,6 +19,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "home": "Home",
         "share": "Share",
         "footer": "Preview generated offline by Newsdesk.",
+        "correction": "Correction",
     },
     "ar": {
         "by": "بقلم",
@@ -34,6 +35,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "home": "الرئيسية",
         "share": "مشاركة",
         "footer": "معاينة أُنشئت دون اتصال بواسطة Newsdesk.",
+        "correction": "تصحيح",
     },
     "es": {
         "by": "Por",
@@ -49,6 +51,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "home": "Inicio",
         "share": "Compartir",
         "footer": "Vista previa generada sin conexión por Newsdesk.",
+        "correction": "Corrección",
     },
 }
 

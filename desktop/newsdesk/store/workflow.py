@@ -259,6 +259,19 @@ class Workflow:
             "DELETE FROM claims WHERE article_id = ? AND editor = ?", (article_id, editor)
         )
 
+    def set_claim(self, article_id: int, claim: Claim | None) -> None:
+        """The claim exactly as the site holds it (name and time), or none: shared claims
+        are the site's to decide, so no rule is checked here."""
+        if claim is None:
+            self.conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+            return
+        self.conn.execute(
+            "INSERT INTO claims (article_id, editor, claimed_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(article_id) DO UPDATE SET editor = excluded.editor, "
+            "claimed_at = excluded.claimed_at",
+            (article_id, claim.editor, claim.claimed_at),
+        )
+
     def claim_of(self, article_id: int) -> Claim | None:
         row = self.conn.execute(
             "SELECT editor, claimed_at FROM claims WHERE article_id = ?", (article_id,)

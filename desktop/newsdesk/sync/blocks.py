@@ -75,6 +75,29 @@ _WP_IMAGE_ID = re.compile(r"wp-image-(\d+)")
 _SRC = re.compile(r'\ssrc="[^"]*"')
 
 
+CORRECTION_CLASS = "newsdesk-correction"
+_CORRECTION = re.compile(
+    rf'(?:<!-- wp:paragraph {{"className":"{CORRECTION_CLASS}"}} -->\s*)?'
+    rf'<p class="{CORRECTION_CLASS}">.*?</p>(?:\s*<!-- /wp:paragraph -->)?',
+    re.DOTALL,
+)
+
+
+def correction_block(text: str, when: str, edition: str) -> str:
+    """A published correction under the body: labelled and dated in the edition's language."""
+    from html import escape
+
+    from ..render.i18n import format_date, labels
+
+    label = labels(edition).get("correction", "Correction")
+    dated = f" ({format_date(when, edition)})" if format_date(when, edition) else ""
+    return (
+        f'\n\n<!-- wp:paragraph {{"className":"{CORRECTION_CLASS}"}} -->\n'
+        f'<p class="{CORRECTION_CLASS}"><strong>{escape(label)}{dated}:</strong> '
+        f"{escape(text)}</p>\n<!-- /wp:paragraph -->"
+    )
+
+
 def html_to_markdown(html: str, photo_for_media: Callable[[int], str | None]) -> str:
     """Post HTML (block markup or classic) -> Markdown; known media become `photo:` links."""
 
@@ -86,6 +109,7 @@ def html_to_markdown(html: str, photo_for_media: Callable[[int], str | None]) ->
             tag = _SRC.sub(f' src="photo:{uuid}"', tag, count=1)
         return tag
 
+    html = _CORRECTION.sub("", html)  # the article's correction field, not its body
     html = _BLOCK_COMMENT.sub("", html)
     html = _IMG.sub(relink, html)
     # Figure captions are the media's caption, kept with the photo, not body text.

@@ -224,6 +224,7 @@ class WordPressClient:
             f"The server refused: {plain or message}" + (f" ({code})" if code else ""),
             code=code,
             status=status,
+            data=body.get("data"),
         )
 
     def get(self, path: str, **params: Any) -> Any:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ import httpx
 from ..domain.article import now_utc
 from ..store.sites import Site
 from . import credentials
+from .claims import fetch_claims, pull_claims
 from .client import WordPressClient
 from .errors import NetworkError, NoKeyringError, SyncError
 from .missing_categories import open_warnings, queue_found
@@ -23,6 +25,7 @@ from .pull import pull_site
 from .push import batch_create, push_article
 from .reconcile import article_revision
 from .resources import SiteResources
+from .schedule import missed_schedules, publish_missed
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -46,6 +49,9 @@ class SyncReport:
     failed: list[dict[str, Any]] = field(default_factory=list)
     offline: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Stories whose claim changed on the site; `claims_lost`: those another editor took.
+    claimed: list[int] = field(default_factory=list)
+    claims_lost: list[dict[str, Any]] = field(default_factory=list)
     waiting: int = 0
     requests: int = 0
 
@@ -209,7 +215,15 @@ class SyncEngine:
                 try:
                     queue_found(res)  # a category the site lacked exists now: set it
                     self.push(res, report)
-                    self.pull(res, report, check_deleted=check_deleted)
+                    publish_missed(res)  # before the pull, which then sees them published
+                    with ThreadPoolExecutor(1) as beside:
+                        # Claims change no post's modified time: read beside the pull.
+                        site_claims = beside.submit(fetch_claims, res)
+                        self.pull(res, report, check_deleted=check_deleted)
+                        claims = pull_claims(res, site_claims.result())
+                    report.claimed.extend(claims.articles)
+                    report.claims_lost.extend(claims.lines)
+                    report.warnings.extend(missed_schedules(res))
                     if respect_backoff and self.store.outbox.count_pending():
                         # The site answered the pull: it is back, so what waited out
                         # a back-off goes now instead of at its next slot.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class SyncError(Exception):
     """Something went wrong talking to a site. `transient` ones are retried."""
@@ -28,10 +30,11 @@ class AuthError(SyncError):
 class RefusedError(SyncError):
     """The server understood and said no (permissions, bad data): retrying will not help."""
 
-    def __init__(self, message: str, code: str = "", status: int = 0) -> None:
+    def __init__(self, message: str, code: str = "", status: int = 0, data: Any = None) -> None:
         super().__init__(message)
         self.code = code
         self.status = status
+        self.data = data if isinstance(data, dict) else {}  # the error's `data`, as sent
 
 
 class NotFoundOnServer(SyncError):

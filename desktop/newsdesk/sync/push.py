@@ -61,7 +61,7 @@ def body_content(res: SiteResources, article: Article) -> tuple[str, int]:
     # The featured image shows its media item's (library) caption: stock WordPress has no
     # per-post caption for it, so a per-article lead caption stays local (README).
     content = res.body_blocks(
-        article.id, article.body, article.lead_photo_id, article.section, media
+        article.id, article.body, article.lead_photo_id, article.section, media, article.correction
     )
     return content, lead
 

@@ -328,11 +328,13 @@ class SiteResources:
         lead_photo_id: int | None,
         section: str,
         media: dict[str, MediaRef],
+        correction: str = "",
     ) -> str:
         """The post content for `body`: what a push sends and what `render_offline`
         recognises, one function so the two cannot drift. The media items keep the
-        library caption (posts share them); each figure shows this article's own."""
-        from .blocks import markdown_to_blocks
+        library caption (posts share them); each figure shows this article's own.
+        A correction follows the body, dated when it was made."""
+        from .blocks import correction_block, markdown_to_blocks
 
         shown = self.shown_captions(article_id, body, lead_photo_id, section)
 
@@ -343,7 +345,12 @@ class SiteResources:
             caption, alt = shown[uuid]
             return replace(ref, caption=caption, alt=alt)
 
-        return markdown_to_blocks(body, resolve, self.block_flavour)
+        content = markdown_to_blocks(body, resolve, self.block_flavour)
+        if correction.strip() and article_id is not None:
+            made = [t.at for t in self.store.workflow.history(article_id) if t.action == "correct"]
+            edition = self.store.articles.get(article_id).edition
+            content += correction_block(correction.strip(), made[-1] if made else "", edition)
+        return content
 
     def render_offline(self, article_id: int | None, content: dict[str, Any]) -> str | None:
         """The content a push of this article content would send (its own captions
@@ -357,7 +364,8 @@ class SiteResources:
                 return None
             refs[photo.uuid] = ref
         section = str(content.get("section", ""))
-        return self.body_blocks(article_id, body, lead_photo_id, section, refs)
+        correction = str(content.get("correction") or "")
+        return self.body_blocks(article_id, body, lead_photo_id, section, refs, correction)
 
     def _upload(self, photo: LocalPhoto, slug: str, fields: dict[str, str]) -> dict[str, Any]:
         path = self.store.media_dir / photo.path

@@ -31,6 +31,9 @@ from ...ops import workflow as ops
 from ...services.editorial import ChecklistFailed
 from ...store import Store
 from ...store.errors import StoreError
+from ...sync import claims
+from ...sync.engine import SyncEngine
+from ...sync.errors import SyncError
 from .. import theme
 from .background import LockedWrites, QueueLoader, queue_signature
 from .dialogs import NoteDialog, ScheduleDialog, failures_box, takeover_box
@@ -415,11 +418,28 @@ class QueueDesk(QWidget):
         self._wrote = True
 
     def claim(self, article_id: int) -> None:
-        self._run(
-            lambda: ops.claim(self.store, article_id, editor=self.user, role=self.role),
+        self._claim(article_id, "You are editing this story.", take_over=False)
+
+    def _claim(self, article_id: int, done: str, *, take_over: bool) -> None:
+        """Through the site when it has the companion plugin (it decides, and the other
+        desktops see it); else locally, and the message says why it is not shared."""
+        outcome: list[claims.ClaimOutcome] = []
+        refused = self._run(
+            lambda: outcome.append(
+                claims.claim(
+                    self.store,
+                    article_id,
+                    editor=self.user,
+                    role=self.role,
+                    take_over=take_over,
+                    connect=SyncEngine(self.store).client_for,
+                )
+            ),
             article_id,
-            "You are editing this story.",
+            done,
         )
+        if not refused and outcome and outcome[0].not_shared:
+            self.tell(f"{done} ({outcome[0].not_shared})")
 
     def ask_take_over(self, article_id: int) -> None:
         held = self.store.workflow.claim_of(article_id)
@@ -432,11 +452,7 @@ class QueueDesk(QWidget):
         box.open()
 
     def take_over(self, article_id: int) -> None:
-        self._run(
-            lambda: ops.take_over(self.store, article_id, editor=self.user),
-            article_id,
-            "You took the story over.",
-        )
+        self._claim(article_id, "You took the story over.", take_over=True)
 
     def approve(self, article_id: int) -> None:
         self._act(article_id, rules.Action.APPROVE, "Approved: the story left the queue.")
@@ -533,7 +549,7 @@ class QueueDesk(QWidget):
                 return text
             self._show_failures(exc.failures)
             return str(exc)
-        except (rules.WorkflowError, StoreError) as exc:
+        except (rules.WorkflowError, StoreError, SyncError) as exc:
             self.tell(str(exc))
             return str(exc)
         self._moved(article_id, done)
