@@ -206,3 +206,28 @@ def test_cli_exports_ninjs_with_the_rendered_body(store, room, tmp_path):
     item = json.loads(out.read_text(encoding="utf-8"))
     html = [b for b in item["bodies"] if "html" in b.get("contentType", "")]
     assert html and '<figure class="nd-photo">' in html[0]["value"]
+
+
+@pytest.mark.parametrize(
+    ("edition", "label"), [("en", "Correction (3 Dec 2026):"), ("es", "Corrección (3 dic 2026):")]
+)
+def test_the_preview_shows_a_correction_as_the_site_does(tmp_path, edition, label):
+    """Under the body, labelled and dated in the edition's language, like the pushed block."""
+    from newsdesk.ops.workflow import transition
+    from newsdesk.store import open_store
+
+    store = open_store(tmp_path / "store")
+    try:
+        article = store.articles.create(
+            Article(headline="Port", body="Text.", edition=edition, status="published")
+        )
+        transition(store, article.id, "correct", actor="Nadia", role="editor", note="Fixed <b>.")
+        store.conn.execute("UPDATE transitions SET at = '2026-12-03T10:00:00Z'")
+        article = store.articles.get(article.id)
+        page = render_preview(article, PreviewSource(store).context_for(article)).html
+    finally:
+        store.close()
+    correction = re.search(r'<p class="newsdesk-correction"[^>]*>(.*?)</p>', page, re.S)
+    assert correction, "no correction on the page"
+    assert f"<strong>{label}</strong> Fixed &lt;b&gt;." in correction.group(1)
+    assert page.index("newsdesk-correction") > page.index("Text.")

@@ -102,6 +102,7 @@ def render_page(
     related: Sequence[Card] = (),
     read_next: Sequence[Card] = (),
     options: PageOptions | None = None,
+    corrected_at: str = "",
 ) -> RenderedPage:
     options = options or PageOptions()
     edition = article.edition if article.edition in ("en", "ar", "es") else "en"
@@ -141,6 +142,8 @@ def render_page(
         "scroll_css": scroll_css,
         "banner": options.preview_banner,
         "status_label": i18n.status_name(article.status, edition),
+        # As the site shows it (sync/blocks.correction_block): under the body, dated.
+        "correction_date": i18n.format_date(corrected_at, edition) if corrected_at else "",
     }
     name = "ticker.html.j2" if article.is_breaking else "article.html.j2"
     html = _environment().get_template(name).render(context)

@@ -116,6 +116,7 @@ class PreviewContext:
     related: list[Card] = field(default_factory=list)
     read_next: list[Card] = field(default_factory=list)
     photos: dict[str, PhotoRef | None] = field(default_factory=dict)
+    corrected_at: str = ""  # when the article's correction was made (the page dates it)
 
     def resolve(self, uuid: str) -> PhotoRef | None:
         return self.photos.get(uuid)
@@ -181,7 +182,17 @@ class PreviewSource:
             if photo is not None:
                 photo = own.get((uuid, "inline")) or own.get((uuid, "gallery")) or photo
             photos[uuid] = self.photo_ref(photo)
-        return PreviewContext(lead_photo=lead, related=related, read_next=read_next, photos=photos)
+        corrected_at = ""
+        if article.correction and article.id is not None:
+            made = [t.at for t in self.store.workflow.history(article.id) if t.action == "correct"]
+            corrected_at = made[-1] if made else ""
+        return PreviewContext(
+            lead_photo=lead,
+            related=related,
+            read_next=read_next,
+            photos=photos,
+            corrected_at=corrected_at,
+        )
 
     def _article_captions(self, article: Article) -> dict[tuple[str, str], LibraryPhoto]:
         """This article's own captions and alt texts for its photos (the photo desk's
@@ -305,6 +316,7 @@ def render_preview(
         related=context.related,
         read_next=context.read_next,
         options=options,
+        corrected_at=context.corrected_at,
     )
 
 

@@ -54,7 +54,11 @@ VIEWS: tuple[tuple[str, str, timedelta | None], ...] = (
 # action: (button text, key, what the desk says when it is done)
 ACTIONS: dict[A, tuple[str, Qt.Key, str]] = {
     A.UPDATE: ("&Update", Qt.Key.Key_U, "Marked updated: the site gets the new version."),
-    A.CORRECT: ("&Correct…", Qt.Key.Key_C, "Corrected: the correction is kept with the story."),
+    A.CORRECT: (
+        "&Correct…",
+        Qt.Key.Key_C,
+        "Corrected: the dated note shows under the story, in the preview and on the site.",
+    ),
     A.KILL: ("Kill… (&X)", Qt.Key.Key_X, "Killed: off the public site; your copy stays."),
     A.UNSCHEDULE: ("U&nschedule", Qt.Key.Key_N, "Unscheduled: back to approved."),
     A.PUBLISH: ("&Publish now", Qt.Key.Key_P, "Published."),
