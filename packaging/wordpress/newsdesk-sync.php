@@ -418,3 +418,23 @@ add_action('rest_api_init', function () {
         },
     ));
 });
+
+/*
+ * Photos travel with a story: each media item Newsdesk uploads carries the photo's
+ * uuid, caption and credit (JSON), so another desk pulling the story files the photo
+ * under the uuid the story's body names. Protected and shown only in context=edit,
+ * like the post meta; written by anyone who may edit the media item.
+ */
+add_action('init', function () {
+    register_post_meta('attachment', '_newsdesk_photo', array(
+        'type' => 'string',
+        'description' => 'The Newsdesk photo: {"uuid", "caption", "credit"} (JSON).',
+        'single' => true,
+        'default' => '',
+        'show_in_rest' => array('schema' => array('context' => array('edit'))),
+        'auth_callback' => function ($allowed, $meta_key, $post_id) {
+            return current_user_can('edit_post', $post_id);
+        },
+    ));
+});
+add_filter('rest_prepare_attachment', 'newsdesk_sync_strip_private', 99, 2);

@@ -1,0 +1,184 @@
+"""Photos travel with the story: a lead and inline photo uploaded from one desktop arrive
+in another desktop's library when it pulls the story (real WordPress, companion plugin).
+
+Store A (an editor) imports and captions a photo, makes it the lead and an inline image
+of a submitted story and syncs. Store B, another editor on another machine, syncs: the
+photo is in its library under the same uuid with caption, credit and alt text, the
+checklist judges it, the preview shows it, and B publishes the story with the one media
+item A uploaded. A download that fails (through the fault proxy) leaves the story
+pulled without the photo and a line in the report; the next sync brings and links it.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+import pytest
+
+from newsdesk.domain.article import Source
+from newsdesk.ops import workflow
+from newsdesk.services.editorial import check_article
+from newsdesk.services.preview import PreviewSource, render_preview
+from newsdesk.sync.engine import add_site
+
+from .helpers import add_photo, connect, new_store, sync, write
+from .proxy import FaultProxy
+
+CAPTION = "Fishermen mend their nets at dawn in the port of Gaza City on Monday. (Reuters)"
+CREDIT = "Reuters"
+ALT = "Three men on a quay mending a green fishing net"
+
+
+@pytest.fixture(scope="module")
+def second_editor(wordpress_plugin):
+    """Another editor of the same site (another person, another desktop)."""
+    login = "editor-b"
+    with wordpress_plugin.client("administrator") as admin:
+        found = admin.get("/wp/v2/users", params={"search": login, "context": "edit"}).json()
+        user = next((u for u in found if u["username"] == login), None)
+        if user is None:
+            user = admin.post(
+                "/wp/v2/users",
+                json={
+                    "username": login,
+                    "email": f"{login}@example.org",
+                    "password": secrets.token_urlsafe(16),
+                    "roles": ["editor"],
+                    "name": "Second Editor",
+                },
+            ).json()
+        made = admin.post(
+            f"/wp/v2/users/{user['id']}/application-passwords", json={"name": "newsdesk-b"}
+        )
+        made.raise_for_status()
+        return login, made.json()["password"]
+
+
+def _media_total(wp) -> int:
+    with wp.client("administrator") as admin:
+        answer = admin.get("/wp/v2/media", params={"per_page": 1})
+        answer.raise_for_status()
+        return int(answer.headers["X-WP-Total"])
+
+
+def _story_with_photo(store, folder, seed: int, headline: str):
+    photo = add_photo(store, folder, caption=CAPTION, credit=CREDIT, alt=ALT, seed=seed)
+    body = f"The boats came in at six.\n\n![{ALT}](photo:{photo.uuid})\n\nThe market opened late."
+    article = write(
+        store,
+        headline=headline,
+        standfirst="The catch was small this week.",
+        body=body,
+        byline="Staff reporter",
+        section="News",
+        tags=["Fishing"],
+        sources=[Source("Gaza port authority", kind="official statement")],
+        status="submitted",
+    )
+    article.lead_photo_id = photo.id
+    store.articles.save(article)
+    return photo, article
+
+
+def _connect_b(store, wp, login, password, url=""):
+    from newsdesk.domain.article import now_utc
+
+    site, _, _ = add_site(store, "english-site", url or wp.url, login, password)
+    store.sites.set_pulled_until(site.id, now_utc().rstrip("Z"))
+    return site
+
+
+def test_a_story_pulled_on_another_desktop_brings_its_photo(
+    tmp_path, wordpress_plugin, second_editor
+):
+    a = new_store(tmp_path / "a")
+    b = new_store(tmp_path / "b")
+    connect(a, wordpress_plugin, "editor")
+    _connect_b(b, wordpress_plugin, *second_editor)
+    photo_a, story = _story_with_photo(a, tmp_path, 11, "Nets at dawn")
+    report = sync(a)
+    assert not report.failed and not report.offline, report
+    media_before_b = _media_total(wordpress_plugin)
+
+    report = sync(b)
+    assert not report.failed and not report.offline, report
+    assert not [w for w in report.warnings if "photo" in w], report.warnings
+    pulled = b.articles.get_by_uuid(story.uuid)
+    photo_b = b.photos.get_by_uuid(photo_a.uuid)
+    assert (photo_b.caption, photo_b.credit, photo_b.alt_text) == (CAPTION, CREDIT, ALT)
+    assert b.photos.original_path(photo_b).is_file()
+    assert pulled.lead_photo_id == photo_b.id
+    assert f"(photo:{photo_a.uuid})" in pulled.body
+    assert b.photos.count() == 1
+
+    # The checklist on B judges the photo, and it passes.
+    lead = next(r for r in check_article(b, pulled) if r.rule == "lead_photo")
+    assert lead.ok and lead.message == "Lead photo has caption, credit and alt text.", lead
+    # ... and judges it as the desk that captioned it: a fault there is one here too.
+    a.photos.update(photo_a.id, alt_text="")
+    b.photos.update(photo_b.id, alt_text="")
+    on_a = next(r for r in check_article(a, story) if r.rule == "lead_photo")
+    on_b = next(r for r in check_article(b, pulled) if r.rule == "lead_photo")
+    assert not on_b.ok and on_b.message == on_a.message, (on_a, on_b)
+    a.photos.update(photo_a.id, alt_text=ALT)
+    b.photos.update(photo_b.id, alt_text=ALT)
+    # The preview shows it, lead and inline, with its caption and credit.
+    page = render_preview(pulled, PreviewSource(b).context_for(pulled)).html
+    assert page.count(photo_a.uuid) >= 2 and "(Reuters)" in page
+
+    # A second pull brings nothing again.
+    sync(b)
+    assert b.photos.count() == 1
+
+    # B publishes: the post keeps A's media item, and nothing is uploaded again.
+    workflow.transition(b, pulled.id, "publish", actor="Second Editor", role="editor")
+    report = sync(b)
+    assert not report.failed, report
+    assert _media_total(wordpress_plugin) == media_before_b
+    remote_id = b.sync.remote_post(pulled.id, 1).remote_id
+    with wordpress_plugin.client("administrator") as admin:
+        post = admin.get(f"/wp/v2/posts/{remote_id}", params={"context": "edit"}).json()
+    assert post["status"] == "publish"
+    media_a = a.sync.media(1, photo_a.sha256)
+    assert post["featured_media"] == media_a[0]
+    assert f"wp-image-{media_a[0]}" in post["content"]["raw"]
+    for store in (a, b):
+        store.close()
+
+
+def test_a_photo_that_cannot_be_downloaded_is_fetched_at_the_next_sync(
+    tmp_path, wordpress_plugin, second_editor
+):
+    a = new_store(tmp_path / "a")
+    connect(a, wordpress_plugin, "editor")
+    with FaultProxy(wordpress_plugin.url) as proxy:
+        b = new_store(tmp_path / "b")
+        _connect_b(b, wordpress_plugin, *second_editor, url=proxy.url)
+        photo_a, story = _story_with_photo(a, tmp_path, 12, "Nets at noon")
+        assert not sync(a).failed
+        proxy.inject("reset", method="GET", path="/wp-content/uploads/", times=2)
+
+        report = sync(b)
+        pulled = b.articles.get_by_uuid(story.uuid)  # the story came all the same
+        assert pulled.lead_photo_id is None and b.photos.count() == 0
+        lines = [w for w in report.warnings if "could not be downloaded" in w]
+        assert len(lines) == 1 and "'Nets at noon'" in lines[0], report.warnings
+        assert "next sync tries again" in lines[0]
+        assert proxy.seen("GET", "/wp-content/uploads/")  # the download went the site's way
+
+        report = sync(b)  # still failing: still reported, by the story's headline
+        lines = [w for w in report.warnings if "could not be downloaded" in w]
+        assert len(lines) == 1 and "'Nets at noon'" in lines[0], report.warnings
+        assert b.articles.get_by_uuid(story.uuid).lead_photo_id is None
+
+        report = sync(b)
+        assert not [w for w in report.warnings if "could not be downloaded" in w]
+        photo_b = b.photos.get_by_uuid(photo_a.uuid)
+        assert (photo_b.caption, photo_b.credit, photo_b.alt_text) == (CAPTION, CREDIT, ALT)
+        pulled = b.articles.get_by_uuid(story.uuid)
+        assert pulled.lead_photo_id == photo_b.id
+        # Linking the late photo is what the site already shows: nothing waits to be sent.
+        assert b.outbox.count_pending() == 0
+        assert b.sync.photo_downloads(1) == []
+        b.close()
+    a.close()
