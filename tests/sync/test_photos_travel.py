@@ -11,6 +11,7 @@ pulled without the photo and a line in the report; the next sync brings and link
 
 from __future__ import annotations
 
+import json
 import secrets
 
 import pytest
@@ -181,4 +182,55 @@ def test_a_photo_that_cannot_be_downloaded_is_fetched_at_the_next_sync(
         assert b.outbox.count_pending() == 0
         assert b.sync.photo_downloads(1) == []
         b.close()
+    a.close()
+
+
+def test_the_photo_downloads_migration_keeps_media_and_remembers_failed_downloads(tmp_path):
+    from newsdesk.store import migrations, open_store
+
+    # Found by name, not number: the step may be renumbered when branches meet.
+    number = next(n for n, name, _ in migrations.STEPS if name.endswith("_photo_downloads"))
+    store = open_store(tmp_path / "s", migrate=False)
+    migrations.upgrade(store, target=number - 1)
+    store.conn.execute(
+        "INSERT INTO sites (id, name, url, username, created_at) "
+        "VALUES (1, 'english-site', 'https://example.org', 'ed', 'x')"
+    )
+    store.conn.execute(
+        "INSERT INTO remote_media (site_id, sha256, remote_id, source_url, meta_hash, "
+        "uploaded_at) VALUES (1, 'abc', 7, 'https://example.org/a.jpg', 'h+p', 'x')"
+    )
+    assert number in migrations.upgrade(store)
+    assert store.sync.media(1, "abc") == (7, "https://example.org/a.jpg", "h+p")
+    assert store.sync.photo_downloads(1) == []
+    store.sync.photo_download_failed(1, 7, 41, lead=True, error="offline")
+    store.sync.photo_download_failed(1, 7, 41, lead=False, error="still offline")
+    store.sync.photo_download_failed(1, 7, 42, lead=False, error="offline")
+    assert store.sync.photo_downloads(1) == [
+        (7, 41, True, "still offline"),
+        (7, 42, False, "offline"),
+    ]
+    store.sync.photo_downloaded(1, 7)
+    assert store.sync.photo_downloads(1) == []
+    store.close()
+
+
+def test_the_photo_meta_is_never_shown_to_readers(tmp_path, wordpress_plugin):
+    """The uuid travels in protected media meta: an editor reads it, an anonymous reader
+    of the published photo does not."""
+    import httpx
+
+    a = new_store(tmp_path / "a")
+    connect(a, wordpress_plugin, "editor")
+    photo, story = _story_with_photo(a, tmp_path, 13, "Nets at dusk")
+    workflow.transition(a, story.id, "publish", actor="Editor", role="editor")
+    assert not sync(a).failed
+    media_id = a.sync.media(1, photo.sha256)[0]
+    with wordpress_plugin.client("editor") as editor:
+        item = editor.get(f"/wp/v2/media/{media_id}", params={"context": "edit"}).json()
+    assert json.loads(item["meta"]["_newsdesk_photo"])["uuid"] == photo.uuid
+    with httpx.Client(base_url=wordpress_plugin.api) as anonymous:
+        for params in ({}, {"_fields": "id,meta"}, {"context": "edit"}):
+            seen = anonymous.get(f"/wp/v2/media/{media_id}", params=params)
+            assert photo.uuid not in seen.text and "_newsdesk_photo" not in seen.text
     a.close()
