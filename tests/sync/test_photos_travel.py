@@ -234,3 +234,43 @@ def test_the_photo_meta_is_never_shown_to_readers(tmp_path, wordpress_plugin):
             seen = anonymous.get(f"/wp/v2/media/{media_id}", params=params)
             assert photo.uuid not in seen.text and "_newsdesk_photo" not in seen.text
     a.close()
+
+
+def test_a_reporter_gets_the_photo_an_editor_gave_their_story(tmp_path, wordpress_plugin):
+    """The reporter (a WordPress author) may not edit the editor's media item, yet the
+    photo's identity reaches their desk: the newsroom reads it, readers do not."""
+    from newsdesk.ops.photos import set_lead
+
+    reporter = new_store(tmp_path / "reporter")
+    editor = new_store(tmp_path / "editor")
+    connect(reporter, wordpress_plugin, "author")
+    connect(editor, wordpress_plugin, "editor")
+    story = write(reporter, headline="Harbour reopens", body="Boats are out again.")
+    story.status = "submitted"
+    reporter.articles.save(story)
+    assert not sync(reporter).failed
+    assert not sync(editor).failed
+    on_editor = editor.articles.get_by_uuid(story.uuid)
+    remote_id = editor.sync.remote_post(on_editor.id, 1).remote_id
+    photo = add_photo(editor, tmp_path, caption=CAPTION, credit=CREDIT, alt=ALT, seed=14)
+    set_lead(editor, on_editor.id, photo.id, author="Editor")
+    pushed = sync(editor)
+    assert not pushed.failed and pushed.pushed, pushed
+
+    # Meanwhile the reporter fixed the standfirst: their push merges the editor's change
+    # first, and must keep the lead rather than send the post back without it.
+    mine = reporter.articles.get(story.id)
+    mine.standfirst = "The fleet is out for the first time in a month."
+    reporter.articles.save(mine)
+    report = sync(reporter)
+    assert not report.failed and not [w for w in report.warnings if "photo" in w], report
+    media_id = editor.sync.media(1, photo.sha256)[0]
+    with wordpress_plugin.client("editor") as web:
+        post = web.get(f"/wp/v2/posts/{remote_id}", params={"context": "edit"}).json()
+    assert post["featured_media"] == media_id
+    assert "first time in a month" in post["excerpt"]["raw"]
+    mine = reporter.photos.get_by_uuid(photo.uuid)
+    assert (mine.caption, mine.credit, mine.alt_text) == (CAPTION, CREDIT, ALT)
+    assert reporter.articles.get_by_uuid(story.uuid).lead_photo_id == mine.id
+    for store in (reporter, editor):
+        store.close()
