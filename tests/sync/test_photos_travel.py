@@ -33,8 +33,17 @@ ALT = "Three men on a quay mending a green fishing net"
 @pytest.fixture(scope="module")
 def second_editor(wordpress_plugin):
     """Another editor of the same site (another person, another desktop)."""
+    return _another_editor(wordpress_plugin)
+
+
+@pytest.fixture(scope="module")
+def second_editor_plain(wordpress):
+    return _another_editor(wordpress)
+
+
+def _another_editor(wp):
     login = "editor-b"
-    with wordpress_plugin.client("administrator") as admin:
+    with wp.client("administrator") as admin:
         found = admin.get("/wp/v2/users", params={"search": login, "context": "edit"}).json()
         user = next((u for u in found if u["username"] == login), None)
         if user is None:
@@ -273,4 +282,40 @@ def test_a_reporter_gets_the_photo_an_editor_gave_their_story(tmp_path, wordpres
     assert (mine.caption, mine.credit, mine.alt_text) == (CAPTION, CREDIT, ALT)
     assert reporter.articles.get_by_uuid(story.uuid).lead_photo_id == mine.id
     for store in (reporter, editor):
+        store.close()
+
+
+def test_without_the_plugin_the_photo_comes_from_its_file_under_a_new_uuid(
+    tmp_path, wordpress, second_editor_plain
+):
+    """No plugin: nothing names the photo, so it arrives under a new uuid; its caption
+    and credit come from the public copy's embedded IPTC/XMP, its alt text from the
+    item, and the body's image and the lead point at it."""
+    a = new_store(tmp_path / "a")
+    b = new_store(tmp_path / "b")
+    connect(a, wordpress, "editor")
+    _connect_b(b, wordpress, *second_editor_plain)
+    photo_a, story = _story_with_photo(a, tmp_path, 15, "Nets without a plugin")
+    # A caption the house style closes with the credit on the site ("… Monday. (Reuters)"):
+    # the desk pulling it gets caption and credit apart again, from the file.
+    bare = CAPTION.removesuffix(" (Reuters)")
+    a.photos.update(photo_a.id, caption=bare)
+    assert not sync(a).failed
+    report = sync(b)
+    assert not report.failed and not [w for w in report.warnings if "photo" in w], report
+    [pulled] = [
+        b.articles.get(r["id"])
+        for r in b.articles.summaries()
+        if r["headline"] == "Nets without a plugin"
+    ]
+    [photo_id] = [r[0] for r in b.conn.execute("SELECT id FROM photos")]
+    photo_b = b.photos.get(photo_id)
+    assert photo_b.uuid != photo_a.uuid
+    assert (photo_b.caption, photo_b.credit, photo_b.alt_text) == (bare, CREDIT, ALT)
+    assert pulled.lead_photo_id == photo_b.id
+    assert f"(photo:{photo_b.uuid})" in pulled.body
+    on_a = next(r for r in check_article(a, story) if r.rule == "lead_photo")
+    on_b = next(r for r in check_article(b, pulled) if r.rule == "lead_photo")
+    assert on_b.message == on_a.message, (on_a, on_b)
+    for store in (a, b):
         store.close()
