@@ -16,7 +16,7 @@ import secrets
 
 import pytest
 
-from newsdesk.domain.article import Source
+from newsdesk.domain.article import Source, now_utc
 from newsdesk.ops import workflow
 from newsdesk.services.editorial import check_article
 from newsdesk.services.preview import PreviewSource, render_preview
@@ -319,3 +319,41 @@ def test_without_the_plugin_the_photo_comes_from_its_file_under_a_new_uuid(
     assert on_b.message == on_a.message, (on_a, on_b)
     for store in (a, b):
         store.close()
+
+
+def test_the_command_line_sync_reports_a_missing_photo_and_brings_it_next_time(
+    tmp_path, capsys, monkeypatch, wordpress_plugin, second_editor
+):
+    """`newsdesk sync` on the second desktop: the story, a warning naming the photo it
+    could not download, and at the next `newsdesk sync` the photo in `photo list`."""
+    from .test_cli_sync import run
+
+    a = new_store(tmp_path / "a")
+    connect(a, wordpress_plugin, "editor")
+    login, password = second_editor
+    data = tmp_path / "b"
+    with FaultProxy(wordpress_plugin.url) as proxy:
+        code, _, err = run(capsys, monkeypatch, data, "site", "add", "english-site",
+                           "--url", proxy.url, "--user", login, "--password-stdin",
+                           stdin=password + "\n")  # fmt: skip
+        assert code == 0, err
+        b = new_store(data)
+        b.sites.set_pulled_until(1, now_utc().rstrip("Z"))
+        b.close()
+        photo_a, story = _story_with_photo(a, tmp_path, 16, "Nets by the command line")
+        assert not sync(a).failed
+        proxy.inject("reset", method="GET", path="/wp-content/uploads/", times=1)
+
+        code, out, err = run(capsys, monkeypatch, data, "sync")
+        assert "pulled: 1" in out  # the story came all the same
+        assert "warning: The photo of 'Nets by the command line'" in err
+        assert "next sync tries again" in err
+        code, out, _ = run(capsys, monkeypatch, data, "photo", "list", "--json")
+        assert photo_a.uuid not in out
+
+        code, out, err = run(capsys, monkeypatch, data, "sync")
+        assert code == 0 and "could not be downloaded" not in err, err
+        code, out, _ = run(capsys, monkeypatch, data, "photo", "list", "--json")
+        [listed] = [p for p in json.loads(out) if p["uuid"] == photo_a.uuid]
+        assert listed["credit"] == CREDIT
+    a.close()

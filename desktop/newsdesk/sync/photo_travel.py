@@ -80,10 +80,11 @@ def retry_downloads(res: SiteResources) -> None:
 def _fetch_and_link(res: SiteResources, wanted: list[Wanted]) -> None:
     """Bring `wanted` and what earlier pulls could not; a photo that arrives late is
     linked into the story that was pulled without it."""
+    asked = {w.media_id for w in wanted}
     late = [
         Wanted(media_id, post_id, lead, _headline(res, post_id))
         for media_id, post_id, lead, _ in res.store.sync.photo_downloads(res.site_id)
-        if not wanted or media_id in {w.media_id for w in wanted}
+        if not wanted or media_id in asked
     ]
     brought = _fetch(res, [*wanted, *late])
     with res.store.atomic():
@@ -104,8 +105,9 @@ def _fetch(res: SiteResources, wanted: list[Wanted]) -> dict[int, tuple[Photo, s
     for media_id in ids:
         photo_id = res.photo_id_for_media(media_id)
         if photo_id is not None:
-            known = res.store.sync.media(res.site_id, res.store.photos.get(photo_id).sha256)
-            done[media_id] = (res.store.photos.get(photo_id), known[1] if known else "")
+            photo = res.store.photos.get(photo_id)
+            known = res.store.sync.media(res.site_id, photo.sha256)
+            done[media_id] = (photo, known[1] if known else "")
     rest = [i for i in ids if i not in done]
     if not rest:
         return done
