@@ -357,3 +357,34 @@ def test_the_command_line_sync_reports_a_missing_photo_and_brings_it_next_time(
         [listed] = [p for p in json.loads(out) if p["uuid"] == photo_a.uuid]
         assert listed["credit"] == CREDIT
     a.close()
+
+
+def test_the_largest_file_the_site_lists_is_the_one_downloaded():
+    from newsdesk.sync.photo_travel import largest_url, wanted_in
+
+    base = "https://example.org/wp-content/uploads/2026/12/"
+    scaled = {
+        "source_url": base + "nets-scaled.jpg",
+        "media_details": {"width": 2560, "original_image": "nets.jpg", "sizes": {}},
+    }
+    assert largest_url(scaled) == base + "nets.jpg"
+    sized = {
+        "source_url": base + "small.jpg",
+        "media_details": {
+            "width": 300,
+            "sizes": {
+                "medium": {"width": 300, "source_url": base + "small-300.jpg"},
+                "large": {"width": 1024, "source_url": base + "small-1024.jpg"},
+            },
+        },
+    }
+    assert largest_url(sized) == base + "small-1024.jpg"
+    assert largest_url({"source_url": base + "plain.jpg"}) == base + "plain.jpg"
+    post = {
+        "id": 9,
+        "title": {"raw": "T"},
+        "featured_media": 4,
+        "content": {"raw": '<img class="wp-image-4"/><img class="wp-image-7"/>'},
+    }
+    assert [(w.media_id, w.lead) for w in wanted_in([post])] == [(4, True), (7, False)]
+    assert wanted_in([{**post, "status": "trash"}]) == []

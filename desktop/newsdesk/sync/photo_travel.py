@@ -194,7 +194,9 @@ def _bring(res: SiteResources, item: dict[str, Any], meta: dict[str, str]) -> Ph
             return photo
     url = largest_url(item)
     data = _download(res, url)
-    name = Path(unquote(urlsplit(url).path)).name or f"media-{item['id']}.jpg"
+    name = Path(unquote(urlsplit(url).path)).name
+    if not name or name.startswith(".") or "\\" in name:
+        name = f"media-{int(item['id'])}.jpg"  # the site's name, only when a plain one
     with tempfile.TemporaryDirectory(dir=store.folder) as folder:
         path = Path(folder) / name
         path.write_bytes(data)
