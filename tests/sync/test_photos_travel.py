@@ -136,8 +136,15 @@ def test_a_story_pulled_on_another_desktop_brings_its_photo(
     page = render_preview(pulled, PreviewSource(b).context_for(pulled)).html
     assert page.count(photo_a.uuid) >= 2 and "(Reuters)" in page
 
-    # A second pull brings nothing again.
+    # A second pull brings nothing again; another story with the same photo reuses it.
     sync(b)
+    assert b.photos.count() == 1
+    second = write(a, headline="Nets again", body="More boats.", section="News")
+    second.lead_photo_id = photo_a.id
+    a.articles.save(second)
+    assert not sync(a).failed
+    assert not sync(b).failed
+    assert b.articles.get_by_uuid(second.uuid).lead_photo_id == photo_b.id
     assert b.photos.count() == 1
 
     # B publishes: the post keeps A's media item, and nothing is uploaded again.
