@@ -12,5 +12,7 @@ if [ -n "$missing" ]; then
 fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e .
+# A plain install (not editable): what a person runs is what a wheel would hold, and
+# setuptools has nothing to warn about. Running this again after a pull reinstalls.
+.venv/bin/python -m pip install -q .
 exec .venv/bin/newsdesk "$@"

@@ -330,13 +330,42 @@ def test_migration_one_from_an_empty_database_with_data_in_it(tmp_path):
     s.close()
 
 
-def test_store_survives_a_second_writer_reading_in_wal(tmp_path):
-    s = open_store(tmp_path)
-    s.articles.create(Article(headline="visible to readers"))
-    reader = sqlite3.connect(tmp_path / "newsdesk.db")
-    assert reader.execute("SELECT headline FROM articles").fetchone()[0] == "visible to readers"
-    reader.close()
-    s.close()
+def test_two_writers_on_one_store_wait_their_turn_in_wal(tmp_path):
+    """Two stores on one folder (the window's and the sync's): a write that finds the other
+    in a write transaction waits for it (busy timeout) instead of failing, and each sees
+    the other's rows; a reader meanwhile reads the last commit."""
+    import threading
+    import time
+
+    first, second = open_store(tmp_path), open_store(tmp_path)
+    try:
+        first.articles.create(Article(headline="from the window"))
+        second.articles.create(Article(headline="from the sync"))
+        first.conn.execute("BEGIN IMMEDIATE")
+        first.conn.execute("UPDATE articles SET headline = 'held' WHERE headline = 'from the sync'")
+        done: list[float] = []
+
+        def write() -> None:
+            started = time.perf_counter()
+            second.articles.create(Article(headline="waited"))
+            done.append(time.perf_counter() - started)
+
+        writer = threading.Thread(target=write)
+        writer.start()
+        time.sleep(0.3)
+        assert not done, "the second writer waits while the first holds the lock"
+        reader = sqlite3.connect(tmp_path / "newsdesk.db")
+        seen = {r[0] for r in reader.execute("SELECT headline FROM articles")}
+        reader.close()
+        assert seen == {"from the window", "from the sync"}  # the last commit, not 'held'
+        first.conn.execute("COMMIT")
+        writer.join(10)
+        assert done and done[0] >= 0.3
+        both = {r[0] for r in first.conn.execute("SELECT headline FROM articles")}
+        assert both == {"from the window", "held", "waited"}
+    finally:
+        first.close()
+        second.close()
 
 
 def test_migration_5_from_schema_4_keeps_revisions(tmp_path):

@@ -154,7 +154,7 @@ def store_error_box(exc: StoreError, folder: Path) -> QMessageBox:
     return box
 
 
-def run_gui(data_dir_arg: str | None, qt_args: list[str]) -> int:
+def run_gui(data_dir_arg: str | None, qt_args: list[str], files: list[str] | None = None) -> int:
     app = application(qt_args)
     folder = data_dir(data_dir_arg)
     try:
@@ -169,6 +169,8 @@ def run_gui(data_dir_arg: str | None, qt_args: list[str]) -> int:
     from .gui.firstrun import greet
 
     greet(window)  # the role's desk; on a new data folder, the first-run guide over the window
+    if files:  # opened from the file manager: import them, the first one opens
+        window.transfer.import_paths([Path(f) for f in files])
     if os.environ.get("NEWSDESK_SMOKE_TEST"):
         # Packaging's smoke test: the window came up on its store; close it as a user would.
         def smoke_done() -> None:

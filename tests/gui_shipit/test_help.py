@@ -44,11 +44,14 @@ def test_reference_follows_changes_and_actions_other_desks_add(qtbot, shipit_win
 
 
 def test_f1_opens_the_reference(qtbot, shipit_window):
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from newsdesk.gui.help import ShortcutsDialog
 
-    shipit_window.actions_by_name["shortcuts"].trigger()
+    shipit_window.activateWindow()
+    shipit_window.editor.body_edit.setFocus()
+    qtbot.keyClick(shipit_window.editor.body_edit, Qt.Key.Key_F1)
     qtbot.waitUntil(
         lambda: any(
             isinstance(w, ShortcutsDialog) and w.isVisible() for w in QApplication.topLevelWidgets()

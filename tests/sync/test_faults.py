@@ -178,7 +178,8 @@ def test_an_upload_whose_answer_is_lost_is_found_not_repeated(store, wordpress, 
     assert len(copies) == 1 and slug.startswith("photo-answer-lost-")
 
 
-def test_the_background_sync_resumes_by_itself_when_the_site_answers(store, wordpress, proxy):
+def test_a_sync_that_respects_the_back_off_pushes_once_the_site_answers(store, wordpress, proxy):
+    """The engine's side; the controller's timer driving it is test_gui_sync's."""
     connect(store, wordpress, "editor", url_override=proxy.url)
     proxy.set_offline(True)
     write(store, headline="Waiting out a back-off")

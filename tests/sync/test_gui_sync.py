@@ -55,6 +55,29 @@ def test_indicator_shows_offline_and_waiting_then_synced(
     assert widget.label.text() == "Synced"
 
 
+def test_the_background_sync_resumes_by_itself_when_the_site_answers(qtbot, store, wordpress):
+    """Nobody clicks: the controller's own timer tries, finds the site offline, tries again
+    later and pushes what waited once the site answers."""
+    from newsdesk.gui.sync.controller import SyncController
+
+    with FaultProxy(wordpress.url) as link:
+        connect(store, wordpress, "author", url_override=link.url)
+        link.set_offline(True)
+        write(store, headline="Written in the tunnel")
+        controller = SyncController(store)
+        reports: list = []
+        controller.finished.connect(reports.append)
+        try:
+            controller.start()  # the app's start: the first run comes from the timer
+            qtbot.waitUntil(lambda: any(r.offline for r in reports), timeout=15_000)
+            assert controller.timer.isActive(), "a retry is scheduled"
+            link.set_offline(False)
+            qtbot.waitUntil(lambda: bool(reports[-1].ok and reports[-1].pushed), timeout=30_000)
+        finally:
+            controller.stop()
+    assert store.outbox.count_pending() == 0
+
+
 def test_conflict_dialog_shows_three_sides_and_takes_theirs(qtbot, store, wordpress, artifacts_dir):
     from newsdesk.gui.sync.conflict_dialog import ConflictDialog
 

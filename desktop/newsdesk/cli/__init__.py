@@ -32,13 +32,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def files_to_open(argv: Sequence[str], commands: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Split `newsdesk [options] FILE…` (the desktop opening files with Newsdesk, `Exec=newsdesk
+    %F`) into the options and the article files; with a command, everything is the command's."""
+    from pathlib import Path
+
+    if any(arg in commands for arg in argv):
+        return list(argv), []
+    suffixes = (".md", ".markdown", ".json")
+    files = [a for a in argv if a.lower().endswith(suffixes) and Path(a).is_file()]
+    return [a for a in argv if a not in files], files
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    import sys
+
     parser = build_parser()
+    commands = [
+        name
+        for action in parser._actions  # argparse keeps its subcommands only here
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    ]
+    argv, files = files_to_open(sys.argv[1:] if argv is None else argv, commands)
     args, rest = parser.parse_known_args(argv)
     if args.command is None:
         from ..app import run_gui  # Qt is imported only when the GUI is wanted
 
-        return run_gui(args.data_dir, rest)
+        return run_gui(args.data_dir, rest, files)
     if rest:
         parser.error(f"unrecognised arguments: {' '.join(rest)}")
     return int(args.handler(args))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -56,19 +55,9 @@ def _export(args: argparse.Namespace, store: Store) -> int:
             return 2
         export_html(store, args.id, Path(args.output))
         return 0
-    if args.format == "ninjs":
-        from ..render.markdown import render_body
-        from ..services.preview import photo_resolver
-
-        article = store.articles.get(args.id)
-        html = render_body(article.body, photo_resolver(store, article))
-        text = json.dumps(
-            transfer.export_ninjs(store, args.id, body_html=html), ensure_ascii=False, indent=2
-        )
-    else:
-        text = transfer.export_markdown(store, args.id)
+    text = transfer.export_text(store, args.id, args.format)
     if args.output:
-        Path(args.output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        Path(args.output).write_text(text, encoding="utf-8")
     else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.write(text)
     return 0

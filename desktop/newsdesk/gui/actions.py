@@ -33,6 +33,16 @@ COMMANDS: tuple[Command, ...] = (
         "submit",
         "Send this story to the editors' queue (the checklist first)",
     ),
+    Command(
+        "import",
+        "&Import articles…",
+        ("Ctrl+O",),
+        "",
+        "Import Markdown (front matter) or ninjs files; dropping them on the list does the same",
+    ),
+    Command(
+        "export", "&Export article…", ("Ctrl+E",), "", "Write this article as Markdown or ninjs"
+    ),
     Command("quit", "&Quit", ("Ctrl+Q",)),
     Command("undo", "&Undo", ("Ctrl+Z",)),
     Command("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y")),

@@ -51,12 +51,14 @@ from .editor.editor import ArticleEditor
 from .editor.markdown_edit import ShortcutGuard
 from .editor.session import EditingSession
 from .history import HistoryDialog
+from .notify import Notifier
 from .preferences import PreferencesDialog
 from .resources import icon
 from .settings import Settings
 from .spellcheck import attach_spelling
 from .submit import SubmitFlow
 from .taxonomy_dialog import TaxonomyDialog
+from .transfer import FileTransfer
 
 REPORTERS_DESK = "Reporter's desk"
 
@@ -126,12 +128,17 @@ class MainWindow(QMainWindow):
             "Editors' queue", _later(".queue.desk", "QueueDesk", self), icon_name="desk-queue"
         )
         self.add_desk(
+            "Stories", _later(".stories.desk", "StoriesDesk", self), icon_name="desk-stories"
+        )
+        self.add_desk(
             "Breaking ticker", _later(".ticker.desk", "TickerDesk", self), icon_name="desk-ticker"
         )
         self.add_desk(
             "Photo desk", _later(".photodesk.desk", "PhotoDesk", self), icon_name="desk-photo"
         )
 
+        self.transfer = FileTransfer(self)
+        self.notifier = Notifier(self.store, lambda: self.settings.author, self.statusBar(), self)
         self._build_menus()
         self._build_toolbar()
         self._connect()
@@ -195,6 +202,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
+        if not self.notifier.loaded:  # after the first paint: a scan of the bylines
+            # Not if closed before the timer came round: its store may be gone.
+            QTimer.singleShot(50, self, lambda: self.isVisible() and self.notifier.load())
         if self._pending_desks:
             # After the first paint: the window appears first, the other desks follow.
             QTimer.singleShot(50, self, self.build_pending_desks)
@@ -238,7 +248,22 @@ class MainWindow(QMainWindow):
         a = self.actions_by_name
         bar = self.menuBar()
         for title, names in (
-            ("&File", ["new", "save", None, "submit", None, "history", None, "quit"]),
+            (
+                "&File",
+                [
+                    "new",
+                    "save",
+                    None,
+                    "submit",
+                    None,
+                    "import",
+                    "export",
+                    None,
+                    "history",
+                    None,
+                    "quit",
+                ],
+            ),
             ("&Edit", ["undo", "redo", None, "find", None, "preferences"]),
             ("F&ormat", ["bold", "italic", "link", None, "heading", "quote", "bullets"]),
             ("&View", ["next", "previous", None, "preview"]),
@@ -280,6 +305,9 @@ class MainWindow(QMainWindow):
         a["save"].triggered.connect(self.save)
         a["history"].triggered.connect(self.show_history)
         a["quit"].triggered.connect(self.close)
+        a["import"].triggered.connect(self.transfer.ask_import)
+        a["export"].triggered.connect(self.transfer.ask_export)
+        self.list_pane.filesDropped.connect(self.transfer.import_paths)
         a["undo"].triggered.connect(lambda: self._focused_text("undo"))
         a["redo"].triggered.connect(lambda: self._focused_text("redo"))
         a["find"].triggered.connect(self.focus_search)
@@ -310,6 +338,7 @@ class MainWindow(QMainWindow):
         self.changes.changed.connect(self.session.follow_changes)
         self.changes.changed.connect(self._show_changed_rows)
         self.session.created.connect(self._after_create)
+        self.changes.changed.connect(self.notifier.follow)
         self.session.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.session.autosaved.connect(
             lambda when: self.autosave_label.setText(f"Autosaved {when}")

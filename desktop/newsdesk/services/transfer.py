@@ -196,3 +196,22 @@ def _lead_picture(store: Store, article: Article) -> ninjs.LeadPicture | None:
         return None
     shown = store.photos.uses.article_caption(article.id, article.lead_photo_id, "lead")
     return ninjs.LeadPicture(photo.uuid, shown.text, shown.credit, shown.alt_text)
+
+
+def export_text(store: Store, article_id: int, fmt: str) -> str:
+    """The article as a file's text: "markdown" (YAML front matter) or "ninjs" (JSON, with
+    the body rendered to HTML as the site shows it); ends with a newline."""
+    if fmt == "ninjs":
+        import json
+
+        from ..render.markdown import render_body
+        from .preview import photo_resolver
+
+        article = store.articles.get(article_id)
+        html = render_body(article.body, photo_resolver(store, article))
+        text = json.dumps(
+            export_ninjs(store, article_id, body_html=html), ensure_ascii=False, indent=2
+        )
+    else:
+        text = export_markdown(store, article_id)
+    return text if text.endswith("\n") else text + "\n"

@@ -295,6 +295,29 @@ class Workflow:
         )
         return [dict(r) for r in self.conn.execute(sql, [*params, limit])]
 
+    def stories(
+        self, status: str, *, since: str | None = None, limit: int = 500
+    ) -> list[dict[str, Any]]:
+        """Stories in one stage beyond the queue (scheduled, published, spiked, killed),
+        with `since`: when they entered it (the last such transition here, else their
+        last change, for a story that arrived by sync). Scheduled ones soonest first,
+        the others latest first; `since` keeps those that entered it at or after then.
+        """
+        entered = (
+            "coalesce((SELECT max(t.at) FROM transitions t "
+            "WHERE t.article_id = a.id AND t.to_status = a.status), a.updated_at)"
+        )
+        order = "a.scheduled_at ASC" if status == Status.SCHEDULED.value else "since DESC"
+        sql = (
+            "SELECT a.id, a.uuid, a.headline, a.status, a.section, a.subsection, a.edition, "
+            "a.byline, a.priority, a.scheduled_at, a.updated_at, a.correction, "
+            f"{entered} AS since FROM articles a WHERE a.status = ? "
+            + ("AND since >= ? " if since else "")
+            + f"ORDER BY {order} LIMIT ?"
+        )
+        params: list[Any] = [status, *([since] if since else []), limit]
+        return [dict(r) for r in self.conn.execute(sql, params)]
+
     def queue_counts(self, group_by: str = "section") -> dict[str, int]:
         if group_by not in ("section", "edition", "status", "priority"):
             raise StoreError(f"Cannot group the queue by {group_by!r}.")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +35,7 @@ class ArticleListPane(QWidget):
     """Emits `articleChosen(id)` when the reporter moves to another article."""
 
     articleChosen = Signal(int)
+    filesDropped = Signal(list)  # article files (Markdown, ninjs) dropped on the list: Paths
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,13 +107,32 @@ class ArticleListPane(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.apply_query())
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.viewport().installEventFilter(self)
+        self.table.viewport().setAcceptDrops(True)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(lambda *_: self._update_count())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self.fit_columns()
+        if watched is self.table.viewport():
+            kind = event.type()
+            if kind == QEvent.Type.Resize:
+                self.fit_columns()
+            elif kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+                return self._drag(event)  # type: ignore[arg-type]
         return super().eventFilter(watched, event)
+
+    def _drag(self, event: QDropEvent) -> bool:
+        """Markdown and ninjs files dropped on the list are imported (others are refused)."""
+        from ..transfer import article_files
+
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        files = article_files(paths)
+        if not files:
+            event.ignore()
+            return True
+        event.acceptProposedAction()
+        if event.type() == QEvent.Type.Drop:
+            self.filesDropped.emit(files)
+        return True
 
     def fit_columns(self) -> None:
         """Hide the columns that matter least while the headline would be squeezed."""

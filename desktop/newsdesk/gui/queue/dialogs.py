@@ -30,7 +30,13 @@ from .model import parse_utc
 class NoteDialog(QDialog):
     """Asks for a note that cannot be left empty (OK stays disabled until there is text)."""
 
-    def __init__(self, title: str, prompt: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        prompt: str,
+        parent: QWidget | None = None,
+        hint: str = "The note goes to the reporter with the story.",
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("noteDialog")
         self.setWindowTitle(title)
@@ -46,12 +52,12 @@ class NoteDialog(QDialog):
         )
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setEnabled(False)
-        hint = QLabel("The note goes to the reporter with the story. Ctrl+Enter sends it.")
-        hint.setProperty("role", "hint")
+        hint_label = QLabel(f"{hint} Ctrl+Enter sends it.")
+        hint_label.setProperty("role", "hint")
         layout = QVBoxLayout(self)
         layout.addWidget(self.prompt)
         layout.addWidget(self.edit, 1)
-        layout.addWidget(hint)
+        layout.addWidget(hint_label)
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -62,6 +62,7 @@ class StoryPanel(QWidget):
         self.meta = QLabel()
         self.meta.setProperty("role", "hint")
         self.meta.setWordWrap(True)
+        self.shows_claims = True
         self.claim_label = QLabel()
         self.claim_label.setObjectName("claimLabel")
         self.claim_label.setWordWrap(True)
@@ -172,6 +173,10 @@ class StoryPanel(QWidget):
 
     def show_claim(self) -> None:
         if self.article_id is None:
+            return
+        self.claim_label.setVisible(self.shows_claims)
+        if not self.shows_claims:  # beyond the queue (the stories desk): nobody claims
+            self.take_over.hide()
             return
         claim = self.store.workflow.claim_of(self.article_id)
         if claim is None:
