@@ -395,3 +395,33 @@ def test_the_largest_file_the_site_lists_is_the_one_downloaded():
     }
     assert [(w.media_id, w.lead) for w in wanted_in([post])] == [(4, True), (7, False)]
     assert wanted_in([{**post, "status": "trash"}]) == []
+
+
+def test_without_the_plugin_a_late_photo_takes_its_place_in_the_body_too(
+    tmp_path, wordpress, second_editor_plain
+):
+    """No plugin, download failed: the body shows the image by its address until the next
+    sync brings the photo and points the body (and the lead) at the library photo."""
+    a = new_store(tmp_path / "a")
+    connect(a, wordpress, "editor")
+    with FaultProxy(wordpress.url) as proxy:
+        b = new_store(tmp_path / "b")
+        _connect_b(b, wordpress, *second_editor_plain, url=proxy.url)
+        _story_with_photo(a, tmp_path, 17, "Nets offline without a plugin")
+        assert not sync(a).failed
+        proxy.inject("reset", method="GET", path="/wp-content/uploads/", times=1)
+        report = sync(b)
+        assert [w for w in report.warnings if "could not be downloaded" in w], report.warnings
+        [row] = b.articles.summaries()
+        pulled = b.articles.get(row["id"])
+        assert pulled.lead_photo_id is None and "/wp-content/uploads/" in pulled.body
+
+        assert not sync(b).failed
+        [photo_id] = [r[0] for r in b.conn.execute("SELECT id FROM photos")]
+        photo_b = b.photos.get(photo_id)
+        pulled = b.articles.get(row["id"])
+        assert pulled.lead_photo_id == photo_b.id
+        assert f"(photo:{photo_b.uuid})" in pulled.body and "/wp-content/" not in pulled.body
+        assert b.outbox.count_pending() == 0
+        b.close()
+    a.close()

@@ -313,23 +313,22 @@ def _forget(res: SiteResources, media_id: int) -> None:
 
 def _link(res: SiteResources, want: Wanted, photo: Photo, url: str) -> None:
     """A photo downloaded late takes its place in the story pulled without it: the lead
-    (unless one was chosen here meanwhile), or the inline image the body shows by its
+    (unless one was chosen here meanwhile), and the inline image the body shows by its
     address (without the plugin; with it the body already names the photo's uuid)."""
     store = res.store
     rp = store.sync.remote_post_by_remote_id(res.site_id, want.post_id)
     if rp is None:
         return
     article = store.articles.get(rp.article_id)
-    if want.lead:
-        if (
-            article.lead_photo_id is not None
-            or (rp.base_remote or {}).get("featured_media") != want.media_id
-        ):
-            return
+    changed = False
+    featured = (rp.base_remote or {}).get("featured_media")
+    if want.lead and article.lead_photo_id is None and featured == want.media_id:
         article.lead_photo_id = photo.id
-    elif url and f"]({url})" in article.body:
+        changed = True
+    if url and f"]({url})" in article.body:  # the lead is often inline too
         article.body = article.body.replace(f"]({url})", f"](photo:{photo.uuid})")
-    else:
+        changed = True
+    if not changed:
         return
     assert article.id is not None
     was_base = rp.base_revision == store.articles.revision_of(article.id)
