@@ -668,3 +668,31 @@ add_action('rest_api_init', function () {
         },
     ));
 });
+
+/*
+ * Photos travel with a story: each media item Newsdesk uploads carries the photo's
+ * uuid, caption and credit (JSON), so another desk pulling the story files the photo
+ * under the uuid the story's body names. Protected; shown to the newsroom (a reporter
+ * may not edit an editor's media item, so context=view too) and to no reader;
+ * written by anyone who may edit the media item.
+ */
+add_action('init', function () {
+    register_post_meta('attachment', '_newsdesk_photo', array(
+        'type' => 'string',
+        'description' => 'The Newsdesk photo: {"uuid", "caption", "credit"} (JSON).',
+        'single' => true,
+        'default' => '',
+        'show_in_rest' => array('schema' => array('context' => array('view', 'edit'))),
+        'auth_callback' => function ($allowed, $meta_key, $post_id) {
+            return current_user_can('edit_post', $post_id);
+        },
+    ));
+});
+// The newsroom (anyone who may write posts: a reporter pulling a photo an editor added
+// to their story) reads it; readers never do.
+add_filter('rest_prepare_attachment', function ($response, $post) {
+    if (current_user_can('edit_posts')) {
+        return $response;
+    }
+    return newsdesk_sync_strip_private($response, $post);
+}, 99, 2);

@@ -32,6 +32,7 @@ ALLOWED_KEYS = frozenset(
         "priority",
         "embargo_at",
         "scheduled_at",
+        "lead_photo",
     }
 )
 SOURCE_KEYS = frozenset({"name", "url", "kind", "notes", "attribution"})
@@ -136,6 +137,12 @@ def _sources(data: dict[str, Any]) -> list[Source]:
 
 def parse(text: str) -> Article:
     """An Article from a front-matter Markdown text (not yet checked against a store)."""
+    return parse_with_lead(text)[0]
+
+
+def parse_with_lead(text: str) -> tuple[Article, str]:
+    """The article and its `lead_photo:` (the uuid of a library photo, or ""): the store,
+    not the file, knows whether that photo exists."""
     data, body = split(text)
     unknown = set(data) - ALLOWED_KEYS
     if unknown:
@@ -162,7 +169,10 @@ def parse(text: str) -> Article:
     article.regions = _str_list(data, "regions")
     article.tags = _str_list(data, "tags")
     article.sources = _sources(data)
-    return article
+    lead = data.get("lead_photo")
+    if lead is not None and not isinstance(lead, str):
+        raise FormatError("lead_photo must be the uuid of a photo in the library")
+    return article, (lead or "").strip()
 
 
 def _timestamp(value: Any) -> str:
@@ -170,8 +180,8 @@ def _timestamp(value: Any) -> str:
     return text.replace("+00:00", "Z")
 
 
-def dump(article: Article) -> str:
-    """The article as a front-matter Markdown text."""
+def dump(article: Article, *, lead_photo: str = "") -> str:
+    """The article as a front-matter Markdown text (`lead_photo`: its lead's uuid)."""
     data: dict[str, Any] = {
         "uuid": article.uuid,
         "headline": article.headline,
@@ -194,5 +204,7 @@ def dump(article: Article) -> str:
     for key in ("embargo_at", "scheduled_at"):
         if getattr(article, key):
             data[key] = getattr(article, key)
+    if lead_photo:
+        data["lead_photo"] = lead_photo
     header = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{header}---\n\n{article.body.rstrip()}\n"

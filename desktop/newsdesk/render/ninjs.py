@@ -8,12 +8,15 @@ Where each field goes:
   regions -> places[rel=region]          coverage -> events[rel=coverage]
   sources -> infoSources[name, uri, role=kind]; the attribution line ("Source: X")
   -> descriptions[role=attribution]     uuid -> altIds[role=newsdesk-uuid] and the uri
+  lead photo -> associations[rel=lead, type=picture, uri urn:newsdesk:photo:UUID,
+  altIds[role=newsdesk-uuid]; caption, credit and alt text as descriptions]
 Internal source notes are never exported: ninjs is for distribution.
 """
 
 from __future__ import annotations
 
 import uuid as uuidlib
+from dataclasses import dataclass
 from typing import Any
 
 from ..domain.article import Article, Source, SourceKind, Status
@@ -32,8 +35,23 @@ def _iso(stamp: str | None) -> str | None:
     return stamp if ("T" in stamp) else f"{stamp}T00:00:00Z"
 
 
+PHOTO_URI_PREFIX = "urn:newsdesk:photo:"
+
+
+@dataclass(frozen=True)
+class LeadPicture:
+    uuid: str
+    caption: str = ""
+    credit: str = ""
+    alt_text: str = ""
+
+
 def to_ninjs(
-    article: Article, *, body_html: str | None = None, version: int | None = None
+    article: Article,
+    *,
+    body_html: str | None = None,
+    version: int | None = None,
+    lead: LeadPicture | None = None,
 ) -> dict[str, Any]:
     item: dict[str, Any] = {
         "uri": URI_PREFIX + article.uuid,
@@ -99,7 +117,44 @@ def to_ninjs(
         item["events"] = [{"name": article.coverage, "rel": "coverage"}]
     if article.sources:
         item["infoSources"] = [_info_source(s) for s in article.sources]
+    if lead is not None:
+        item["associations"] = [_lead_association(lead)]
     return {k: v for k, v in item.items() if v is not None}
+
+
+def _lead_association(lead: LeadPicture) -> dict[str, Any]:
+    texts = {"caption": lead.caption, "credit": lead.credit, "alt": lead.alt_text}
+    picture: dict[str, Any] = {
+        "name": "lead",
+        "rel": "lead",
+        "uri": PHOTO_URI_PREFIX + lead.uuid,
+        "type": "picture",
+        "altIds": [{"role": "newsdesk-uuid", "value": lead.uuid}],
+    }
+    descriptions = [
+        {"role": role, "contentType": "text/plain", "value": value}
+        for role, value in texts.items()
+        if value
+    ]
+    if descriptions:
+        picture["descriptions"] = descriptions
+    return picture
+
+
+def lead_picture_uuid(item: dict[str, Any]) -> str:
+    """The Newsdesk photo uuid of the item's lead picture association ("" when none);
+    a lead picture that names no Newsdesk photo is an error, not a story without one."""
+    for assoc in _text_list(item, "associations"):
+        if assoc.get("rel") != "lead" and assoc.get("name") != "lead":
+            continue
+        for alt in _text_list(assoc, "altIds"):
+            if alt.get("role") == "newsdesk-uuid" and str(alt.get("value") or "").strip():
+                return str(alt["value"]).strip()
+        uri = str(assoc.get("uri") or "")
+        if uri.startswith(PHOTO_URI_PREFIX) and uri[len(PHOTO_URI_PREFIX) :].strip():
+            return uri[len(PHOTO_URI_PREFIX) :].strip()
+        raise FormatError(f"the lead picture {uri or '(no uri)'} is not a Newsdesk photo")
+    return ""
 
 
 def _info_source(source: Source) -> dict[str, Any]:

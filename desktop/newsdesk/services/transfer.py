@@ -17,6 +17,7 @@ from ..domain.article import Article, Status
 from ..render import frontmatter, ninjs
 from ..render.frontmatter import FormatError
 from ..store import Store
+from ..store.errors import NotFoundError
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # an article file; anything bigger is not one
 
@@ -43,6 +44,11 @@ def html_to_markdown(html: str) -> str:
 
 def read_article_file(path: Path) -> Article:
     """Parse one file (by its extension) into an Article, or raise ImportError_."""
+    return read_article(path)[0]
+
+
+def read_article(path: Path) -> tuple[Article, str]:
+    """The file's article and its lead photo's uuid ("" when none), or ImportError_."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -64,8 +70,9 @@ def read_article_file(path: Path) -> Article:
                 raise FormatError(
                     f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
                 ) from exc
-            return ninjs.from_ninjs(data, html_to_markdown=html_to_markdown)
-        return frontmatter.parse(text)
+            article = ninjs.from_ninjs(data, html_to_markdown=html_to_markdown)
+            return article, ninjs.lead_picture_uuid(data)
+        return frontmatter.parse_with_lead(text)
     except FormatError as exc:
         raise ImportError_(path, str(exc)) from exc
     except RecursionError as exc:
@@ -129,8 +136,10 @@ def import_files(
     """Import every file or none; `queue=False` keeps them off the outbox."""
     parsed = []
     for path in paths:
-        article = read_article_file(path)
+        article, lead = read_article(path)
         check_against_store(article, store, path)
+        if lead:
+            article.lead_photo_id = _library_photo_id(store, lead, path)
         parsed.append((path, article))
     results = []
     with store.atomic():
@@ -150,14 +159,43 @@ def import_files(
     return results
 
 
+def _library_photo_id(store: Store, uuid: str, path: Path) -> int:
+    try:
+        photo_id = store.photos.get_by_uuid(uuid).id
+    except NotFoundError:
+        photo_id = None
+    if photo_id is None:
+        raise ImportError_(path, f"lead photo {uuid} is not in the photo library")
+    return photo_id
+
+
 def export_markdown(store: Store, article_id: int) -> str:
-    return frontmatter.dump(store.articles.get(article_id))
+    article = store.articles.get(article_id)
+    lead = _lead_picture(store, article)
+    return frontmatter.dump(article, lead_photo=lead.uuid if lead else "")
 
 
 def export_ninjs(store: Store, article_id: int, *, body_html: str | None = None) -> dict:
     article = store.articles.get(article_id)
     latest = store.revisions.latest(article_id)
-    return ninjs.to_ninjs(article, body_html=body_html, version=latest.number if latest else None)
+    return ninjs.to_ninjs(
+        article,
+        body_html=body_html,
+        version=latest.number if latest else None,
+        lead=_lead_picture(store, article),
+    )
+
+
+def _lead_picture(store: Store, article: Article) -> ninjs.LeadPicture | None:
+    """The lead photo with the caption this article shows it with (else the library's)."""
+    if article.lead_photo_id is None or article.id is None:
+        return None
+    try:
+        photo = store.photos.get(article.lead_photo_id)
+    except NotFoundError:
+        return None
+    shown = store.photos.uses.article_caption(article.id, article.lead_photo_id, "lead")
+    return ninjs.LeadPicture(photo.uuid, shown.text, shown.credit, shown.alt_text)
 
 
 def export_text(store: Store, article_id: int, fmt: str) -> str:

@@ -248,8 +248,11 @@ class Photos:
         return changed
 
     # --- writing -------------------------------------------------------------
-    def add_prepared(self, prepared: PreparedPhoto) -> tuple[Photo, bool]:
-        """Add an imported file's row; (existing photo, False) when its bytes are already here."""
+    def add_prepared(self, prepared: PreparedPhoto, *, uuid: str = "") -> tuple[Photo, bool]:
+        """Add an imported file's row; (existing photo, False) when its bytes are already here.
+
+        `uuid`: the one another desk gave the photo (it came with a pulled story, whose
+        body names it), instead of a new one."""
         existing = self.find_by_sha(prepared.sha256)
         if existing is not None:
             return existing, False
@@ -268,6 +271,8 @@ class Photos:
                 setattr(photo, name, list(value) if name == "keywords" else str(value))
         if photo.caption.strip():
             photo.caption_state = CaptionState.CAPTIONED.value
+        if uuid:
+            photo.uuid = uuid
         photo.imported_at = photo.updated_at = now_utc()
         with self.store.atomic():
             photo.check_codes = self._stored_codes(photo)

@@ -302,6 +302,31 @@ class SyncState:
             ).fetchone()[0]
         )
 
+    # --- photos a pulled post uses, waiting for their download ----------------
+    def photo_download_failed(
+        self, site_id: int, media_id: int, post_id: int, *, lead: bool, error: str
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO photo_downloads (site_id, media_id, post_id, lead, error, tries) "
+            "VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (site_id, media_id, post_id) DO UPDATE SET "
+            "error = excluded.error, tries = tries + 1, lead = max(lead, excluded.lead)",
+            (site_id, media_id, post_id, int(lead), error),
+        )
+
+    def photo_downloads(self, site_id: int) -> list[tuple[int, int, bool, str]]:
+        """(media id, post id, is the lead, last error) still to download from the site."""
+        rows = self.conn.execute(
+            "SELECT media_id, post_id, lead, error FROM photo_downloads WHERE site_id = ? "
+            "ORDER BY media_id, post_id",
+            (site_id,),
+        )
+        return [(int(r[0]), int(r[1]), bool(r[2]), str(r[3])) for r in rows]
+
+    def photo_downloaded(self, site_id: int, media_id: int) -> None:
+        self.conn.execute(
+            "DELETE FROM photo_downloads WHERE site_id = ? AND media_id = ?", (site_id, media_id)
+        )
+
     # --- categories and tags ------------------------------------------------
     def term_id(self, site_id: int, taxonomy: str, name: str) -> int | None:
         row = self.conn.execute(

@@ -97,9 +97,11 @@ def pull_site(
             (res.site_id,),
         )
     }
+    _photos_travel(res, None)
     for page in res.client.pages_ahead("/wp/v2/posts", params, workers=PAGES_IN_FLIGHT):
         _prefetch_terms(res, page)
         for start in range(0, len(page), POSTS_PER_TRANSACTION):
+            _photos_travel(res, page[start : start + POSTS_PER_TRANSACTION])
             if res.store.writers_waiting:
                 time.sleep(STEP_ASIDE_SECONDS)  # an editor's claim or note goes first
             created: list[int] = []
@@ -125,6 +127,17 @@ def pull_site(
     if check_deleted:
         _check_deleted(res, result)
     return result
+
+
+def _photos_travel(res: SiteResources, posts: list[dict[str, Any]] | None) -> None:
+    """The photos these posts show join the library before the posts are stored (outside
+    their transaction: downloads take time); None: retry the downloads that failed before."""
+    from .photo_travel import bring_photos, retry_downloads
+
+    if posts is None:
+        retry_downloads(res)
+    else:
+        bring_photos(res, posts)
 
 
 def _nothing_to_send(res: SiteResources, article_ids: list[int]) -> None:

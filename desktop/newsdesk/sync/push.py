@@ -32,6 +32,7 @@ from .mapping import (
     snapshot,
 )
 from .missing_categories import note_set, now_on_site, resolve_categories
+from .photo_travel import bring_photos
 from .reconcile import article_revision, reconcile
 
 if TYPE_CHECKING:
@@ -228,6 +229,7 @@ def update_article(res: SiteResources, article: Article, rp: RemotePost) -> Push
             else:
                 full = fetched
         if full is not None:
+            bring_photos(res, [full])  # a lead another desk gave it must not be merged away
             with res.store.atomic():
                 outcome = reconcile(res, article, rp, full)
             if outcome.kind == "conflict":

@@ -57,6 +57,26 @@ def _short(caption: str, words: int = 10) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
+PHOTO_META = "_newsdesk_photo"  # the plugin's protected media meta (uuid, caption, credit)
+_FORM_META = re.compile(r"^meta\[(.+)\]$")
+
+
+def photo_meta(uuid: str, caption: str, credit: str) -> str:
+    return json.dumps({"uuid": uuid, "caption": caption, "credit": credit}, ensure_ascii=False)
+
+
+def json_fields(fields: dict[str, str]) -> dict[str, Any]:
+    """Form fields (an upload's `meta[key]`) as a JSON body's: meta as an object."""
+    out: dict[str, Any] = {}
+    for name, value in fields.items():
+        key = _FORM_META.match(name)
+        if key:
+            out.setdefault("meta", {})[key.group(1)] = value
+        else:
+            out[name] = value
+    return out
+
+
 def house_caption(caption: str, credit: str, style: CaptionStyle = DEFAULT_CAPTION_STYLE) -> str:
     """The caption as the site prints it: the credit closes it in the newsroom's house style."""
     return house_form(caption, credit, style)
@@ -75,6 +95,7 @@ class SiteResources:
         self.warnings: list[str] = []  # for the sync's report
         self._absent: set[tuple[str, str]] = set()  # terms the site lacks, this sync
         self.replaced_photos: set[str] = set()  # uuids whose media item was replaced, this sync
+        self.media_failed: set[int] = set()  # photo downloads that failed: next sync again
         self._flavour: BlockFlavour | None = None
 
     @property
@@ -236,12 +257,7 @@ class SiteResources:
         choice, is replaced by a fresh copy.
         """
         caption = self.caption(photo)
-        fields = {
-            "caption": caption,
-            "alt_text": photo.alt,
-            "description": photo.description or caption,
-        }
-        meta_hash = hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()[:16]
+        fields, meta_hash = self.media_fields(photo)
         copy_kind = _copy_kind(bool(photo.keep_location))
         known = self.store.sync.media(self.site_id, photo.sha256)
         replaced = 0
@@ -273,9 +289,27 @@ class SiteResources:
             self._delete_replaced(photo, replaced)
         media_id, url, stored_hash = known
         if stored_hash != meta_hash + copy_kind:
-            self.client.post(f"/wp/v2/media/{media_id}", fields)
+            self.client.post(f"/wp/v2/media/{media_id}", json_fields(fields))
             self._save_media(photo.sha256, media_id, url, meta_hash + copy_kind)
         return MediaRef(photo.uuid, media_id, url, caption, photo.alt)
+
+    def media_fields(self, photo: LocalPhoto) -> tuple[dict[str, str], str]:
+        """What a photo's media item says, and its hash (an edit of any is sent again).
+
+        With the companion plugin the item also carries the photo's uuid, caption and
+        credit apart (`_newsdesk_photo`, shown only to editors): a desk pulling a story
+        gets the photo under the uuid its body names, and the caption without the
+        credit the house style closed it with."""
+        caption = self.caption(photo)
+        fields = {
+            "caption": caption,
+            "alt_text": photo.alt,
+            "description": photo.description or caption,
+        }
+        if self.site.has_plugin:
+            fields[f"meta[{PHOTO_META}]"] = photo_meta(photo.uuid, photo.caption, photo.credit)
+        meta_hash = hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()[:16]
+        return fields, meta_hash
 
     def _delete_replaced(self, photo: LocalPhoto, media_id: int) -> None:
         """Delete the media item a fresh public copy replaced (it may carry the position or
