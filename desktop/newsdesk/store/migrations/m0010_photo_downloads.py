@@ -1,4 +1,4 @@
-"""Schema 9: photos a pulled story uses that could not be downloaded yet.
+"""Schema 10: photos a pulled story uses that could not be downloaded yet.
 
 A story pulled from the site brings its lead and inline photos into the library.
 When a download fails the story is pulled without the photo; this row remembers
