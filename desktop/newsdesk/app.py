@@ -79,7 +79,7 @@ def follow_caption_style(window) -> None:  # type: ignore[no-untyped-def]
     brings its stored checks and views in line: gui/photodesk/style.py.)
     """
     from .domain.captions import DEFAULT_CAPTION_STYLE, caption_style
-    from .gui.queue.panel import StoryPanel
+    from .ops import Changes
     from .store.house import CAPTION_STYLE_SETTING
 
     last = [window.store.photos.caption_style]
@@ -96,9 +96,8 @@ def follow_caption_style(window) -> None:  # type: ignore[no-untyped-def]
             last[0] = chosen
             with window.store.atomic():  # the posts on the site follow at the next sync
                 window.store.photos.uses.queue_articles_with_photos()
-        for panel in window.findChildren(StoryPanel):
-            if panel.article_id is not None:
-                panel.show_article(panel.article_id)
+        window.runner.store.photos.caption_style = chosen  # the worker's checklist too
+        window.announce(Changes(settings=True))  # shown checklists read it again
 
     window.settings.changed.connect(changed)
 
@@ -119,11 +118,19 @@ def attach_services(window):  # type: ignore[no-untyped-def]
     """What a real start adds to the window beyond what tests build: background sync."""
     from .gui.changes import changes_of_sync
     from .gui.sync import install as install_sync
+    from .ops import Changes
 
     controller = install_sync(window)
     controller.finished.connect(lambda _report: window.list_pane.model.refresh_sync_states())
     # What the sync wrote reaches the open editor and the other desks.
     controller.finished.connect(lambda report: window.announce(changes_of_sync(report), controller))
+    # Each page the pull commits may bring stories to the queue: the desks read it again
+    # (the report, at the end, names the articles for the open editor).
+    controller.progressed.connect(
+        lambda phase, *_n: (
+            window.announce(Changes(queue=True), controller) if phase == "pull" else None
+        )
+    )
     # Before the store closes: when the window closes, and on quit.
     window.closing.connect(controller.stop)
     application().aboutToQuit.connect(controller.stop)

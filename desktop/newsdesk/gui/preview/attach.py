@@ -40,6 +40,9 @@ def attach_preview(window: QWidget) -> PreviewPane:
             QDesktopServices.openUrl(url)
 
     pane.linkActivated.connect(follow_link)
+    changes = getattr(window, "changes", None)
+    if changes is not None:  # captions show in the page: a photo desk's edit reaches it
+        changes.changed.connect(lambda what, _who: pane.refresh() if what.photos else None)
     session = getattr(window, "session", None)
     if session is not None and hasattr(session, "saved"):
         # A saved story may be another's Read Next card: read the cards again next time.

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -42,6 +41,7 @@ from ...services import ticker
 from ...store import Store
 from ...store.errors import StoreError
 from .. import theme
+from ..context import AppContext
 
 REFRESH_MS = 15_000
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
@@ -244,11 +244,10 @@ class TickerDesk(QWidget):
         self.show_checks("")
 
     @classmethod
-    def for_window(cls, window: Any) -> TickerDesk:
-        desk = cls(window.store, user=getattr(window.settings, "author", ""))
-        window.settings.changed.connect(
-            lambda _key: setattr(desk, "user", window.settings.author or desk.user)
-        )
+    def build(cls, ctx: AppContext) -> TickerDesk:
+        desk = cls(ctx.store, user=ctx.user)
+        if ctx.settings is not None:
+            ctx.settings.changed.connect(lambda _key: setattr(desk, "user", ctx.user))
         return desk
 
     # --- list ----------------------------------------------------------------
