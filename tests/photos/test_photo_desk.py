@@ -186,7 +186,8 @@ def test_queue_and_picker_set_the_lead_photo(qtbot, store, scenic_agency):
         "Soldiers at the site of a strike in Khiam. (Lebanese Army)"
     )
     desk.panel.use_alt.setText("Soldiers by a crater.")
-    desk.panel.use_save.click()
+    desk.panel.use_save.click()  # written on the database worker
+    qtbot.waitUntil(lambda: "Caption saved" in desk.message.text(), timeout=5_000)
     caption = store.photos.uses.article_caption(article.id, army.id)
     assert caption.text == "Soldiers at the site of a strike in Khiam. (Lebanese Army)"
     assert store.photos.get(army.id).caption == army.caption

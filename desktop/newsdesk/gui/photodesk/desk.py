@@ -38,6 +38,7 @@ from ...photos.imaging import PhotoFileError
 from ...photos.importer import ImportReport
 from ...photos.metadata import MetadataError
 from ...photos.templates import TemplateError
+from ...store import Store
 from ...store.photos import PhotoFilter
 from ..context import AppContext
 from ..tasks import run_task
@@ -384,19 +385,25 @@ class PhotoDesk(QWidget):
     def save_use(
         self, article_id: int, photo_id: int, role: str, caption: object, alt: object
     ) -> None:
-        """This article's own caption/alt text; None keeps the library's."""
-        self.store.photos.uses.set_caption(
-            article_id,
-            photo_id,
-            caption=caption if isinstance(caption, str) else None,
-            alt_text=alt if isinstance(alt, str) else None,
-            role=role,
-        )
-        self.message.setText("Caption saved for this article; the library caption is unchanged.")
-        self.queue.refresh()
-        self.ctx.announce(
-            Changes(articles=frozenset({article_id}), photos=frozenset({photo_id})), self
-        )
+        """This article's own caption/alt text; None keeps the library's (on the worker)."""
+        use_caption = caption if isinstance(caption, str) else None
+        use_alt = alt if isinstance(alt, str) else None
+
+        def write(store: Store) -> Changes:
+            store.photos.uses.set_caption(
+                article_id, photo_id, caption=use_caption, alt_text=use_alt, role=role
+            )
+            return Changes(articles=frozenset({article_id}), photos=frozenset({photo_id}))
+
+        def done(_changes: Changes) -> None:
+            self.message.setText(
+                "Caption saved for this article; the library caption is unchanged."
+            )
+            self.queue.refresh()
+
+        self.ctx.runner.store_op(self, write).success(done).failure(
+            lambda exc: self.message.setText(f"Not saved: {exc}")
+        ).run()
 
     def batch_caption(self) -> None:
         ids = self.selected_ids()
