@@ -272,14 +272,12 @@ class Driver:
                 m.rows_seen.append(desk.model.rowCount())
 
             desk._show_rows = timed_show_rows  # the UI thread's share of each reload
-        desk.ctx.changes.changed.connect(self.landed)
 
-    def landed(self, _changes: object, initiator: object) -> None:
-        if self.desk.bench_driver is not self or initiator is not self.desk:
-            return
-        # Claims land in the order they were pressed (one database worker).
-        if self.deferred:
-            self.m.claim_waits.append((time.perf_counter() - self.deferred.pop(0)) * 1000)
+    def landed(self, now: float) -> None:
+        """Claims land (done or refused) in the order they were pressed: one database
+        worker. The ones no longer pending have landed."""
+        while len(self.deferred) > self.desk.pending:
+            self.m.claim_waits.append((now - self.deferred.pop(0)) * 1000)
 
     def start(self) -> None:
         self.m = Measured()
@@ -327,6 +325,7 @@ class Driver:
         now = time.perf_counter()
         late = max(0.0, (now - self.last_tick) * 1000 - TICK_MS)
         self.m.lateness.append(late)
+        self.landed(now)
         ui_cpu, all_cpu = time.thread_time(), time.process_time()
         if late > STALL_TARGET_MS:
             # How much of the stall the UI thread computed, and the whole process (the sync).
