@@ -12,7 +12,7 @@ no desk depends on another having been built first.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
@@ -37,7 +37,6 @@ class AppContext:
     changes: ChangeHub
     open_article: Callable[[int], object] = _nowhere
     show_desk: Callable[[str], bool] = _nowhere
-    tell: Callable[[str], None] = field(default=lambda _text: None)  # the status bar
     spelling: object | None = None  # the editor's spell checker, when one is attached
     role: str = rules.Role.EDITOR.value
     fallback_user: str = "editor"

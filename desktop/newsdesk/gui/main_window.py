@@ -98,7 +98,6 @@ class MainWindow(QMainWindow):
             changes=self.changes,
             open_article=self.open_article,
             show_desk=self.show_desk,
-            tell=lambda text: self.statusBar().showMessage(text, 8000),
             spelling=self.spelling,
         )
         self._apply_settings()

@@ -13,14 +13,22 @@ never waits on SQLite's lock: while a write is queued the store is told
 (`waiting_to_write`), so the sync steps aside between its transactions, and it is
 the worker, not a key handler, that waits for the lock.
 
-Where reads run (measured with bench_queue_sync.py, 5,000 queued of 100,000):
-reading the whole queue on the main thread's connection took 33-45 ms idle and
-about twice that while a sync commits page after page (every commit of another
-connection drops this connection's cache, and the sync's thread competes for the
-interpreter), so the queue's reload is a `QueryOp` and the main thread only
-builds the table from its rows. Small reads of one story (the side panel, the
-editor) stay on the main thread's read connection: WAL readers are never blocked
-by the writer, and a round trip through the worker would queue them behind writes.
+Where reads run (measured with bench_queue_sync.py, 5,000 queued of 100,000, on
+2 shared cores at load 5): the queue read and shown on the main thread's
+connection cost the main thread p50 184 ms (max 300 ms); read on the worker, the
+main thread's part (building the table from the rows) was p50 41 ms idle and
+83 ms while a sync committed page after page (each commit of another connection
+drops a connection's page cache, and the sync's thread competes for the
+interpreter). So the queue's reload is a `QueryOp`. Small reads of one story (the
+side panel, the editor) stay on the main thread's read connection: WAL readers
+are never blocked by the writer, and a round trip through the worker would queue
+them behind writes and whole-queue reads.
+
+Not yet through the worker: the reporter's saves and autosaves (the editing
+session), the photo desk's undoable caption edits and its imports (a thread with
+its own connection), and the ticker's and dialogs' writes; they still write on
+the main thread's connection or their own.
+
 The sync keeps its own connection (gui/sync/controller.py); its report becomes a
 `Changes` (gui/changes.changes_of_sync).
 """
@@ -64,7 +72,6 @@ class Runner(QObject):
 
     def submit(
         self,
-        owner: QObject,
         op: Callable[[Store], Any],
         done: Callable[[Any], None],
         failed: Callable[[Exception], None],
@@ -88,7 +95,6 @@ class Runner(QObject):
             lambda exc: finish(failed, exc),
             pool=self.pool,
         )
-        _ = owner  # callbacks check their owner themselves (it may be gone by then)
 
     def _writing(self, delta: int) -> None:
         before = self.queued
@@ -129,24 +135,24 @@ class _Op(Generic[T]):
 
     def _failed(self, exc: Exception) -> None:
         if self._failure is not None:
-            if tasks._alive(self.owner):
+            if tasks.alive(self.owner):
                 self._failure(exc)
         else:
-            tasks._report(exc)
+            tasks.report_failure(exc)
 
 
 class StoreOp(_Op[T]):
     """A change to the newsroom: run on the worker, announced once, then `success`."""
 
     def run(self) -> None:
-        self.runner.submit(self.owner, self.op, self._done, self._failed, writes=True)
+        self.runner.submit(self.op, self._done, self._failed, writes=True)
 
     def _done(self, result: T) -> None:
         changes = result if isinstance(result, Changes) else getattr(result, "changes", None)
         if isinstance(changes, Changes):
             # Announced even if the initiator is gone: other screens still show the story.
-            self.runner.hub.announce(changes, self.owner if tasks._alive(self.owner) else None)
-        if self._success is not None and tasks._alive(self.owner):
+            self.runner.hub.announce(changes, self.owner if tasks.alive(self.owner) else None)
+        if self._success is not None and tasks.alive(self.owner):
             self._success(result)
 
 
@@ -154,8 +160,8 @@ class QueryOp(_Op[T]):
     """A read on the worker, in line with the writes before it; nothing is announced."""
 
     def run(self) -> None:
-        self.runner.submit(self.owner, self.op, self._done, self._failed, writes=False)
+        self.runner.submit(self.op, self._done, self._failed, writes=False)
 
     def _done(self, result: T) -> None:
-        if self._success is not None and tasks._alive(self.owner):
+        if self._success is not None and tasks.alive(self.owner):
             self._success(result)
