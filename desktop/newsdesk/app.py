@@ -78,8 +78,8 @@ def follow_caption_style(window) -> None:  # type: ignore[no-untyped-def]
     Settings.changed (HOUSE_CHANGED). The photo desk, once built, follows too
     (gui/photodesk/style.py).
     """
-    from .gui.queue.panel import StoryPanel
     from .gui.settings import HOUSE_CHANGED
+    from .ops import Changes
 
     last = [window.store.photos.caption_style]
 
@@ -87,9 +87,8 @@ def follow_caption_style(window) -> None:  # type: ignore[no-untyped-def]
         if key != HOUSE_CHANGED or window.store.photos.caption_style == last[0]:
             return
         last[0] = window.store.photos.caption_style
-        for panel in window.findChildren(StoryPanel):
-            if panel.article_id is not None:
-                panel.show_article(panel.article_id)
+        window.runner.store.photos.caption_style = last[0]  # the worker's checklist too
+        window.announce(Changes(settings=True))  # shown checklists read it again
 
     window.settings.changed.connect(changed)
 
@@ -110,6 +109,7 @@ def attach_services(window):  # type: ignore[no-untyped-def]
     """What a real start adds to the window beyond what tests build: background sync."""
     from .gui.changes import changes_of_sync, lost_claims_message
     from .gui.sync import install as install_sync
+    from .ops import Changes
 
     controller = install_sync(window)
     controller.finished.connect(lambda _report: window.list_pane.model.refresh_sync_states())
@@ -119,6 +119,13 @@ def attach_services(window):  # type: ignore[no-untyped-def]
         lambda report: (
             lost_claims_message(report)
             and window.statusBar().showMessage(lost_claims_message(report), 30_000)
+        )
+    )
+    # Each page the pull commits may bring stories to the queue: the desks read it again
+    # (the report, at the end, names the articles for the open editor).
+    controller.progressed.connect(
+        lambda phase, *_n: (
+            window.announce(Changes(queue=True), controller) if phase == "pull" else None
         )
     )
     # Before the store closes: when the window closes, and on quit.

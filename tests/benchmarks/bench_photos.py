@@ -87,12 +87,13 @@ def ui_stalls(paths: list[Path], folder: Path) -> tuple[float, float, float]:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from newsdesk.gui.context import AppContext
     from newsdesk.gui.photodesk import PhotoDesk
 
     app = QApplication.instance() or QApplication([])
     store = open_store(folder)
     store.photos.spell.preload()
-    desk = PhotoDesk(store)
+    desk = PhotoDesk(AppContext.for_store(store))
     desk.resize(1400, 900)
     desk.show()
     gaps: list[tuple[float, float]] = []

@@ -77,6 +77,8 @@ def main() -> None:
 def run(store: Store) -> None:
     from PySide6.QtWidgets import QApplication
 
+    from newsdesk.gui import tasks
+    from newsdesk.gui.context import AppContext
     from newsdesk.gui.queue.desk import QueueDesk
     from newsdesk.gui.queue.model import QueueModel
     from newsdesk.gui.resources import stylesheet
@@ -117,8 +119,13 @@ def run(store: Store) -> None:
         raw,
     )
 
+    # The desk's read runs inline here (not on the database worker): the figure is the
+    # whole cost of opening the desk, read and first paint.
+    tasks.set_synchronous(True)
+    ctx = AppContext.for_store(store, user="Bench Editor")
+
     def open_desk() -> None:
-        desk = QueueDesk(store, user="Bench Editor")
+        desk = QueueDesk(ctx)
         desk.resize(1400, 800)
         desk.show()
         app.processEvents()
@@ -135,7 +142,7 @@ def run(store: Store) -> None:
         f"<= {TARGET_MS} ms with {QUEUED:,} queued",
     )
 
-    desk = QueueDesk(store, user="Bench Editor")
+    desk = QueueDesk(ctx)
     desk.resize(1400, 800)
     desk.show()
     app.processEvents()
@@ -146,6 +153,8 @@ def run(store: Store) -> None:
         raw,
     )
     desk.close()
+    ctx.runner.close()
+    tasks.set_synchronous(False)
     import statistics
 
     verdict = "PASS" if statistics.median(opened) <= TARGET_MS else "FAIL"

@@ -256,7 +256,7 @@ class Driver:
         if force_refresh:  # idle: the same background reload a sync page triggers
             refresh = QTimer()
             refresh.setInterval(REFRESH_EVERY_MS)
-            refresh.timeout.connect(desk.refresh_in_background)
+            refresh.timeout.connect(lambda: desk.reload())
             self.timers.append(refresh)
         self.last_tick = 0.0
         self.last_cpu = (0.0, 0.0)
@@ -272,14 +272,12 @@ class Driver:
                 m.rows_seen.append(desk.model.rowCount())
 
             desk._show_rows = timed_show_rows  # the UI thread's share of each reload
-        desk.changed.connect(self.landed)
 
-    def landed(self, _article_id: int) -> None:
-        if self.desk.bench_driver is not self:
-            return
-        # A write that waited runs while it is still first in line (taken off once done).
-        if self.desk.writes.pending and self.deferred:
-            self.m.claim_waits.append((time.perf_counter() - self.deferred.pop(0)) * 1000)
+    def landed(self, now: float) -> None:
+        """Claims land (done or refused) in the order they were pressed: one database
+        worker. The ones no longer pending have landed."""
+        while len(self.deferred) > self.desk.pending:
+            self.m.claim_waits.append((now - self.deferred.pop(0)) * 1000)
 
     def start(self) -> None:
         self.m = Measured()
@@ -313,20 +311,21 @@ class Driver:
         self.m.keys.setdefault(name, []).append((time.perf_counter() - began) * 1000)
         if name == "C":
             said = desk.message.text()
-            outcome = (
+            outcome = "sent to the database worker" if desk.pending else (
                 "waited for the sync" if said.startswith("Waiting for the sync")
                 else "claimed at once" if said.startswith("You are editing")
                 else "refused (another editor's)" if said.startswith("Being edited by")
                 else said or "no message"
             )  # fmt: skip
             self.m.claims[outcome] = self.m.claims.get(outcome, 0) + 1
-            if desk.writes.pending:
+            if desk.pending:  # sent to the database worker: when does it land?
                 self.deferred.append(began)
 
     def tick(self) -> None:
         now = time.perf_counter()
         late = max(0.0, (now - self.last_tick) * 1000 - TICK_MS)
         self.m.lateness.append(late)
+        self.landed(now)
         ui_cpu, all_cpu = time.thread_time(), time.process_time()
         if late > STALL_TARGET_MS:
             # How much of the stall the UI thread computed, and the whole process (the sync).
@@ -363,28 +362,33 @@ def gui_runs(folder: Path, args: argparse.Namespace) -> tuple[Measured, Measured
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from newsdesk.gui.queue.desk import QueueDesk
+    from newsdesk.gui.changes import changes_of_sync
+    from newsdesk.gui.context import AppContext
+    from newsdesk.gui.queue.desk import QUEUE_LIMIT, QueueDesk
     from newsdesk.gui.resources import stylesheet
     from newsdesk.gui.sync.controller import SyncController
+    from newsdesk.ops import Changes
 
     quiet_offscreen_warnings()
     app = QApplication.instance() or QApplication([])
     app.setStyle("Fusion")
     app.setStyleSheet(stylesheet())
     store = open_store(folder)
-    desk = QueueDesk(store, user="Bench Editor")
+    ctx = AppContext.for_store(store, user="Bench Editor")
+    desk = QueueDesk(ctx)
     opened: list[int] = []
     # The window would load the story into the editor; here the story is read, as it would be.
     desk.openRequested.connect(lambda article_id: opened.append(store.articles.get(article_id).id))
     desk.resize(1400, 800)
     desk.show()
     desk.table.setFocus()
-    app.processEvents()
+    run_loop_until(lambda: desk.model.rowCount() > 0, 30)
     rows_before = desk.model.rowCount()
     full_reloads: list[float] = []
-    for _ in range(10):  # all on the UI thread: what every claim and tick did before
+    for _ in range(10):  # read and shown on the UI thread, as the desk did before the worker
         began = time.perf_counter()
-        desk.reload(keep_id=desk.current_id())
+        rows = store.workflow.queue(limit=QUEUE_LIMIT)
+        desk._show_rows(rows, desk.current_id(), None)
         full_reloads.append((time.perf_counter() - began) * 1000)
 
     sampler = StackSampler() if args.diagnose else None
@@ -393,7 +397,7 @@ def gui_runs(folder: Path, args: argparse.Namespace) -> tuple[Measured, Measured
     idle_driver.start()
     run_loop_until(lambda: time.perf_counter() - started > args.idle_s, args.idle_s + 5)
     idle = idle_driver.stop()
-    run_loop_until(lambda: not desk.loader.busy and not desk.writes.pending, 10)
+    run_loop_until(lambda: not desk._reading and not desk.pending, 10)
 
     # The idle run's claims queued pushes; the no-GUI run has none, so neither does this one.
     with store.atomic():
@@ -410,7 +414,7 @@ def gui_runs(folder: Path, args: argparse.Namespace) -> tuple[Measured, Measured
 
         ticker = QTimer()  # stands in for the controller's progress signals
         ticker.setInterval(500)
-        ticker.timeout.connect(lambda: desk.tick(background=True))
+        ticker.timeout.connect(lambda: ctx.announce(Changes(queue=True), "sync"))
         driver.start()
         began = time.perf_counter()
         child = subprocess.Popen(
@@ -427,14 +431,22 @@ def gui_runs(folder: Path, args: argparse.Namespace) -> tuple[Measured, Measured
         run_loop_until(lambda: child.poll() is not None, 600)
         finished["at"] = time.perf_counter()
         ticker.stop()
-        desk.tick(background=True)
+        ctx.announce(Changes(queue=True), "sync")
         assert child.stdout is not None
         answer = json.loads(child.stdout.read().strip().splitlines()[-1])
         finished["report"] = SimpleNamespace(offline=[], **answer)
         controller = None
     else:
         controller = SyncController(store)
-        desk.follow_sync(controller)  # as QueueDesk.for_window does in the app
+        # As app.attach_services wires it: each pull page, then the report, announced.
+        controller.progressed.connect(
+            lambda phase, *_n: (
+                ctx.announce(Changes(queue=True), controller) if phase == "pull" else None
+            )
+        )
+        controller.finished.connect(
+            lambda report: ctx.announce(changes_of_sync(report), controller)
+        )
 
         def on_finished(report) -> None:  # type: ignore[no-untyped-def]
             finished["at"] = time.perf_counter()
@@ -451,7 +463,7 @@ def gui_runs(folder: Path, args: argparse.Namespace) -> tuple[Measured, Measured
     in_store = len(store.workflow.queue(limit=50_000))
     run_loop_until(lambda: desk.model.rowCount() >= in_store, 10)
     shown_after_ms = (time.perf_counter() - finished["at"]) * 1000
-    run_loop_until(lambda: not desk.writes.pending, 30)  # claims still waiting land now
+    run_loop_until(lambda: not desk.pending, 30)  # claims still waiting land now
     if controller is not None:
         controller.timer.stop()
     if sampler is not None:
@@ -472,6 +484,7 @@ def gui_runs(folder: Path, args: argparse.Namespace) -> tuple[Measured, Measured
         "opened": len(opened),
     }
     desk.close()
+    ctx.runner.close()
     store.close()
     return idle, during, sync
 
@@ -582,12 +595,12 @@ def main() -> None:
     print(f"{'':<24} stalls over {STALL_TARGET_MS} ms during the sync: {over}")
     print(
         f"{'  claims (C)':<24} idle {idle.claims}\n{'':<24} sync {during.claims}; "
-        f"claims that waited landed after {describe(during.claim_waits)}"
+        f"claims landed after {describe(during.claim_waits)}"
     )
     line("reload, UI thread part", idle.refreshes, during.refreshes)
     old = sync["full_reloads"]
     print(
-        f"{'':<24} (a whole reload on the UI thread, as every claim and tick did before: "
+        f"{'':<24} (the same reload read on the UI thread instead of the worker: "
         f"p50 {statistics.median(old):.1f} ms, max {max(old):.1f} ms)"
     )
     print(

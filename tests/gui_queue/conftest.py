@@ -14,16 +14,28 @@ def newsroom(store, tmp_path):
 
 
 @pytest.fixture
-def queue_desk(qtbot, store, newsroom):
+def synchronous():
+    """The database worker's operations run inline (the tests read the store after a key)."""
+    from newsdesk.gui import tasks
+
+    tasks.set_synchronous(True)
+    yield
+    tasks.set_synchronous(False)
+
+
+@pytest.fixture
+def queue_desk(qtbot, store, newsroom, synchronous):
+    from newsdesk.gui.context import AppContext
     from newsdesk.gui.queue.desk import QueueDesk
 
-    desk = QueueDesk(store, user=EDITOR)
+    desk = QueueDesk(AppContext.for_store(store, user=EDITOR))
     qtbot.addWidget(desk)
     desk.resize(1500, 760)
     desk.show()
     qtbot.waitExposed(desk)
     desk.table.setFocus()
-    return desk
+    yield desk
+    desk.ctx.runner.close()
 
 
 @pytest.fixture

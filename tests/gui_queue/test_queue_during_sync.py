@@ -1,24 +1,37 @@
 """The queue while another connection (a sync) writes: keys never wait on the store's lock,
-new stories arrive without a reload on the UI thread, a claim changes only its own row."""
+new stories arrive when announced (read on the database worker), a claim changes only its
+own row."""
 
 from __future__ import annotations
 
 import sqlite3
 import time
+from types import SimpleNamespace
 
-from PySide6.QtCore import QObject, Qt, Signal
+import pytest
+from PySide6.QtCore import Qt
 
 from newsdesk.gui.queue.model import CLAIM, STATUS
+from newsdesk.ops import Changes
 from newsdesk.ops.workflow import transition as move
 
 EDITOR = "Nadia Editor"
 
 
-class FakeSyncSignals(QObject):
-    """Only the two signals the desk listens to; the real controller is tested in tests/sync."""
+@pytest.fixture
+def live_desk(qtbot, store, newsroom):
+    """The queue desk with its database worker on its own thread, as in the application."""
+    from newsdesk.gui.context import AppContext
+    from newsdesk.gui.queue.desk import QueueDesk
 
-    progressed = Signal(str, int, int)
-    finished = Signal(object)
+    desk = QueueDesk(AppContext.for_store(store, user=EDITOR))
+    qtbot.addWidget(desk)
+    desk.resize(1500, 760)
+    desk.show()
+    qtbot.waitUntil(lambda: desk.model.rowCount() > 0, timeout=5_000)
+    desk.table.setFocus()
+    yield desk
+    desk.ctx.runner.close()
 
 
 def _select(desk, article_id):
@@ -27,9 +40,9 @@ def _select(desk, article_id):
 
 
 def test_a_claim_while_the_store_is_locked_waits_off_the_ui_thread(
-    qtbot, queue_desk, newsroom, store
+    qtbot, live_desk, newsroom, store
 ):
-    desk = queue_desk
+    desk = live_desk
     story = newsroom["no_tags"]
     _select(desk, story)
     sync = sqlite3.connect(str(store.folder / "newsdesk.db"), isolation_level=None)
@@ -38,20 +51,43 @@ def test_a_claim_while_the_store_is_locked_waits_off_the_ui_thread(
         began = time.perf_counter()
         qtbot.keyClick(desk.table, Qt.Key.Key_C)
         assert time.perf_counter() - began < 0.1  # no wait for the lock in the handler
+        # The event loop runs on meanwhile: the 5 ms timer below is never held up.
+        lateness = _loop_lateness(qtbot, 400)
+        assert max(lateness) < 100, lateness
         assert desk.message.text().startswith("Waiting for the sync to finish writing")
-        assert store.workflow.claim_of(story) is None
-        qtbot.wait(150)  # retries meanwhile find the lock still held
-        assert store.workflow.claim_of(story) is None and desk.writes.pending
+        assert store.workflow.claim_of(story) is None and desk.pending == 1
         assert store.writers_waiting  # so the sync's pull steps aside between transactions
     finally:
         sync.execute("COMMIT")
         sync.close()
-    qtbot.waitUntil(lambda: store.workflow.claim_of(story) is not None, timeout=2_000)
+    qtbot.waitUntil(lambda: desk.pending == 0, timeout=5_000)
     assert store.workflow.claim_of(story).editor == EDITOR
-    assert not desk.writes.pending and not store.writers_waiting
+    assert not store.writers_waiting
     row = desk.model.row_of(story)
     assert desk.model.text(row, CLAIM) == f"being edited by {EDITOR}"
     assert "You are editing" in desk.message.text()
+
+
+def _loop_lateness(qtbot, ms: int) -> list[float]:
+    """How late a 5 ms timer fires, over `ms`: the event loop's stalls."""
+    from PySide6.QtCore import QTimer
+
+    last = [time.perf_counter()]
+    late: list[float] = []
+
+    def tick() -> None:
+        now = time.perf_counter()
+        late.append((now - last[0]) * 1000 - 5)
+        last[0] = now
+
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    timer.start()
+    qtbot.wait(ms)
+    timer.stop()
+    return late or [float(ms)]
 
 
 def test_a_claim_updates_its_row_in_place(qtbot, queue_desk, newsroom, store):
@@ -78,22 +114,23 @@ def test_a_claim_updates_its_row_in_place(qtbot, queue_desk, newsroom, store):
     assert desk.current_id() == story
 
 
-def test_stories_a_sync_brings_show_up_from_a_background_read(qtbot, queue_desk, store):
+def test_stories_a_sync_brings_show_up_from_its_announcement(qtbot, live_desk, store):
     from queue_data import story
 
-    desk = queue_desk
-    signals = FakeSyncSignals()
-    desk.follow_sync(signals)
+    from newsdesk.gui.changes import changes_of_sync
+
+    desk = live_desk
     before = desk.model.rowCount()
     late = story(store, headline="Pulled from the server by a sync")
     move(store, late.id, "submit", actor="Amal Saeed", role="reporter")
-    signals.progressed.emit("pull", 100, 1000)  # a page is stored
+    desk.ctx.announce(Changes(queue=True), "sync")  # a page of the pull is stored
     qtbot.waitUntil(lambda: desk.model.row_of(late.id) >= 0, timeout=5_000)
     assert desk.model.rowCount() == before + 1
     assert desk.count_label.text() == f"{before + 1} stories waiting"
     later = story(store, headline="The last page")
     move(store, later.id, "submit", actor="Amal Saeed", role="reporter")
-    signals.finished.emit(None)
+    report = SimpleNamespace(pulled=[{"article_id": later.id}], merged=[])
+    desk.ctx.announce(changes_of_sync(report), "sync")  # the sync's report, at its end
     qtbot.waitUntil(lambda: desk.model.row_of(later.id) >= 0, timeout=5_000)
 
 
@@ -116,10 +153,10 @@ def test_a_fresh_read_only_repaints_what_changed(qtbot):
     assert resets == [1] and model.rowCount() == 2
 
 
-def test_a_note_sent_while_the_store_is_locked_lands_afterwards(qtbot, queue_desk, newsroom, store):
+def test_a_note_sent_while_the_store_is_locked_lands_afterwards(qtbot, live_desk, newsroom, store):
     from gui.guikeys import type_text
 
-    desk = queue_desk
+    desk = live_desk
     story = newsroom["claimed"]
     _select(desk, story)
     before = len(store.workflow.notes(story))
@@ -130,11 +167,12 @@ def test_a_note_sent_while_the_store_is_locked_lands_afterwards(qtbot, queue_des
         began = time.perf_counter()
         type_text(desk.panel.reply, "Check the second source.\n")
         assert time.perf_counter() - began < 1.0  # typing and Enter never waited for the lock
-        assert len(store.workflow.notes(story)) == before and desk.writes.pending
+        qtbot.wait(400)
+        assert len(store.workflow.notes(story)) == before and desk.pending == 1
         assert desk.message.text().startswith("Waiting for the sync to finish writing")
     finally:
         sync.execute("COMMIT")
         sync.close()
-    qtbot.waitUntil(lambda: len(store.workflow.notes(story)) == before + 1, timeout=2_000)
+    qtbot.waitUntil(lambda: len(store.workflow.notes(story)) == before + 1, timeout=5_000)
     assert store.workflow.notes(story)[-1].body == "Check the second source."
-    assert desk.panel.reply.text() == ""
+    qtbot.waitUntil(lambda: desk.panel.reply.text() == "", timeout=2_000)

@@ -223,9 +223,10 @@ def test_notes_thread_with_a_reply_typed_in_the_panel(qtbot, queue_desk, newsroo
     assert desk.panel.tabs.tabText(1) == "Notes (2)"
 
 
-def test_the_tick_picks_up_stories_changed_elsewhere(qtbot, queue_desk, newsroom, store):
+def test_stories_changed_elsewhere_show_when_announced(qtbot, queue_desk, newsroom, store):
     from queue_data import story
 
+    from newsdesk.ops import Changes
     from newsdesk.ops.workflow import transition as move
 
     desk = queue_desk
@@ -233,17 +234,20 @@ def test_the_tick_picks_up_stories_changed_elsewhere(qtbot, queue_desk, newsroom
     late = story(store, headline="Pulled from the server by a sync")
     move(store, late.id, "submit", actor="Amal Saeed", role="reporter")
     store.workflow.claim(newsroom["spanish"], "Sam Okafor")
-    desk.tick()
+    desk.tick()  # the 30 s tick only recounts the countdowns: it reads nothing
+    assert desk.model.row_of(late.id) < 0
+    desk.ctx.announce(Changes(queue=True), object())  # a sync, another window…
     assert desk.model.row_of(late.id) >= 0
     row = desk.model.row_of(newsroom["spanish"])
     assert desk.model.text(row, CLAIM) == "being edited by Sam Okafor"
     assert desk.current_id() == newsroom["no_tags"]  # the selection stays put
 
 
-def test_a_reporter_is_told_in_words_and_nothing_moves(qtbot, store, newsroom):
+def test_a_reporter_is_told_in_words_and_nothing_moves(qtbot, store, newsroom, synchronous):
+    from newsdesk.gui.context import AppContext
     from newsdesk.gui.queue.desk import QueueDesk
 
-    desk = QueueDesk(store, user="Amal Saeed", role="reporter")
+    desk = QueueDesk(AppContext.for_store(store, user="Amal Saeed", role="reporter"))
     qtbot.addWidget(desk)
     desk.show()
     qtbot.waitExposed(desk)

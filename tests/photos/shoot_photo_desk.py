@@ -102,6 +102,8 @@ def main(shots: Path) -> None:
     # a lead image for an article, and a captioned export another tool can read
     article = store.articles.create(Article(headline="Border patrol", body="Text."))
     desk.set_as_lead(article.id, ids["ap-border.jpg"])
+    window.runner.wait()  # written on the database worker
+    settle(0.1)
     assert store.articles.get(article.id).lead_photo_id == ids["ap-border.jpg"]
     out = shots / "exported-army.jpg"
     desk.export_to(army.id, out, 1600)

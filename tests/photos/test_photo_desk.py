@@ -12,6 +12,7 @@ from scenes import scene
 from conftest import AGENCY_PHOTOS, ARABIC_CAPTION, make_image, write_fields
 from newsdesk.domain.article import Article
 from newsdesk.gui import tasks
+from newsdesk.gui.context import AppContext
 from newsdesk.gui.photodesk import PhotoDesk, PhotoPickerDialog
 from newsdesk.gui.photodesk.model import CHECKS, NAME
 
@@ -46,7 +47,7 @@ def scenic_agency(tmp_path):
 def test_import_folder_shows_embedded_captions_and_check_badges(
     qtbot, store, scenic_agency, sync_tasks
 ):
-    desk = PhotoDesk(store)
+    desk = PhotoDesk(AppContext.for_store(store))
     qtbot.addWidget(desk)
     report = import_and_wait(qtbot, desk, [scenic_agency])
     assert len(report.added) == len(AGENCY_PHOTOS) and not report.problems
@@ -71,7 +72,7 @@ def test_import_folder_shows_embedded_captions_and_check_badges(
 
 
 def test_panel_edit_saves_and_undo_restores(qtbot, store, scenic_agency, sync_tasks):
-    desk = PhotoDesk(store)
+    desk = PhotoDesk(AppContext.for_store(store))
     qtbot.addWidget(desk)
     import_and_wait(qtbot, desk, [scenic_agency / "army-handout.jpg"])
     photo_id = desk.model.rows[0][0]
@@ -93,7 +94,7 @@ def test_panel_edit_saves_and_undo_restores(qtbot, store, scenic_agency, sync_ta
 def test_batch_caption_from_a_template_is_one_undo(qtbot, store, scenic_agency, sync_tasks):
     from newsdesk.gui.photodesk.batch import BatchCaptionDialog
 
-    desk = PhotoDesk(store)
+    desk = PhotoDesk(AppContext.for_store(store))
     qtbot.addWidget(desk)
     import_and_wait(qtbot, desk, [scenic_agency])
     desk.view.selectAll()
@@ -117,7 +118,7 @@ def test_batch_caption_from_a_template_is_one_undo(qtbot, store, scenic_agency, 
 def test_bad_files_are_named_and_the_ui_stays_responsive(
     qtbot, store, bad_files, tmp_path, sync_tasks
 ):
-    desk = PhotoDesk(store)
+    desk = PhotoDesk(AppContext.for_store(store))
     qtbot.addWidget(desk)
     folder = tmp_path / "many"
     folder.mkdir()
@@ -149,7 +150,7 @@ def test_bad_files_are_named_and_the_ui_stays_responsive(
 
 
 def test_queue_and_picker_set_the_lead_photo(qtbot, store, scenic_agency):
-    desk = PhotoDesk(store)
+    desk = PhotoDesk(AppContext.for_store(store))
     qtbot.addWidget(desk)
     import_and_wait(qtbot, desk, [scenic_agency])
     rows = {r[NAME]: r for r in desk.model.rows}
@@ -185,14 +186,15 @@ def test_queue_and_picker_set_the_lead_photo(qtbot, store, scenic_agency):
         "Soldiers at the site of a strike in Khiam. (Lebanese Army)"
     )
     desk.panel.use_alt.setText("Soldiers by a crater.")
-    desk.panel.use_save.click()
+    desk.panel.use_save.click()  # written on the database worker
+    qtbot.waitUntil(lambda: "Caption saved" in desk.message.text(), timeout=5_000)
     caption = store.photos.uses.article_caption(article.id, army.id)
     assert caption.text == "Soldiers at the site of a strike in Khiam. (Lebanese Army)"
     assert store.photos.get(army.id).caption == army.caption
 
 
 def test_screenshot_of_the_desk(qtbot, store, scenic_agency, artifacts_dir, sync_tasks):
-    desk = PhotoDesk(store)
+    desk = PhotoDesk(AppContext.for_store(store))
     qtbot.addWidget(desk)
     import_and_wait(qtbot, desk, [scenic_agency])
     names = {r[NAME]: r[0] for r in desk.model.rows}
@@ -222,7 +224,7 @@ def test_drag_and_drop_imports_and_the_editor_actions(qtbot, store, scenic_agenc
 
     from newsdesk.gui.photodesk.editor_actions import insert_photo
 
-    desk = PhotoDesk(store)
+    desk = PhotoDesk(AppContext.for_store(store))
     qtbot.addWidget(desk)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(scenic_agency / "ap-border.jpg"))])
@@ -333,7 +335,7 @@ def test_in_the_main_window_the_editor_sets_the_lead_and_inserts_photos(
 def test_keep_location_checkbox_saves_and_undoes(
     qtbot, store, scenic_agency, artifacts_dir, sync_tasks
 ):
-    desk = PhotoDesk(store)
+    desk = PhotoDesk(AppContext.for_store(store))
     qtbot.addWidget(desk)
     import_and_wait(qtbot, desk, [scenic_agency / "army-handout.jpg"])
     photo_id = desk.model.rows[0][0]
@@ -364,7 +366,7 @@ def test_search_box_takes_any_text_and_the_grid_follows(qtbot, store, tmp_path):
     paths = [make_image(tmp_path / f"p{i}.jpg", color=(60 * i, 50, 90)) for i in range(3)]
     added = import_files(store, paths, workers=1).added
     store.photos.update(added[0].id, caption="Fishermen mend nets in Sidon. (Reuters)")
-    desk = PhotoDesk(store)
+    desk = PhotoDesk(AppContext.for_store(store))
     qtbot.addWidget(desk)
     desk.show()
 

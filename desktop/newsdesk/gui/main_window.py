@@ -2,16 +2,19 @@
 
 The other desks (Editors' queue, Breaking ticker, Photo desk) are built after the
 window first paints (or at once if the person switches to one): `add_desk(title,
-factory)`, where the factory calls the desk class's `for_window(window)`. So extra
-desks never delay start-up. `set_preview(widget)` puts the layout preview beside
+factory)`, where the factory is the desk class's `build(ctx)` (the `Desk` protocol)
+given the window's typed `AppContext` (gui/context.py): the store, the settings,
+the database worker (`runner`), the ChangeHub, `open_article(id)`, `show_desk(title)`.
+So extra desks never delay start-up, never see the window, and do not depend on the
+order they are built in: the editor's photo commands ("Insert photo…") are
+installed with the editor. `set_preview(widget)` puts the layout preview beside
 the editor; it follows `window.editor.articleOpened`, `articleEdited` and
 `articleFollowed` (each carries an Article).
 
-Changes to the newsroom are announced once, on `window.changes` (a ChangeHub):
-a desk that ran an operation calls `window.announce(changes, itself)`, and the
-open editor and the list follow. Also for other desks: `window.editor.set_lead_photo(id)`,
-`window.editor.body_edit.insert_photo(uuid, alt)`, `window.list_pane.select_article(id)`,
-`window.show_desk(title)`, `window.desk(title)` and `window.editor.format_bar` (a QToolBar).
+Changes to the newsroom are announced once, on `window.changes` (a ChangeHub): a
+desk runs an operation as a StoreOp on the worker, which announces its `Changes`
+with the desk as initiator; the open editor, the list, the preview and the other
+desks follow.
 """
 
 from __future__ import annotations
@@ -47,13 +50,16 @@ from . import help as help_pages
 from .actions import build_actions
 from .articles.pane import ArticleListPane
 from .changes import ChangeHub
+from .context import AppContext, Desk
 from .editor.editor import ArticleEditor
 from .editor.markdown_edit import ShortcutGuard
 from .editor.session import EditingSession
 from .history import HistoryDialog
 from .notify import Notifier
+from .photodesk.editor_actions import install_photo_actions
 from .preferences import PreferencesDialog
 from .resources import icon
+from .runner import Runner
 from .settings import HOUSE_CHANGED, Settings
 from .spellcheck import attach_spelling
 from .submit import SubmitFlow
@@ -84,8 +90,18 @@ class MainWindow(QMainWindow):
         self.editor = ArticleEditor(store)
         self.session = EditingSession(store, self.editor, author=settings.author)
         self.changes = ChangeHub(self)  # every desk's changes, announced once
+        self.runner = Runner(store.folder, self.changes, self)  # the one database worker
         self.session.choose_on_conflict = self._choose_on_conflict
         self.spelling = attach_spelling(self.editor, settings, store)
+        self.context = AppContext(
+            store=store,
+            settings=settings,
+            runner=self.runner,
+            changes=self.changes,
+            open_article=self.open_article,
+            show_desk=self.show_desk,
+            spelling=self.spelling,
+        )
         self._apply_settings()
 
         self.reporter_splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -125,18 +141,27 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.add_desk(REPORTERS_DESK, self.reporter_splitter, icon_name="desk-reporter")
         self.add_desk(
-            "Editors' queue", _later(".queue.desk", "QueueDesk", self), icon_name="desk-queue"
+            "Editors' queue",
+            _later(".queue.desk", "QueueDesk", self.context),
+            icon_name="desk-queue",
         )
         self.add_desk(
-            "Stories", _later(".stories.desk", "StoriesDesk", self), icon_name="desk-stories"
+            "Stories", _later(".stories.desk", "StoriesDesk", self.context), icon_name="desk-stories"
         )
         self.add_desk(
-            "Breaking ticker", _later(".ticker.desk", "TickerDesk", self), icon_name="desk-ticker"
+            "Breaking ticker",
+            _later(".ticker.desk", "TickerDesk", self.context),
+            icon_name="desk-ticker",
         )
         self.add_desk(
-            "Photo desk", _later(".photodesk.desk", "PhotoDesk", self), icon_name="desk-photo"
+            "Photo desk",
+            _later(".photodesk.desk", "PhotoDesk", self.context),
+            icon_name="desk-photo",
         )
 
+        # The editor's photo commands belong to the editor: they work before (and
+        # without) the photo desk.
+        install_photo_actions(self.editor, store, self.statusBar())
         self.transfer = FileTransfer(self)
         self.notifier = Notifier(self.store, lambda: self.settings.author, self.statusBar(), self)
         self._build_menus()
@@ -215,6 +240,11 @@ class MainWindow(QMainWindow):
                 self.desk_bar.setCurrentRow(row)
                 return True
         return False
+
+    def open_article(self, article_id: int) -> bool:
+        """Open the story in the reporter's desk (from the queue, a link, …)."""
+        self.show_desk(REPORTERS_DESK)
+        return self.session.open(article_id)
 
     def set_preview(self, widget: QWidget) -> None:
         """Place a preview pane right of the editor; View ▸ Show preview (F9) toggles it."""
@@ -337,6 +367,7 @@ class MainWindow(QMainWindow):
         self.session.announced.connect(lambda changes: self.announce(changes, self.session))
         self.changes.changed.connect(self.session.follow_changes)
         self.changes.changed.connect(self._show_changed_rows)
+        self.changes.changed.connect(self._photos_changed)
         self.session.created.connect(self._after_create)
         self.changes.changed.connect(self.notifier.follow)
         self.session.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
@@ -524,6 +555,11 @@ class MainWindow(QMainWindow):
             for article_id in changes.articles:
                 self.list_pane.model.update_article(article_id)
 
+    def _photos_changed(self, changes: Changes, _initiator: object) -> None:
+        # Captions and lead photos show in the editor's photo checks.
+        if changes.photos or changes.settings or changes.touches(self.editor.article_id):
+            self.editor.photo_checks_label.refresh()
+
     def _choose_on_conflict(self, stale: StaleEdit) -> Literal["mine", "theirs"] | None:
         """The same fields changed here and elsewhere: the writer decides, nothing is guessed."""
         box = QMessageBox(self)
@@ -583,17 +619,18 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()  # background work on the store stops before it closes
         self.session.close()
+        self.runner.close()  # operations still queued land before the store closes
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state("reporter_splitter", self.reporter_splitter.saveState())
         super().closeEvent(event)
 
 
-def _later(module: str, name: str, window: MainWindow) -> Callable[[], QWidget]:
+def _later(module: str, name: str, ctx: AppContext) -> Callable[[], QWidget]:
     """A desk built (and its module imported) only after the window is up."""
 
     def build() -> QWidget:
-        desk_class = getattr(importlib.import_module(module, __package__), name)
-        return desk_class.for_window(window)  # type: ignore[no-any-return]
+        desk_class: type[Desk] = getattr(importlib.import_module(module, __package__), name)
+        return desk_class.build(ctx)
 
     return build
 

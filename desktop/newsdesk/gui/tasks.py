@@ -83,16 +83,16 @@ def run_task(
         relay.deleteLater()
         if callback is None:
             return
-        if owner is not None and not _alive(owner):
+        if owner is not None and not alive(owner):
             return
         callback(value)
 
     relay.done.connect(lambda value: finish(on_done, value))
-    relay.failed.connect(lambda exc: finish(on_error or _report, exc))
+    relay.failed.connect(lambda exc: finish(on_error or report_failure, exc))
     (pool or QThreadPool.globalInstance()).start(_Job(fn, relay))
 
 
-def _alive(obj: QObject) -> bool:
+def alive(obj: QObject) -> bool:
     try:
         import shiboken6
 
@@ -101,6 +101,6 @@ def _alive(obj: QObject) -> bool:
         return True
 
 
-def _report(exc: Exception) -> None:
+def report_failure(exc: Exception) -> None:
     text = getattr(exc, "__traceback_text__", repr(exc))
     print(f"newsdesk: background task failed:\n{text}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
@@ -41,6 +41,7 @@ from ...photos.metadata import MetadataError
 from ...photos.templates import TemplateError
 from ...store import Store
 from ...store.photos import PhotoFilter
+from ..context import AppContext
 from ..tasks import run_task
 from .batch import BatchCaptionDialog
 from .importing import ImportThread
@@ -97,16 +98,21 @@ STATES = (
 
 
 class PhotoDesk(QWidget):
-    """One widget; the main window adds it with add_desk("Photo desk", PhotoDesk(store))."""
+    """The main window builds it with `PhotoDesk.build(ctx)` (the `Desk` protocol).
 
-    photosChanged = Signal(list)  # ids whose captions changed (other screens may listen)
-    articlePhotosChanged = Signal(int)  # an article's own caption or lead photo changed
+    What it changes is announced on the ChangeHub (the editor's photo checks and the
+    preview follow); what others change (a lead photo set in the editor, a story
+    saved or pulled) refreshes its article lists and queue now if shown, else when
+    next shown.
+    """
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("photoDesk")
         self.setAcceptDrops(True)
-        self.store = store
+        self.ctx = ctx
+        self.store = store = ctx.store
+        self.stale = False
         store.photos.defer_spelling = True  # a save never waits for a dictionary to load
         self.undo_stack = QUndoStack(self)
         self.import_thread: ImportThread | None = None
@@ -240,48 +246,49 @@ class PhotoDesk(QWidget):
         self.refresh_choices()
         self.apply_filter()
         self.queue.refresh()
+        ctx.changes.changed.connect(self._follow)
         spell = store.photos.spell
         if not spell.ready():
             run_task(spell.preload, lambda _: self._spelling_ready(), owner=self)
 
     @classmethod
-    def for_window(cls, window: Any) -> PhotoDesk:
-        """Built by the main window: the desk, plus the editor's photo commands and checks."""
+    def build(cls, ctx: AppContext) -> PhotoDesk:
+        """Built by the main window: the desk, caption spelling as typed, the caption style."""
         from PySide6.QtWidgets import QApplication
 
-        from .editor_actions import install_photo_actions
-
-        desk = cls(window.store)
-        install_photo_actions(window.editor, window.store, window.statusBar())
-        spelling = getattr(window, "spelling", None)
-        if spelling is not None:
-            _check_captions_as_typed(desk.panel, spelling)
-        desk.photosChanged.connect(lambda _ids: window.editor.photo_checks_label.refresh())
-        if getattr(window, "settings", None) is not None:  # Preferences' caption style, live
-            CaptionStyleFollower(desk, window.settings, window.editor.photo_checks_label.refresh)
-
-        def refresh_preview(*_args: object) -> None:
-            preview = getattr(window, "preview", None)
-            if preview is not None and hasattr(preview, "refresh"):
-                preview.refresh()  # the page shows captions: read them again
-
-        desk.photosChanged.connect(refresh_preview)
-        desk.articlePhotosChanged.connect(refresh_preview)
-        announce = getattr(window, "announce", None)
-        if announce is not None:  # a lead photo set here reaches the open editor
-            desk.articlePhotosChanged.connect(
-                lambda article_id: announce(Changes.of_articles(article_id), desk)
-            )
+        desk = cls(ctx)
+        if ctx.spelling is not None:
+            _check_captions_as_typed(desk.panel, ctx.spelling)
+        if ctx.settings is not None:  # the house caption style, live
+            # No announcement of its own: the change that set the style was announced
+            # (the window relays it here as HOUSE_CHANGED), and re-announcing would loop.
+            CaptionStyleFollower(desk, ctx.settings)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(desk.shutdown)
         return desk
 
-    def showEvent(self, event: Any) -> None:
-        """Articles change on other desks: catch up when the photo editor comes back."""
-        super().showEvent(event)
+    def _follow(self, changes: Changes, initiator: object) -> None:
+        """Articles and photos change on other desks: catch up now if shown, else when shown."""
+        if initiator is self or not (changes.articles or changes.photos):
+            return
+        shown = [r[0] for r in self.model.rows if r[0] in changes.photos]
+        if shown:  # a few rows in place: cheaper than a stale mark
+            self.model.refresh_photos(shown)
+        if self.isVisible():
+            self.catch_up()
+        else:
+            self.stale = True
+
+    def catch_up(self) -> None:
+        self.stale = False
         self.refresh_choices()
         self.queue.refresh()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.catch_up()
 
     # --- filters ----------------------------------------------------------------------
     def current_filter(self) -> PhotoFilter:
@@ -373,24 +380,30 @@ class PhotoDesk(QWidget):
         current = self.view.currentIndex().data(PhotoIdRole)
         if current in ids:
             self.panel.show_photo(self.store.photos.get(int(current)))
-        self.photosChanged.emit(ids)
+        self.ctx.announce(Changes(photos=frozenset(ids)), self)
         self.queue.refresh()
 
     def save_use(
         self, article_id: int, photo_id: int, role: str, caption: object, alt: object
     ) -> None:
-        """This article's own caption/alt text; None keeps the library's."""
-        set_use_caption(
-            self.store,
-            article_id,
-            photo_id,
-            caption=caption if isinstance(caption, str) else None,
-            alt_text=alt if isinstance(alt, str) else None,
-            role=role,
-        )
-        self.message.setText("Caption saved for this article; the library caption is unchanged.")
-        self.queue.refresh()
-        self.articlePhotosChanged.emit(article_id)
+        """This article's own caption/alt text; None keeps the library's (on the worker)."""
+        use_caption = caption if isinstance(caption, str) else None
+        use_alt = alt if isinstance(alt, str) else None
+
+        def write(store: Store) -> Changes:
+            return set_use_caption(
+                store, article_id, photo_id, caption=use_caption, alt_text=use_alt, role=role
+            )
+
+        def done(_changes: Changes) -> None:
+            self.message.setText(
+                "Caption saved for this article; the library caption is unchanged."
+            )
+            self.queue.refresh()
+
+        self.ctx.runner.store_op(self, write).success(done).failure(
+            lambda exc: self.message.setText(f"Not saved: {exc}")
+        ).run()
 
     def batch_caption(self) -> None:
         ids = self.selected_ids()
@@ -443,12 +456,18 @@ class PhotoDesk(QWidget):
             self.set_as_lead(int(articles[labels.index(label)]["id"]), ids[0])
 
     def set_as_lead(self, article_id: int, photo_id: int) -> None:
-        """Make the photo the article's lead image (a new revision of the article)."""
-        set_lead(self.store, article_id, photo_id)
-        headline = self.store.articles.get(article_id).headline
-        self.message.setText(f"Lead photo of “{headline}” set.")
-        self.queue.refresh()
-        self.articlePhotosChanged.emit(article_id)
+        """Make the photo the article's lead image (a new revision of the article, written
+        on the database worker; the open editor merges it, see ops.photos.set_lead)."""
+        author = self.ctx.user
+
+        def done(_changes: Changes) -> None:
+            headline = self.store.articles.get(article_id).headline
+            self.message.setText(f"Lead photo of “{headline}” set.")
+            self.queue.refresh()
+
+        self.ctx.runner.store_op(
+            self, lambda store: set_lead(store, article_id, photo_id, author=author)
+        ).success(done).failure(lambda exc: self.message.setText(f"Not set: {exc}")).run()
 
     # --- import and export --------------------------------------------------------------
     def import_dialog(self) -> None:

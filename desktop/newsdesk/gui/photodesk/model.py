@@ -1,8 +1,9 @@
 """The grid's model: one short tuple per photo, thumbnails loaded off the UI thread.
 
 data() is O(1): it indexes a Python list and a dict of pixmaps. Thumbnails are
-read from the cache folder by a QThreadPool worker as QImage (safe off the UI
-thread) and turned into QPixmap on the main thread, as Qt requires.
+read from the cache folder as QImage (safe off the UI thread) through `run_task`
+on the cache's own pool of two, and turned into QPixmap on the main thread, as Qt
+requires.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
     QThreadPool,
     Signal,
@@ -27,6 +27,7 @@ from ...domain.captions import CHECK_NAMES
 from ...domain.photo import thumbnail_relpath
 from ...store import Store
 from ...store.photos import PhotoFilter
+from ..tasks import run_task
 
 # Columns of a grid row (see store.photos.GRID_COLUMNS)
 ID, UUID, SHA, NAME, CAPTION, CREDIT, STATE, CHECKS, EXPIRY, DATE, WIDTH, HEIGHT, IMPORTED = range(
@@ -41,20 +42,6 @@ PIXMAP_CACHE = 1500  # thumbnails kept in memory (≈ 1500 × 100 KB)
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class _Loaded(QObject):
-    loaded = Signal(str, QImage)
-
-
-class _ReadThumbnail(QRunnable):
-    def __init__(self, sha: str, path: Path, relay: _Loaded) -> None:
-        super().__init__()
-        self.sha, self.path, self.relay = sha, path, relay
-
-    def run(self) -> None:
-        image = QImage(str(self.path))  # QImage, not QPixmap: allowed off the UI thread
-        self.relay.loaded.emit(self.sha, image)
-
-
 class ThumbnailCache(QObject):
     """Pixmaps by SHA-256, least recently used dropped first; misses load in the background."""
 
@@ -67,8 +54,6 @@ class ThumbnailCache(QObject):
         self.pending: set[str] = set()
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
-        self.relay = _Loaded(self)
-        self.relay.loaded.connect(self._loaded)
 
     def get(self, sha: str) -> QPixmap | None:
         pixmap = self.pixmaps.get(sha)
@@ -77,10 +62,15 @@ class ThumbnailCache(QObject):
             return pixmap
         if sha not in self.pending:
             self.pending.add(sha)
-            self.pool.start(
-                _ReadThumbnail(sha, self.media_dir / thumbnail_relpath(sha), self.relay)
+            path = str(self.media_dir / thumbnail_relpath(sha))
+            run_task(
+                lambda: QImage(path),  # QImage, not QPixmap: allowed off the UI thread
+                lambda image: self._loaded(sha, image),
+                lambda _exc: self.pending.discard(sha),
+                owner=self,
+                pool=self.pool,
             )
-        return None
+        return self.pixmaps.get(sha)  # there already if the task ran inline (tests)
 
     def forget(self, sha: str) -> None:
         self.pixmaps.pop(sha, None)

@@ -2,9 +2,9 @@
 
 Typing never waits for the preview: `show_article` only restarts a timer. When
 the timer fires (150 ms after the last change) the store is read on the UI
-thread (cached, cheap) and the Markdown + template render runs on a
-QThreadPool; the finished page comes back through a queued signal and the
-newest one wins.
+thread (cached, cheap) and the Markdown + template render runs through
+`run_task` on the pane's pool of one; the finished page comes back on the main
+thread and the newest one wins.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QThreadPool, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.article import Article
 from ...render.page import PageOptions, RenderedPage
-from ...services.preview import PreviewContext, PreviewSource, export_article_html, render_preview
+from ...services.preview import PreviewSource, export_article_html, render_preview
 from ...store import Store
 from .. import theme
+from ..tasks import run_task
 from .fallback import FallbackBrowser
 from .urls import STATIC_PREFIX, scheme_registered
 
@@ -41,34 +42,6 @@ WIDTHS = {"desktop": 1280, "tablet": 820, "phone": 390}
 DEBOUNCE_MS = 150
 NO_WEBENGINE_ENV = "NEWSDESK_NO_WEBENGINE"  # force the simple view (tests, broken GPUs)
 ROOT_SANDBOX_ENV = "QTWEBENGINE_DISABLE_SANDBOX"
-
-
-class _RenderSignals(QObject):
-    done = Signal(int, object)  # generation, RenderedPage | Exception
-
-
-class _RenderTask(QRunnable):
-    """Markdown + template off the UI thread: pure work on copies, no store, no widgets."""
-
-    def __init__(
-        self,
-        generation: int,
-        article: Article,
-        context: PreviewContext,
-        options: PageOptions,
-        signals: _RenderSignals,
-    ) -> None:
-        super().__init__()
-        self.generation, self.article, self.context = generation, article, context
-        self.options, self.signals = options, signals
-
-    def run(self) -> None:
-        try:
-            result: object = render_preview(self.article, self.context, self.options)
-        except Exception as exc:  # shown in the pane's notice line; never lost
-            log.exception("preview render failed")
-            result = exc
-        self.signals.done.emit(self.generation, result)
 
 
 def webengine_available() -> tuple[bool, str]:
@@ -120,8 +93,6 @@ class PreviewPane(QWidget):
         self._shown_generation = 0
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one render at a time; newer ones supersede
-        self._signals = _RenderSignals(self)
-        self._signals.done.connect(self._on_rendered)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
@@ -302,10 +273,21 @@ class PreviewPane(QWidget):
         )
         self._generation += 1
         self._rendered_article = article
-        task = _RenderTask(self._generation, article, context, options, self._signals)
-        self._pool.start(task)
+        generation = self._generation
 
-    @Slot(int, object)
+        def failed(exc: Exception) -> None:  # shown in the pane's notice line; never lost
+            log.error("preview render failed:\n%s", getattr(exc, "__traceback_text__", exc))
+            self._on_rendered(generation, exc)
+
+        # Markdown + template off the UI thread: pure work on copies, no store, no widgets.
+        run_task(
+            lambda: render_preview(article, context, options),
+            lambda page: self._on_rendered(generation, page),
+            failed,
+            owner=self,
+            pool=self._pool,
+        )
+
     def _on_rendered(self, generation: int, result: object) -> None:
         if generation < self._shown_generation:
             return  # an older render finished late: the newer page is already shown

@@ -6,6 +6,7 @@ R returns with a note, P publishes (checklist first), S schedules.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -35,7 +36,7 @@ from ...sync import claims
 from ...sync.engine import SyncEngine
 from ...sync.errors import SyncError
 from .. import theme
-from .background import LockedWrites, QueueLoader, queue_signature
+from ..context import AppContext
 from .dialogs import NoteDialog, ScheduleDialog, failures_box, takeover_box
 from .groups import group_key, group_label, group_order
 from .model import (
@@ -63,27 +64,23 @@ TICK_MS = 30_000  # countdowns and ages are minute-precise; a 30 s tick is enoug
 GroupRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 _QUEUED = (Status.SUBMITTED.value, Status.IN_EDIT.value)
-_WRITES = {"claim": "claim", "approve": "approval", "publish": "publication"}
+_WRITES = {"approve": "approval", "publish": "publication", "return": "return",
+           "schedule": "scheduling"}  # fmt: skip
+WAITING = "Waiting for the sync to finish writing"
+WAIT_NOTICE_MS = 300  # a change not landed by then waits for the sync: say so
 
 
 class QueueDesk(QWidget):
     """`openRequested(article_id)` asks whoever hosts the desk to open the story for editing."""
 
     openRequested = Signal(int)
-    changed = Signal(int)  # a story moved on (its id)
 
-    def __init__(
-        self,
-        store: Store,
-        user: str = "",
-        role: str = rules.Role.EDITOR.value,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("queueDesk")
-        self.store = store
-        self.user = user or "editor"
-        self.role = role
+        self.ctx = ctx
+        self.store = store = ctx.store  # the main thread's reads of one story
+        self.role = ctx.role
         self.group_by = "section"
         self.group_value: str | None = None
         self.note_dialog: NoteDialog | None = None
@@ -91,7 +88,6 @@ class QueueDesk(QWidget):
         self.failures_box: QMessageBox | None = None
         self.takeover_box: QMessageBox | None = None
         self.compare_dialog: QWidget | None = None
-        self._seen: tuple[Any, ...] = ()
 
         self.model = QueueModel(self)
         self.table = QueueView(self.model)
@@ -140,7 +136,7 @@ class QueueDesk(QWidget):
         centre_layout.addWidget(self.message)
         centre_layout.addWidget(hint)
 
-        self.panel = StoryPanel(store, self.user)
+        self.panel = StoryPanel(store, ctx.user)
         self.panel.setMinimumWidth(300)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -155,18 +151,17 @@ class QueueDesk(QWidget):
 
         self.timer = QTimer(self)  # the desk is its context: it dies with the widget
         self.timer.setInterval(TICK_MS)
-        self.timer.timeout.connect(lambda: self.tick(background=True))
+        self.timer.timeout.connect(self.tick)
         self.timer.start()
-        # While a sync writes: desk writes wait on a timer, reloads read on a worker.
-        self.writes = LockedWrites(store, self.tell, self)
-        self.loader = QueueLoader(store, QUEUE_LIMIT, self)
-        self.loader.loaded.connect(self._show_loaded)
-        self.panel.write = self.write
+        self.panel.write = self._panel_write
+        self.panel.who = lambda: self.user
         self._everything: list[dict[str, Any]] = []
-        self._loaded_version = -1  # the connection's data_version when the rows were read
-        self._request_version = -1
-        self._force_next = False
-        self._wrote = False  # this desk changed rows in place since they were read
+        self.stale = True  # not read yet: the first show reads the queue
+        self._reading = False
+        self._read_again = False
+        self._keep: tuple[int | None, int | None] = (None, None)
+        self.pending = 0  # operations sent to the worker and not yet landed
+        ctx.changes.changed.connect(self._follow)
 
         self.table.keyAction.connect(self.act)
         self.table.doubleClicked.connect(lambda _index: self.act("open"))
@@ -179,72 +174,66 @@ class QueueDesk(QWidget):
         # No query until the desk is first shown: the app opens on the reporter's desk.
 
     @classmethod
-    def for_window(cls, window: Any) -> QueueDesk:
-        """The desk as the main window hosts it: its user, and Enter opens in the editor."""
-        desk = cls(window.store, user=getattr(window.settings, "author", ""))
-
-        def open_in_editor(article_id: int) -> None:
-            window.show_desk("Reporter's desk")
-            window.session.open(article_id)
-
-        desk.openRequested.connect(open_in_editor)
-        announce = getattr(window, "announce", None)
-        if announce is not None:  # the open editor follows a story moved on here
-            desk.changed.connect(
-                lambda article_id: announce(Changes.of_articles(article_id, queue=True), desk)
-            )
-        controller = getattr(window, "sync_controller", None)  # set by a real start
-        if controller is not None:
-            desk.follow_sync(controller)
-        window.settings.changed.connect(
-            lambda _key: setattr(desk, "user", window.settings.author or desk.user)
-        )
+    def build(cls, ctx: AppContext) -> QueueDesk:
+        """The desk as the main window hosts it: Enter opens the story in the editor."""
+        desk = cls(ctx)
+        desk.openRequested.connect(ctx.open_article)
         return desk
+
+    @property
+    def user(self) -> str:
+        return self.ctx.user  # Preferences may change it while the desk is open
 
     # --- loading -------------------------------------------------------------
     def reload(self, keep_id: int | None = None, keep_row: int | None = None) -> None:
-        """Fetch the queue again; select `keep_id`, else the row at `keep_row`, else the first.
+        """Read the queue on the database worker, then show it; select `keep_id`, else the
+        row at `keep_row`, else the row that is current when the rows arrive.
 
         One query per reload: the group counts are taken from the same rows the
-        table shows, so they always agree (and cost no second scan).
+        table shows, so they always agree. Reloads asked for while one is read fold
+        into one more read after it.
         """
-        self._seen = self._signature()
-        self._loaded_version, self._wrote = self._data_version(), False
-        self.loader.stale()  # a read in flight is older than this one
-        self._show_rows(self.store.workflow.queue(limit=QUEUE_LIMIT), keep_id, keep_row)
-
-    def refresh_in_background(self, known: tuple[Any, ...] | None = None) -> None:
-        """Check and read the queue on a worker thread; shown unless it still reads `known`."""
-        self._request_version, self._force_next = self._data_version(), known is None
-        self.loader.request(known)
-
-    def _show_loaded(self, result: tuple[tuple[Any, ...], list[dict[str, Any]] | None]) -> None:
-        seen, rows = result
-        self._apply(seen, rows, self._request_version, force=self._force_next)
-
-    def _apply(
-        self,
-        seen: tuple[Any, ...],
-        rows: list[dict[str, Any]] | None,
-        version: int,
-        force: bool = False,
-    ) -> None:
-        """Show the queue read as `seen` if it changed, unless only by this desk's own writes."""
-        if force or (seen != self._seen and not self._only_own_changes()):
-            if rows is None:
-                rows = self.store.workflow.queue(limit=QUEUE_LIMIT)
-            self._seen, self._loaded_version, self._wrote = seen, version, False
-            self._show_rows(rows, self.current_id(), self.table.currentIndex().row())
+        self.stale = False
+        if keep_id is not None or keep_row is not None:
+            self._keep = (keep_id, keep_row)
+        if self._reading:
+            self._read_again = True
             return
-        self._seen = seen
-        self.model.refresh_times(datetime.now(UTC))
+        self._reading = True
+        self.ctx.runner.query_op(self, lambda store: store.workflow.queue(limit=QUEUE_LIMIT)) \
+            .success(self._loaded).failure(self._load_failed).run()  # fmt: skip
 
-    def _only_own_changes(self) -> bool:
-        """This desk wrote, and no other connection committed since the rows were read."""
-        return self._wrote and self._data_version() == self._loaded_version
+    def _loaded(self, rows: list[dict[str, Any]]) -> None:
+        self._reading = False
+        if self._read_again:  # the queue moved on while it was read: read it once more
+            self._read_again = False
+            self.reload()
+            return
+        keep_id, keep_row = self._keep
+        self._keep = (None, None)
+        if keep_id is None and keep_row is None:
+            keep_id, keep_row = self.current_id(), self.table.currentIndex().row()
+        self._show_rows(rows, keep_id, keep_row)
 
-    def _data_version(self) -> int:
-        return int(self.store.conn.execute("PRAGMA data_version").fetchone()[0])
+    def _load_failed(self, exc: Exception) -> None:
+        self._reading, self._read_again = False, False
+        self.stale = True  # read again when next shown or told of a change
+        self.tell(f"Could not read the queue: {exc}")
+
+    def _follow(self, changes: Changes, initiator: object) -> None:
+        """Another desk, the editor or the sync changed the newsroom: reload if it
+        concerns the queue, now if the desk is shown, else when it is next shown."""
+        if changes.settings and self.panel.article_id is not None:
+            self.panel.show_article(self.panel.article_id)  # the caption style shows there
+        if initiator is self:
+            return
+        shown = any(self.model.row_of(article_id) >= 0 for article_id in changes.articles)
+        if not (changes.queue or shown or changes.touches(self.panel.article_id)):
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self.stale = True
 
     def _show_rows(
         self, everything: list[dict[str, Any]], keep_id: int | None, keep_row: int | None
@@ -255,7 +244,7 @@ class QueueDesk(QWidget):
         n = self._show_count()
         row = self.model.row_of(keep_id) if keep_id is not None else -1
         if row < 0:
-            row = min(keep_row if keep_row is not None else 0, n - 1)
+            row = min(keep_row if keep_row is not None and keep_row >= 0 else 0, n - 1)
         self.select_row(row)
 
     def _show_count(self) -> int:
@@ -294,38 +283,20 @@ class QueueDesk(QWidget):
     def _grouping_changed(self) -> None:
         self.group_by = str(self.grouping.currentData())
         self.group_value = None
-        self.reload()
+        self._show_rows(self._everything, None, 0)  # the rows in hand, grouped anew: no SQL
 
     def _group_chosen(self, item: QListWidgetItem | None, _previous: object) -> None:
         self.group_value = item.data(GroupRole) if item is not None else None
-        self.reload()
+        self._show_rows(self._everything, self.current_id(), 0)
 
-    def tick(self, background: bool = False) -> None:
-        """Every 30 s: recount the countdowns; reload if the queue changed (a sync, a colleague).
-
-        In the background (the timer, a sync's pages) even the check runs on a worker.
-        """
-        if not self.isVisible():
-            self.model.refresh_times(datetime.now(UTC))
-        elif background:
-            self.refresh_in_background(known=self._seen)
-        else:
-            self._apply(self._signature(), None, self._data_version())
-
-    def follow_sync(self, controller: Any) -> None:
-        """Stories a sync brings show up page by page while it runs, and when it ends."""
-        controller.progressed.connect(self._sync_stepped)
-        controller.finished.connect(self._sync_stepped)
-
-    def _sync_stepped(self, *_what: object) -> None:
-        self.tick(background=True)
-
-    def _signature(self) -> tuple[Any, ...]:
-        return queue_signature(self.store)
+    def tick(self) -> None:
+        """Every 30 s: recount the countdowns and ages from the rows in hand (no SQL)."""
+        self.model.refresh_times(datetime.now(UTC))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.reload(keep_id=self.current_id())  # others may have moved stories meanwhile
+        if self.stale:  # changed while hidden (or never read yet)
+            self.reload(keep_id=self.current_id())
 
     # --- selection -----------------------------------------------------------
     def current_id(self) -> int | None:
@@ -368,15 +339,7 @@ class QueueDesk(QWidget):
             "publish": self.publish,
             "schedule": self.ask_schedule,
         }[name]
-        if name in _WRITES:
-            self.write(lambda: handler(article_id), _WRITES[name])
-        else:
-            handler(article_id)
-
-    def write(self, change: Callable[[], None], what: str) -> None:
-        """Make a change now or, while a sync holds the store, as soon as it lets go."""
-
-        self.writes.run(change, f"Waiting for the sync to finish writing: your {what} is next.")
+        handler(article_id)
 
     def tell(self, text: str) -> None:
         self.message.setText(text)
@@ -384,11 +347,9 @@ class QueueDesk(QWidget):
     def _moved(self, article_id: int, done: str) -> None:
         self.tell(done)
         self._update_story(article_id)
-        self.changed.emit(article_id)
 
     def _update_story(self, article_id: int) -> None:
         """Change the story's row in place, or take it out: no reload of the whole queue."""
-        self.loader.stale()
         position = self.model.row_of(article_id)
         mine = next((r for r in self._everything if r["id"] == article_id), None)
         try:
@@ -412,34 +373,37 @@ class QueueDesk(QWidget):
         group = self.group_value
         self._fill_groups(self._everything)
         if self.group_value != group:  # its group emptied: the table shows all again
-            self.reload(keep_id=self.current_id())
+            self._show_rows(self._everything, self.current_id(), 0)
             return
         self._show_count()
-        self._wrote = True
 
     def claim(self, article_id: int) -> None:
-        self._claim(article_id, "You are editing this story.", take_over=False)
+        self._claim(article_id, "You are editing this story.", take_over=False, what="claim")
 
-    def _claim(self, article_id: int, done: str, *, take_over: bool) -> None:
+    def _claim(self, article_id: int, done: str, *, take_over: bool, what: str) -> None:
         """Through the site when it has the companion plugin (it decides, and the other
-        desktops see it); else locally, and the message says why it is not shared."""
+        desktops see it); else locally, and the message says why it is not shared. On
+        the database worker: the site's answer never holds up a key."""
+        user, role = self.user, self.role
         outcome: list[claims.ClaimOutcome] = []
-        refused = self._run(
-            lambda: outcome.append(
-                claims.claim(
-                    self.store,
-                    article_id,
-                    editor=self.user,
-                    role=self.role,
-                    take_over=take_over,
-                    connect=SyncEngine(self.store).client_for,
-                )
-            ),
-            article_id,
-            done,
-        )
-        if not refused and outcome and outcome[0].not_shared:
-            self.tell(f"{done} ({outcome[0].not_shared})")
+
+        def operation(store: Store) -> claims.ClaimOutcome:
+            result = claims.claim(
+                store,
+                article_id,
+                editor=user,
+                role=role,
+                take_over=take_over,
+                connect=SyncEngine(store).client_for,
+            )
+            outcome.append(result)
+            return result
+
+        def moved() -> None:
+            why = outcome[0].not_shared if outcome else ""
+            self._moved(article_id, f"{done} ({why})" if why else done)
+
+        self._send(operation, moved, lambda exc: self._refusal(exc, True), what)
 
     def ask_take_over(self, article_id: int) -> None:
         held = self.store.workflow.claim_of(article_id)
@@ -447,12 +411,12 @@ class QueueDesk(QWidget):
             self.claim(article_id)
             return
         box = takeover_box(self, held)
-        box.accepted.connect(lambda: self.write(lambda: self.take_over(article_id), "takeover"))
+        box.accepted.connect(lambda: self.take_over(article_id))
         self.takeover_box = box
         box.open()
 
     def take_over(self, article_id: int) -> None:
-        self._claim(article_id, "You took the story over.", take_over=True)
+        self._claim(article_id, "You took the story over.", take_over=True, what="takeover")
 
     def approve(self, article_id: int) -> None:
         self._act(article_id, rules.Action.APPROVE, "Approved: the story left the queue.")
@@ -463,9 +427,7 @@ class QueueDesk(QWidget):
             f"Why does “{self._headline(article_id)}” go back? The note is required.",
             self,
         )
-        dialog.accepted.connect(
-            lambda: self.write(lambda: self.return_story(article_id, dialog.note()), "return")
-        )
+        dialog.accepted.connect(lambda: self.return_story(article_id, dialog.note()))
         self.note_dialog = dialog
         dialog.open()
 
@@ -480,25 +442,26 @@ class QueueDesk(QWidget):
     def ask_schedule(self, article_id: int) -> None:
         article = self.store.articles.get(article_id)
         dialog = ScheduleDialog(article.headline, article.embargo_at, self)
-        dialog.accepted.connect(
-            lambda: self.write(
-                lambda: self._after_schedule_dialog(article_id, dialog), "scheduling"
-            )
-        )
+        dialog.accepted.connect(lambda: self._after_schedule_dialog(article_id, dialog))
         self.schedule_dialog = dialog
         dialog.open()
 
     def _after_schedule_dialog(self, article_id: int, dialog: ScheduleDialog) -> None:
-        error = self.schedule(article_id, dialog.when())
-        if error:
+        def refused(error: str) -> None:
             dialog.show_error(error)
             dialog.open()  # stays up with the reason, so the editor can pick another time
 
-    def schedule(self, article_id: int, when: str) -> str:
-        """Schedule for `when` (ISO UTC); returns the reason in words when refused."""
+        self.schedule(article_id, dialog.when(), refused)
+
+    def schedule(
+        self, article_id: int, when: str, refused: Callable[[str], None] | None = None
+    ) -> None:
+        """Schedule for `when` (ISO UTC); `refused(reason in words)` if it is not done."""
         moment = parse_utc(when)
         done = f"Scheduled for {moment:%d %b %Y %H:%M} UTC." if moment else "Scheduled."
-        return self._act(article_id, rules.Action.SCHEDULE, done, scheduled_at=when, box=False)
+        self._act(
+            article_id, rules.Action.SCHEDULE, done, scheduled_at=when, box=False, refused=refused
+        )
 
     def show_compare(self, article_id: int) -> None:
         from ..compare.dialog import CompareDialog
@@ -518,42 +481,91 @@ class QueueDesk(QWidget):
         note: str = "",
         scheduled_at: str | None = None,
         box: bool = True,
-    ) -> str:
-        """A workflow action through its operation; the refusal in words ('' when done)."""
-        return self._run(
-            lambda: ops.transition(
-                self.store,
+        refused: Callable[[str], None] | None = None,
+    ) -> None:
+        """A workflow action through its operation, on the database worker."""
+        user, role = self.user, self.role
+        self._run(
+            lambda store: ops.transition(
+                store,
                 article_id,
                 action,
-                actor=self.user,
-                role=self.role,
+                actor=user,
+                role=role,
                 note=note,
                 scheduled_at=scheduled_at,
             ),
             article_id,
             done,
+            _WRITES.get(action.value, action.value),
             box=box,
+            refused=refused,
         )
 
     def _run(
-        self, operation: Callable[[], object], article_id: int, done: str, *, box: bool = True
-    ) -> str:
-        """Run an operation for the story; say what happened. `box=False`: checklist
-        failures are told in words only (the schedule dialog shows them itself)."""
-        try:
-            operation()
-        except ChecklistFailed as exc:
+        self,
+        operation: Callable[[Store], Changes],
+        article_id: int,
+        done: str,
+        what: str,
+        *,
+        box: bool = True,
+        refused: Callable[[str], None] | None = None,
+    ) -> None:
+        """Send the operation to the database worker; say what happened when it lands.
+        `box=False`: checklist failures are told in words only (the schedule dialog
+        shows them itself). A sync holding the store's lock makes the worker wait,
+        never this thread: the person is told their change is next."""
+
+        def failed(exc: Exception) -> None:
+            text = self._refusal(exc, box)
+            if refused is not None:
+                refused(text)
+
+        self._send(operation, lambda: self._moved(article_id, done), failed, what)
+
+    def _send(
+        self,
+        operation: Callable[[Store], object],  # Changes, or a result carrying them
+        succeeded: Callable[[], None],
+        failed: Callable[[Exception], None],
+        what: str,
+    ) -> None:
+        self.pending += 1
+
+        def landed(then: Callable[..., None], *value: object) -> None:
+            self.pending -= 1
+            if not self.pending and self.message.text().startswith(WAITING):
+                self.tell("")
+            then(*value)
+
+        self.ctx.runner.store_op(self, operation).success(
+            lambda _changes: landed(succeeded)
+        ).failure(lambda exc: landed(failed, exc)).run()
+        if self.pending:
+            text = f"{WAITING}: your {what} is next."
+            QTimer.singleShot(WAIT_NOTICE_MS, self, lambda: self._still_waiting(text))
+
+    def _still_waiting(self, text: str) -> None:
+        if self.pending:
+            self.tell(text)
+
+    def _refusal(self, exc: Exception, box: bool) -> str:
+        if isinstance(exc, ChecklistFailed):
             if not box:
                 text = "Cannot schedule: " + " ".join(f.message for f in exc.failures)
                 self.tell(text)
                 return text
             self._show_failures(exc.failures)
             return str(exc)
-        except (rules.WorkflowError, StoreError, SyncError) as exc:
+        if isinstance(exc, (rules.WorkflowError, StoreError, SyncError, sqlite3.Error)):
             self.tell(str(exc))
             return str(exc)
-        self._moved(article_id, done)
-        return ""
+        raise exc
+
+    def _panel_write(self, op: Callable[[Store], Changes], done: Callable[[], None]) -> None:
+        """The side panel's changes (a note) go the same way as the desk's."""
+        self._send(op, done, lambda exc: self._refusal(exc, True), "note")
 
     def _headline(self, article_id: int) -> str:
         return self.store.articles.get(article_id).headline or "(no headline)"

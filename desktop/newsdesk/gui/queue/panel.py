@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.checklist import WARNING, CheckResult
 from ...domain.text import utc_label
+from ...ops import Changes
+from ...ops.workflow import add_note
 from ...services.editorial import check_article
 from ...store import Store
 from ...store.errors import NotFoundError, StoreError
@@ -43,7 +45,6 @@ def light(result: CheckResult) -> str:
 class StoryPanel(QWidget):
     takeOverRequested = Signal(int)
     compareRequested = Signal(int)
-    noteAdded = Signal(int)
     problem = Signal(str)
 
     def __init__(self, store: Store, user: str, parent: QWidget | None = None) -> None:
@@ -53,8 +54,11 @@ class StoryPanel(QWidget):
         self.user = user
         self.article_id: int | None = None
         self.results: list[CheckResult] = []
-        # How a change reaches the store; the desk makes it wait out a sync's write lock.
-        self.write: Callable[[Callable[[], None], str], None] = lambda change, _what: change()
+        # How a change reaches the store: the desk sends it to the database worker.
+        self.write: Callable[[Callable[[Store], Changes], Callable[[], None]], None] = (
+            self._write_here
+        )
+        self.who: Callable[[], str] = lambda: self.user  # who writes a note (may change)
 
         self.title = QLabel()
         self.title.setObjectName("storyTitle")
@@ -261,19 +265,26 @@ class StoryPanel(QWidget):
         parent = current.data(0, NoteIdRole) if current is not None else None
         article_id = self.article_id
 
-        def change() -> None:
-            try:
-                with self.store.atomic():  # the note and its outbox entry, or neither
-                    self.store.workflow.add_note(article_id, self.user, body, parent_id=parent)
-            except StoreError as exc:
-                self.problem.emit(str(exc))
-                return
+        author = self.who()
+
+        def landed() -> None:
             if self.reply.text().strip() == body:  # typed on meanwhile: keep it
                 self.reply.clear()
-            self.show_notes()
-            self.noteAdded.emit(article_id)
+            if self.article_id == article_id:
+                self.show_notes()
 
-        self.write(change, "note")
+        self.write(
+            lambda store: add_note(store, article_id, author=author, body=body, parent_id=parent),
+            landed,
+        )
+
+    def _write_here(self, op: Callable[[Store], Changes], done: Callable[[], None]) -> None:
+        try:  # a panel on its own (no desk): on this thread's connection
+            op(self.store)
+        except StoreError as exc:
+            self.problem.emit(str(exc))
+            return
+        done()
 
     def _take_over(self) -> None:
         if self.article_id is not None:

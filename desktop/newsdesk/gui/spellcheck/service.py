@@ -10,6 +10,11 @@ paragraphs that hold those words. Typing never waits for a dictionary.
 Known words besides the dictionaries: the personal dictionary (a word list in
 the data folder, "Add to dictionary") and every tag in the store (people,
 places, organisations are what tags name).
+
+Its thread stays a thread of its own, not the database worker nor `run_task`: it
+never touches the store (the tags are handed to it), and it is a long-lived queue
+of words, fed at every keystroke and drained in timed batches, which a pool of
+one-off tasks would not serve better.
 """
 
 from __future__ import annotations

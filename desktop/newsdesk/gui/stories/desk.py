@@ -10,9 +10,8 @@ shown, it reloads at once; hidden, it marks itself stale and reloads when shown.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sqlite3
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
@@ -34,9 +33,9 @@ from ...domain import workflow as rules
 from ...ops import Changes
 from ...ops import workflow as ops
 from ...services.editorial import ChecklistFailed
-from ...store import Store
 from ...store.errors import StoreError
 from .. import theme
+from ..context import AppContext
 from ..queue.dialogs import NoteDialog
 from ..queue.panel import StoryPanel
 from ..queue.view import DESK_STYLE
@@ -99,19 +98,17 @@ _KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_J, Qt.Key.Key_K} | {
 
 
 class StoriesDesk(QWidget):
-    """`openRequested(id)` asks the host to open a story; `changed(Changes)` tells it what moved."""
+    """`openRequested(id)` asks the host to open a story."""
 
     openRequested = Signal(int)
-    changed = Signal(object)
 
-    def __init__(
-        self, store: Store, user: str = "", role: str = rules.Role.EDITOR.value, parent=None
-    ) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("storiesDesk")
-        self.store = store
-        self.user = user or "editor"
-        self.role = role
+        self.ctx = ctx
+        self.store = store = ctx.store
+        self.user = ctx.user
+        self.role = ctx.role
         self.stale = True
         self.note_dialog: NoteDialog | None = None
         theme.style(self, DESK_STYLE)
@@ -210,27 +207,24 @@ class StoriesDesk(QWidget):
         self._update_buttons()
 
     @classmethod
-    def for_window(cls, window: Any) -> StoriesDesk:
-        """The desk as the main window hosts it: Enter opens in the editor, changes announced."""
-        desk = cls(window.store)
-
-        def who(_key: str = "") -> None:  # Preferences may change the name or the role
-            desk.user = window.settings.author or desk.user
-            desk.role = rules.Role.from_setting(str(window.settings.get("user/role"))).value
-            desk.panel.user = desk.user
-            desk._update_buttons()
-
-        who()
-        window.settings.changed.connect(who)
-
-        def open_in_editor(article_id: int) -> None:
-            window.show_desk("Reporter's desk")
-            window.session.open(article_id)
-
-        desk.openRequested.connect(open_in_editor)
-        desk.changed.connect(lambda changes: window.announce(changes, desk))
-        window.changes.changed.connect(desk.follow)
+    def build(cls, ctx: AppContext) -> StoriesDesk:
+        """The desk in the window: Enter opens in the editor, operations on the worker."""
+        desk = cls(ctx)
+        desk.who()
+        desk.openRequested.connect(ctx.open_article)
+        ctx.changes.changed.connect(desk.follow)
+        if ctx.settings is not None:  # Preferences may change the name or the role
+            ctx.settings.changed.connect(lambda _key: desk.who())
         return desk
+
+    def who(self) -> None:
+        """Who acts, and so which actions are offered: the name and role in Preferences."""
+        ctx = self.ctx
+        self.user = ctx.user
+        if ctx.settings is not None:
+            self.role = rules.Role.from_setting(str(ctx.settings.get("user/role"))).value
+        self.panel.user = self.user
+        self._update_buttons()
 
     # --- following the newsroom ------------------------------------------------
     def follow(self, changes: Changes, initiator: object = None) -> None:
@@ -336,24 +330,28 @@ class StoriesDesk(QWidget):
         self.note_dialog = dialog
         dialog.open()
 
-    def run(self, article_id: int, action: A, note: str = "") -> str:
-        """Take `action` through its operation; the refusal in words ('' when done)."""
-        operation: Callable[[], Changes] = lambda: ops.transition(  # noqa: E731
-            self.store, article_id, action, actor=self.user, role=self.role, note=note
-        )
-        try:
-            changes = operation()
-        except ChecklistFailed as exc:
-            text = "Not published: " + " ".join(f.message for f in exc.failures)
-        except (rules.WorkflowError, StoreError) as exc:
-            text = str(exc)
-        else:
+    def run(self, article_id: int, action: A, note: str = "") -> None:
+        """Take `action` through its operation, on the database worker; say how it went."""
+        user, role = self.user, self.role
+
+        def refused(exc: Exception) -> None:
+            if isinstance(exc, ChecklistFailed):
+                self.tell("Not published: " + " ".join(f.message for f in exc.failures), True)
+            elif isinstance(exc, (rules.WorkflowError, StoreError, sqlite3.Error)):
+                self.tell(str(exc), problem=True)
+            else:
+                raise exc
+
+        def done(_changes: Changes) -> None:
             self.tell(ACTIONS[action][2])
-            self.reload()
-            self.changed.emit(changes)
-            return ""
-        self.tell(text, problem=True)
-        return text
+            self.reload()  # announced to the others; this desk skips its own news
+
+        self.ctx.runner.store_op(
+            self,
+            lambda store: ops.transition(
+                store, article_id, action, actor=user, role=role, note=note
+            ),
+        ).success(done).failure(refused).run()
 
     def tell(self, text: str, problem: bool = False) -> None:
         self.message.setProperty("role", "problem" if problem else "hint")

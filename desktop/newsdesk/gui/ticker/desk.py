@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -47,6 +46,7 @@ from ...store import Store
 from ...store.errors import StoreError
 from .. import theme
 from ..changes import ChangeHub
+from ..context import AppContext
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
 LineRole = Qt.ItemDataRole.UserRole + 2
@@ -253,11 +253,10 @@ class TickerDesk(QWidget):
         self.show_checks("")
 
     @classmethod
-    def for_window(cls, window: Any) -> TickerDesk:
-        desk = cls(window.store, user=getattr(window.settings, "author", ""), hub=window.changes)
-        window.settings.changed.connect(
-            lambda _key: setattr(desk, "user", window.settings.author or desk.user)
-        )
+    def build(cls, ctx: AppContext) -> TickerDesk:
+        desk = cls(ctx.store, user=ctx.user, hub=ctx.changes)
+        if ctx.settings is not None:
+            ctx.settings.changed.connect(lambda _key: setattr(desk, "user", ctx.user))
         return desk
 
     # --- list ----------------------------------------------------------------
