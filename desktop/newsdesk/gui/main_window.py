@@ -146,7 +146,9 @@ class MainWindow(QMainWindow):
             icon_name="desk-queue",
         )
         self.add_desk(
-            "Stories", _later(".stories.desk", "StoriesDesk", self.context), icon_name="desk-stories"
+            "Stories",
+            _later(".stories.desk", "StoriesDesk", self.context),
+            icon_name="desk-stories",
         )
         self.add_desk(
             "Breaking ticker",
