@@ -71,24 +71,20 @@ def build_window(folder: Path):  # type: ignore[no-untyped-def]
 
 
 def follow_caption_style(window) -> None:  # type: ignore[no-untyped-def]
-    """A new house caption style re-runs the checklist the editors' queue shows.
+    """The database worker's store reads the house settings again when they change.
 
-    The operation that changed it (ops.house) already brought the stored checks in
-    line and queued the posts that show photos; the window relays it on
-    Settings.changed (HOUSE_CHANGED). The photo desk, once built, follows too
-    (gui/photodesk/style.py).
+    The operation that changed them (ops.house) brought the stored checks in line,
+    queued the posts that show photos and was announced (Changes(settings=True));
+    the window relays that on Settings.changed (HOUSE_CHANGED). The window's store
+    made the change itself; the worker's connection kept its own copy, dropped here
+    (before any desk hears of it: the window connects first), so the checklists the
+    queue reads on the worker follow too.
     """
     from .gui.settings import HOUSE_CHANGED
-    from .ops import Changes
-
-    last = [window.store.photos.caption_style]
 
     def changed(key: str) -> None:
-        if key != HOUSE_CHANGED or window.store.photos.caption_style == last[0]:
-            return
-        last[0] = window.store.photos.caption_style
-        window.runner.store.photos.caption_style = last[0]  # the worker's checklist too
-        window.announce(Changes(settings=True))  # shown checklists read it again
+        if key == HOUSE_CHANGED:
+            window.runner.store.house.forget()
 
     window.settings.changed.connect(changed)
 

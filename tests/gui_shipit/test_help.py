@@ -38,7 +38,9 @@ def test_reference_follows_changes_and_actions_other_desks_add(qtbot, shipit_win
     assert rows["Save"] == "Ctrl+Alt+S"
     assert rows["Mark photo checked"] == "Ctrl+Shift+K"
     dialog.filter.setText("photo")
-    assert dialog.visible_commands() == ["Mark photo checked"]
+    visible = dialog.visible_commands()
+    assert "Mark photo checked" in visible and len(visible) < len(dialog.rows)
+    assert all("photo" in command.lower() for command in visible)
     dialog.filter.setText("")
     assert len(dialog.visible_commands()) == len(dialog.rows)
 

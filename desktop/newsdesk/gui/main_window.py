@@ -161,12 +161,12 @@ class MainWindow(QMainWindow):
             icon_name="desk-photo",
         )
 
-        # The editor's photo commands belong to the editor: they work before (and
-        # without) the photo desk.
-        install_photo_actions(self.editor, store, self.statusBar())
         self.transfer = FileTransfer(self)
         self.notifier = Notifier(self.store, lambda: self.settings.author, self.statusBar(), self)
         self._build_menus()
+        # The editor's photo commands belong to the editor: they work before (and
+        # without) the photo desk; on its format bar after the formatting buttons.
+        install_photo_actions(self.editor, store, self.statusBar())
         self._build_toolbar()
         self._connect()
         self.submit_flow = SubmitFlow(self)

@@ -98,6 +98,10 @@ class House:
             self._stored = {key: value for key, value in rows}
         return self._stored
 
+    def forget(self) -> None:
+        """Read them afresh next time: another connection changed them."""
+        self._stored = None
+
     def get(self, key: str) -> str:
         """The stored value, else the default (also for a value no longer valid)."""
         setting = house_setting(key)
