@@ -113,6 +113,7 @@ def main(shots: Path) -> None:
     assert out.exists(), "export did not finish"
     shot("04-exported")
     print(f"saved screenshots in {shots}")
+    print(f"platform: {QApplication.platformName()}")  # the test checks it is a real X (xcb)
     window.close()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -14,13 +15,18 @@ SCRIPT = Path(__file__).parent / "shoot_photo_desk.py"
 def test_photo_editor_session_in_a_real_window(artifacts_dir):
     shots = artifacts_dir / "photo-desk-session"
     shutil.rmtree(shots, ignore_errors=True)
+    # A real X server: not the offscreen platform tests/conftest.py sets for the others.
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    env["QT_QPA_PLATFORM"] = "xcb"
     done = subprocess.run(
         ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable, str(SCRIPT), str(shots)],
         capture_output=True,
         text=True,
         timeout=300,
+        env=env,
     )
     assert done.returncode == 0, done.stderr[-3000:]
+    assert "platform: xcb" in done.stdout.splitlines(), done.stdout[-500:]
     names = (
         "01-imported",
         "02-failing-army-photo",
