@@ -1,6 +1,6 @@
 """The main window: a desk switcher, the reporter's desk (list | editor | preview), menus.
 
-The other desks (Editors' queue, Breaking ticker, Photo desk) are built after the
+The other desks (Editors' queue, Stories, Breaking ticker, Photo desk) are built after the
 window first paints (or at once if the person switches to one): `add_desk(title,
 factory)`, where the factory is the desk class's `build(ctx)` (the `Desk` protocol)
 given the window's typed `AppContext` (gui/context.py): the store, the settings,
