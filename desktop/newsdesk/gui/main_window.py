@@ -55,6 +55,7 @@ from .editor.editor import ArticleEditor
 from .editor.markdown_edit import ShortcutGuard
 from .editor.session import EditingSession
 from .history import HistoryDialog
+from .notices import ask_on_conflict, recovery_notice
 from .notify import Notifier
 from .photodesk.editor_actions import install_photo_actions
 from .preferences import PreferencesDialog
@@ -498,44 +499,10 @@ class MainWindow(QMainWindow):
         a non-modal notice."""
         if not recovered and not set_aside:
             return
-        said = []
-        if recovered:
-            n = len(recovered)
-            said.append(
-                f"Recovered unsaved work in {n} article{'s' if n > 1 else ''} after Newsdesk was not closed properly."
-            )
-        if set_aside:
-            n = len(set_aside)
-            said.append(
-                f"{n} autosave{'s' if n > 1 else ''} could not be recovered and {'were' if n > 1 else 'was'} set aside."
-            )
-        self.statusBar().showMessage(" ".join(said), 30000)
-        lines = "".join(
-            f"<li><b>{_escape(r.headline or '(no headline yet)')}</b> — typing up to "
-            f"{_local_time(r.saved_at)}, kept as revision {r.revision}</li>"
-            for r in recovered
-        )
-        informative = f"<ul>{lines}</ul>Each article's history shows the recovered revision."
-        if set_aside:
-            kept = "".join(f"<li>{_escape(s.describe())}</li>" for s in set_aside)
-            informative = (informative if recovered else "") + (
-                f"<p>Could not be recovered:</p><ul>{kept}</ul>"
-            )
-        notice = QMessageBox(self)
-        notice.setObjectName("recoveryNotice")
-        notice.setIcon(QMessageBox.Icon.Information)
-        notice.setWindowTitle("Work recovered")
-        notice.setText(
-            "Newsdesk was not closed properly last time. "
-            + ("Your unsaved typing is back:" if recovered else "Some unsaved typing is set aside:")
-        )
-        notice.setInformativeText(informative)
-        notice.setStandardButtons(QMessageBox.StandardButton.Ok)
-        notice.setWindowModality(Qt.WindowModality.NonModal)
-        notice.show()
-        self.recovery_notice = notice
+        text, self.recovery_notice = recovery_notice(self, recovered, set_aside)
+        self.statusBar().showMessage(text, 30000)
+        self.recovery_notice.show()
 
-    # --- reacting ------------------------------------------------------------------------
     def _focused_text(self, method: str) -> None:
         widget = self.focusWidget()
         if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
@@ -563,25 +530,7 @@ class MainWindow(QMainWindow):
             self.editor.photo_checks_label.refresh()
 
     def _choose_on_conflict(self, stale: StaleEdit) -> Literal["mine", "theirs"] | None:
-        """The same fields changed here and elsewhere: the writer decides, nothing is guessed."""
-        box = QMessageBox(self)
-        box.setObjectName("staleEditQuestion")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Changed elsewhere")
-        box.setText(str(stale))
-        box.setInformativeText(
-            "Keep your version of these fields, or take the other one? "
-            "Everything else is merged either way, and the history keeps both."
-        )
-        mine = box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole)
-        theirs = box.addButton("Take theirs", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        if box.clickedButton() is mine:
-            return "mine"
-        if box.clickedButton() is theirs:
-            return "theirs"
-        return None
+        return ask_on_conflict(self, stale)
 
     def _mark_unsaved(self) -> None:
         if not self.autosave_label.text().startswith("Unsaved"):
@@ -635,18 +584,3 @@ def _later(module: str, name: str, ctx: AppContext) -> Callable[[], QWidget]:
         return desk_class.build(ctx)
 
     return build
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)
-
-
-def _local_time(stamp: str) -> str:
-    from datetime import datetime
-
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%d %b %Y %H:%M:%S")
-    except ValueError:
-        return stamp
