@@ -4,7 +4,8 @@
 
 1. Import N photos of 12 MP (default 500) into a fresh store — hash, copy, metadata,
    thumbnail, row — beside a raw Pillow loop (open, thumbnail, save) over the same
-   files on the same cores. Throughput ratio ours/raw, target >= 0.7x.
+   files on the same cores, run the same way (N worker processes beside N processes,
+   one beside one). Throughput ratio ours/raw, target >= 0.7x.
 2. The same import driven from the photo desk (offscreen): the longest the UI
    thread went without running its event loop (target <= 100 ms).
 3. Opening the grid on 10,000 photos (query + model + first layout), beside the
@@ -19,6 +20,7 @@ import shutil
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from PIL import Image
@@ -62,13 +64,23 @@ def make_photos(folder: Path, count: int, megapixels: float) -> list[Path]:
     return paths
 
 
-def raw_loop(paths: list[Path], out: Path) -> float:
+def raw_thumbnail(path: Path, out: Path) -> None:
+    with Image.open(path) as image:
+        image.thumbnail((320, 320))
+        image.convert("RGB").save(out / (path.stem + ".jpg"), "JPEG", quality=82)
+
+
+def raw_loop(paths: list[Path], out: Path, processes: int = 1) -> float:
+    """The raw Pillow loop; with `processes` > 1 as many worker processes as the import
+    uses, so that each import figure has a raw side run the same way."""
     out.mkdir(exist_ok=True)
     start = time.perf_counter()
-    for path in paths:
-        with Image.open(path) as image:
-            image.thumbnail((320, 320))
-            image.convert("RGB").save(out / (path.stem + ".jpg"), "JPEG", quality=82)
+    if processes == 1:
+        for path in paths:
+            raw_thumbnail(path, out)
+    else:
+        with ProcessPoolExecutor(max_workers=processes) as pool:
+            list(pool.map(raw_thumbnail, paths, [out] * len(paths), chunksize=8))
     return time.perf_counter() - start
 
 
@@ -203,17 +215,22 @@ def main() -> None:
         ours_s = ours(paths, work / "store", args.workers)
         ours1_s = ours(paths, work / "store1", 1)
         raw_s = min(raw_first, raw_loop(paths, work / "raw-thumbs2"))
-        print(f"raw Pillow loop (open, thumbnail, save), 1 process: {raw_s:.1f} s")
-        for label, seconds in (
-            (f"import, {args.workers} worker processes", ours_s),
-            ("import, 1 process", ours1_s),
+        raw_n_s = raw_loop(paths, work / "raw-thumbs-n", args.workers)
+        print(f"raw Pillow loop (open, thumbnail, save), 1 process: {raw_s:.1f} s; "
+              f"{args.workers} processes: {raw_n_s:.1f} s")  # fmt: skip
+        for label, seconds, raw_side in (
+            (f"import, {args.workers} worker processes", ours_s, raw_n_s),
+            ("import, 1 process", ours1_s, raw_s),
         ):
             report(
                 f"{label} (ms per photo)",
                 [seconds / len(paths) * 1000],
-                [raw_s / len(paths) * 1000],
+                [raw_side / len(paths) * 1000],
             )
-            print(f"    throughput ours/raw = {raw_s / seconds:.2f}x   [target >= 0.7x]")
+            print(
+                f"    throughput ours/raw (raw run the same way) = {raw_side / seconds:.2f}x"
+                f"   [target >= 0.7x]; against the 1-process raw loop {raw_s / seconds:.2f}x"
+            )
 
         elapsed, wall, cpu = ui_stalls(paths, work / "store-gui")
         print(
