@@ -11,10 +11,14 @@ def test_queue_screenshot(qtbot, queue_desk, newsroom, artifacts_dir):
     QApplication.instance().setStyleSheet(stylesheet())
     # a stale claim, a take-over button, and red, amber and green checklist rules
     queue_desk.reload(keep_id=newsroom["claimed"])
-    qtbot.wait(50)
+    # what the picture is for: the queue's rows, the claimed story in the side panel
+    assert queue_desk.model.rowCount() >= 5
+    assert queue_desk.panel.article_id == newsroom["claimed"]
+    assert queue_desk.panel.take_over.isVisibleTo(queue_desk)
+    assert queue_desk.panel.checklist.count() > 0
     assert queue_desk.grab().save(str(artifacts_dir / "queue.png"))
     queue_desk.panel.tabs.setCurrentIndex(1)
-    qtbot.wait(50)
+    assert queue_desk.panel.notes.isVisibleTo(queue_desk)
     assert queue_desk.grab().save(str(artifacts_dir / "queue-notes.png"))
 
 
@@ -32,7 +36,7 @@ def test_ticker_screenshot(qtbot, ticker_desk, store, artifacts_dir):
         ticker.publish_line(store, line, actor="Nadia Editor")
     ticker_desk.reload()
     ticker_desk.line.setText("Israeli media: Army says sirens sounded in the north")
-    qtbot.wait(50)
+    assert ticker_desk.items.count() == 4
     assert ticker_desk.grab().save(str(artifacts_dir / "ticker.png"))
 
 
@@ -50,4 +54,5 @@ def test_compare_screenshot(qtbot, store, newsroom, artifacts_dir):
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    assert "four-day closure" in dialog.view.toPlainText()
     assert dialog.grab().save(str(artifacts_dir / "compare.png"))

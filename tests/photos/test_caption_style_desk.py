@@ -120,13 +120,13 @@ def test_the_photo_desk_follows_the_caption_style_preference(
     assert window.show_desk("Photo desk")
     qtbot.waitExposed(window)
     desk.select_photo(ap.id)
-    qtbot.wait(200)  # thumbnails arrive from the worker pool
+    # thumbnails arrive from the worker pool
+    qtbot.waitUntil(lambda: len(desk.model.thumbnails.pixmaps) == len(desk.model.rows))
     desk.grab().save(str(artifacts_dir / "photo-desk-slash-style.png"))
     # a photo still in the other style: its check says how the house style wants it
     failing = next(r for r in desk.model.rows if "credit_form" in r[CHECKS])
     desk.select_photo(failing[0])
     assert any('but the house style is "/ ' in text for text in shown_checks(desk))
-    qtbot.wait(200)
     desk.grab().save(str(artifacts_dir / "photo-desk-slash-style-failing.png"))
 
     # and back: the slash captions now fail, and the action converts them back

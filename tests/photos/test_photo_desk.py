@@ -172,9 +172,7 @@ def test_queue_and_picker_set_the_lead_photo(qtbot, store, scenic_agency):
 
     with qtbot.waitSignal(desk.queue.tree.model().rowsInserted, timeout=60_000, raising=False):
         desk.queue.refresh()
-    deadline = time.monotonic() + 30
-    while not desk.queue.entries and time.monotonic() < deadline:
-        qtbot.wait(50)
+    qtbot.waitUntil(lambda: bool(desk.queue.entries), timeout=30_000)
     assert [e.article_id for e in desk.queue.entries] == [article.id]
     desk.queue.articleChosen.emit(article.id)
     assert [r[0] for r in desk.model.rows] == [army.id]
@@ -209,10 +207,9 @@ def test_screenshot_of_the_desk(qtbot, store, scenic_agency, artifacts_dir, sync
     desk.resize(1440, 860)
     desk.show()
     desk.select_photo({r[NAME]: r[0] for r in desk.model.rows}["army-handout.jpg"])
-    deadline = time.monotonic() + 10
-    while len(desk.model.thumbnails.pixmaps) < len(AGENCY_PHOTOS) and time.monotonic() < deadline:
-        qtbot.wait(50)
-    qtbot.wait(300)
+    qtbot.waitUntil(
+        lambda: len(desk.model.thumbnails.pixmaps) == len(AGENCY_PHOTOS), timeout=10_000
+    )
     path = artifacts_dir / "photo-desk.png"
     assert desk.grab().save(str(path))
     assert path.stat().st_size > 20_000
@@ -350,7 +347,7 @@ def test_keep_location_checkbox_saves_and_undoes(
     assert desk.panel.keep_location.isChecked()
     desk.resize(1440, 860)
     desk.show()
-    qtbot.wait(200)
+    qtbot.waitExposed(desk)
     path = artifacts_dir / "photo-desk-keep-location.png"
     assert desk.panel.grab().save(str(path))
     desk.undo_stack.undo()
