@@ -429,3 +429,18 @@ def test_closing_leaves_the_planner_statistics_sqlite_advises(tmp_path):
     analysed = {row[0] for row in conn.execute("SELECT tbl FROM sqlite_stat1")}
     conn.close()
     assert "articles" in analysed
+
+
+def test_migration_11_gives_every_site_an_empty_resume_point(tmp_path):
+    s = open_store(tmp_path, migrate=False)
+    migrations.upgrade(s, target=10)
+    s.conn.execute(
+        "INSERT INTO sites (id, name, url, username, pulled_until, created_at) "
+        "VALUES (1, 'site', 'https://example.org', 'ed', '2026-01-01T00:00:00', 'now')"
+    )
+    assert 11 in migrations.upgrade(s)
+    assert s.sites.pull_resume(1) == {}
+    assert s.sites.get(1).pulled_until == "2026-01-01T00:00:00"
+    s.sites.set_pull_resume(1, {"since": "", "mark": "2026-12-03T10:00:00", "page": 3})
+    assert s.sites.pull_resume(1)["page"] == 3
+    s.close()

@@ -105,6 +105,21 @@ class Sites:
             (modified_gmt, site_id, modified_gmt),
         )
 
+    def pull_resume(self, site_id: int) -> dict[str, Any]:
+        """Where this site's unfinished pull stopped ({} when none is): see m0011."""
+        row = self.conn.execute("SELECT pull_resume FROM sites WHERE id = ?", (site_id,)).fetchone()
+        try:
+            found = json.loads(row[0]) if row and row[0] else {}
+        except ValueError:
+            return {}
+        return found if isinstance(found, dict) else {}
+
+    def set_pull_resume(self, site_id: int, resume: dict[str, Any] | None) -> None:
+        self.conn.execute(
+            "UPDATE sites SET pull_resume = ? WHERE id = ?",
+            (json.dumps(resume) if resume else "", site_id),
+        )
+
     def get(self, site_id: int) -> Site:
         row = self.conn.execute("SELECT * FROM sites WHERE id = ?", (site_id,)).fetchone()
         if row is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import ipaddress
+import itertools
 import json
 import ssl
 import threading
@@ -288,37 +289,42 @@ class WordPressClient:
             page += 1
 
     def pages_ahead(
-        self, path: str, params: dict[str, Any], workers: int = 2
-    ) -> Iterator[list[dict[str, Any]]]:
-        """Like `pages`, with up to `workers` pages in flight (yielded in order).
+        self, path: str, params: dict[str, Any], workers: int = 2, start_page: int = 1
+    ) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+        """Like `pages`, with up to `workers` pages in flight, yielded in order as
+        (page number, items), from `start_page` on.
 
-        The first page says how many there are; the rest are asked for ahead, so
-        the server works on the next pages while we store this one.
+        The first page asked says how many there are; the next ones are asked for
+        ahead, so the server works on them while we store this one, but never more
+        than `workers` ahead: a slow store must not fill memory with the archive.
         """
-        from concurrent.futures import ThreadPoolExecutor
+        from collections import deque
+        from concurrent.futures import Future, ThreadPoolExecutor
 
-        first = self.request("GET", path, params={**params, "per_page": PER_PAGE, "page": 1})
+        def fetch(page: int) -> httpx.Response:
+            return self.request("GET", path, params={**params, "per_page": PER_PAGE, "page": page})
+
+        first = fetch(start_page)
         self.first_page_date = _server_date(first)
         self.first_page_total = int(first.headers.get("X-WP-Total", "0") or 0)
-        yield first.json()
         total_pages = int(first.headers.get("X-WP-TotalPages", "1") or 1)
-        if total_pages <= 1:
-            return
-
-        def fetch(page: int) -> list[dict[str, Any]]:
-            answer = self.request(
-                "GET", path, params={**params, "per_page": PER_PAGE, "page": page}
-            )
-            items: list[dict[str, Any]] = answer.json()
-            return items
-
+        items: list[dict[str, Any]] = first.json()
+        yield start_page, items
+        following = iter(range(start_page + 1, total_pages + 1))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="newsdesk-page") as pool:
-            pending = [pool.submit(fetch, page) for page in range(2, total_pages + 1)]
+            ahead: deque[tuple[int, Future[httpx.Response]]] = deque(
+                (page, pool.submit(fetch, page)) for page in itertools.islice(following, workers)
+            )
             try:
-                for future in pending:
-                    yield future.result()
+                while ahead:
+                    page, future = ahead.popleft()
+                    items = future.result().json()
+                    nxt = next(following, None)
+                    if nxt is not None:
+                        ahead.append((nxt, pool.submit(fetch, nxt)))
+                    yield page, items
             finally:
-                for future in pending:
+                for _, future in ahead:
                     future.cancel()
 
     def batch(self, requests: list[dict[str, Any]]) -> list[dict[str, Any]]:

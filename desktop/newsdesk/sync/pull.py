@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..domain.article import Article, Source
 from ..store.sync_state import RemotePost
 from .blocks import html_to_markdown
+from .errors import RefusedError
 from .mapping import (
     EDIT_FIELDS,
     PULL_STATUSES,
@@ -98,7 +99,15 @@ def pull_site(
         )
     }
     _photos_travel(res, None)
-    for page in res.client.pages_ahead("/wp/v2/posts", params, workers=PAGES_IN_FLIGHT):
+    resume = _resume_point(res, since or "")
+    mark = str(resume.get("mark", ""))
+    for number, page in _pages(res, params, resume):
+        if number == int(resume.get("page", 0)) and not _aligned(page, resume):
+            # Posts went from the site since: the saved page no longer starts where we
+            # stopped. Read again from the first page (stored posts are skipped).
+            return _restart(res, result, check_deleted, progress)
+        if not mark:
+            mark = res.client.first_page_date
         _prefetch_terms(res, page)
         for start in range(0, len(page), POSTS_PER_TRANSACTION):
             _photos_travel(res, page[start : start + POSTS_PER_TRANSACTION])
@@ -115,18 +124,71 @@ def pull_site(
                         mapped.add(int(post["id"]))  # pages overlap: never create twice
                     newest = max(newest, str(post.get("modified_gmt", "")))
                 _nothing_to_send(res, created)
+                if start + POSTS_PER_TRANSACTION >= len(page) and page and res.site.id:
+                    # The page's last posts and the place to go on from, in one commit.
+                    res.store.sites.set_pull_resume(
+                        res.site.id,
+                        {"since": since or "", "mark": mark, "page": number,
+                         "last_id": int(page[-1]["id"])},
+                    )  # fmt: skip
         if progress is not None:
             progress("pull", result.seen, max(result.seen, res.client.first_page_total))
-    # The high-water mark is when the server answered the first page, not the newest
-    # post seen: a post edited while later pages were read must come next time.
-    mark = res.client.first_page_date or newest
-    if mark and res.site.id is not None:
+    # The high-water mark is when the server answered the pull's first page, not the
+    # newest post seen: a post edited while later pages were read must come next time.
+    # (For a resumed pull, the first page of the attempt that began it.)
+    mark = mark or newest
+    if res.site.id is not None:
         with res.store.atomic():
-            res.store.sites.set_pulled_until(res.site.id, mark)
+            if mark:
+                res.store.sites.set_pulled_until(res.site.id, mark)
+            res.store.sites.set_pull_resume(res.site.id, None)
         res.site.pulled_until = max(res.site.pulled_until, mark)
     if check_deleted:
         _check_deleted(res, result)
     return result
+
+
+def _resume_point(res: SiteResources, since: str) -> dict[str, Any]:
+    """Where an unfinished pull of the same kind stopped, or {} to start afresh."""
+    if res.site.id is None:
+        return {}
+    resume = res.store.sites.pull_resume(res.site.id)
+    return resume if resume.get("since") == since and int(resume.get("page", 0)) > 0 else {}
+
+
+def _pages(
+    res: SiteResources, params: dict[str, Any], resume: dict[str, Any]
+) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+    """The pages to read: from the last stored page of a pull cut short (read again, to
+    check that it still ends where we stopped), else from the first."""
+    start = int(resume.get("page", 0)) or 1
+    try:
+        yield from res.client.pages_ahead(
+            "/wp/v2/posts", params, workers=PAGES_IN_FLIGHT, start_page=start
+        )
+    except RefusedError as exc:
+        if start == 1 or exc.code != "rest_post_invalid_page_number":
+            raise
+        yield start, []  # fewer pages than before: not aligned, so the pull starts again
+
+
+def _aligned(page: list[dict[str, Any]], resume: dict[str, Any]) -> bool:
+    """The saved page still holds the last post stored (ids only grow, in id order)."""
+    last_id = int(resume.get("last_id", 0))
+    return any(int(post["id"]) == last_id for post in page)
+
+
+def _restart(
+    res: SiteResources, result: PullResult, check_deleted: bool, progress: Progress | None
+) -> PullResult:
+    if res.site.id is not None:
+        with res.store.atomic():
+            res.store.sites.set_pull_resume(res.site.id, None)
+    again = pull_site(res, check_deleted=check_deleted, progress=progress)
+    again.seen += result.seen
+    for kind in ("pulled", "merged", "conflicts", "trashed", "deleted"):
+        getattr(again, kind)[:0] = getattr(result, kind)
+    return again
 
 
 def _photos_travel(res: SiteResources, posts: list[dict[str, Any]] | None) -> None:
