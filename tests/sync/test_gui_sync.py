@@ -303,3 +303,21 @@ def test_the_indicator_says_local_only_while_there_is_no_site(qtbot, store):
     widget = SyncStatusWidget(SyncController(store))
     qtbot.addWidget(widget)
     assert widget.label.text() == "Local only — no site", "not 'Synced': nothing is published"
+
+
+def test_a_long_pull_shows_how_far_it_is_and_the_time_left(qtbot, store):
+    from newsdesk.gui.sync.controller import SyncController
+    from newsdesk.gui.sync.status import SyncStatusWidget
+    from newsdesk.sync.eta import Eta
+
+    widget = SyncStatusWidget(SyncController(store))
+    qtbot.addWidget(widget)
+    now = [0.0]
+    widget.eta = Eta(clock=lambda: now[0])
+    widget.show_progress("pull", 0, 100_000)
+    assert widget.progress.format() == "Receiving %v/%m"  # too early to say
+    now[0] = 60.0
+    widget.show_progress("pull", 20_000, 100_000)  # 20,000 a minute: 4 minutes left
+    assert widget.progress.format() == "Receiving %v/%m · about 4 min left"
+    assert widget.progress.text().startswith("Receiving 20000/100000")
+    assert "about 4 min left" in widget.progress.toolTip()

@@ -161,3 +161,40 @@ def test_posts_deleted_before_the_resume_make_the_pull_start_again_and_miss_noth
     assert len(mapped) == len(set(mapped))
     assert server_ids(wp) <= set(mapped)  # nothing missed (the deleted ones stay here)
     assert store.sites.pull_resume(site.id) == {}
+
+
+def test_the_command_line_counts_a_large_pull_instead_of_naming_every_post(
+    tmp_path, capsys, monkeypatch, wordpress_archive
+):
+    from newsdesk.cli import main
+
+    wp = wordpress_archive
+    store = open_store(tmp_path)
+    connect(store, wp, "editor", from_now=False)
+    store.close()
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)  # as in a terminal
+    code = main(["--data-dir", str(tmp_path), "sync"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    total = len(server_ids(wp))
+    assert f"pulled: {total}" in out
+    assert f"… and {total - 20:,} more" in out
+    assert len(out.splitlines()) < 40
+    assert f"Receiving {total:,}/{total:,}" in err  # the progress line, rewritten in place
+
+
+def test_time_left_is_said_from_the_rate_so_far():
+    from newsdesk.sync.eta import Eta, say_left
+
+    now = [0.0]
+    eta = Eta(clock=lambda: now[0])
+    assert eta.update("pull", 100, 10_000) is None  # the phase starts its clock
+    now[0] = 1.0
+    assert eta.update("pull", 200, 10_000) is None  # too early to say
+    now[0] = 10.0
+    left = eta.update("pull", 1_100, 10_000)  # 1,000 in 10 s: 8,900 left
+    assert left == pytest.approx(89.0)
+    assert say_left(left) == "about 1 min left"
+    assert say_left(30) == "less than a minute left"
+    assert say_left(3 * 3600 + 5 * 60) == "about 3 h 05 min left"
+    assert eta.update("push", 0, 50) is None  # a new phase, a new clock

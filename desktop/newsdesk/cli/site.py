@@ -6,6 +6,7 @@ import argparse
 import getpass
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from ..store import Store
@@ -235,7 +236,10 @@ def _sync(args: argparse.Namespace, store: Store) -> int:
         _err("There is no publishing site to sync with: add one with "
              "`newsdesk site add NAME --url URL --user USER`. Everything stays local.")  # fmt: skip
         return 1
-    report = SyncEngine(store).sync(args.site, check_deleted=args.check_deleted)
+    progress = _progress_line() if sys.stderr.isatty() and not args.json else None
+    report = SyncEngine(store, progress=progress).sync(args.site, check_deleted=args.check_deleted)
+    if progress is not None:
+        print(file=sys.stderr)  # end the progress line
     if args.json:
         print_json(report.to_dict())
     else:
@@ -243,19 +247,44 @@ def _sync(args: argparse.Namespace, store: Store) -> int:
     return 0 if report.ok else 1
 
 
+def _progress_line() -> Callable[[str, int, int], None]:
+    """'Receiving 12,300/100,000 · about 6 min left', rewritten in place on a terminal."""
+    from ..sync.eta import Eta, say_left
+
+    eta = Eta()
+
+    def show(phase: str, done: int, total: int) -> None:
+        verb = "Sending" if phase == "push" else "Receiving"
+        left = say_left(eta.update(phase, done, total))
+        sys.stderr.write(f"\r{verb} {done:,}/{total:,}" + (f" · {left}" if left else "") + "\x1b[K")
+        sys.stderr.flush()
+
+    return show
+
+
+# Stories named per kind in the plain report; the rest are counted (--json lists all).
+# Conflicts and failures are always named in full: each needs someone to act.
+REPORT_NAMES = 20
+
+
 def _print_report(report: Any) -> None:
-    def line(label: str, items: list[dict[str, Any]], detail: str = "") -> None:
+    def line(label: str, items: list[dict[str, Any]], detail: str = "", cap: bool = True) -> None:
         print(f"{label}: {len(items)}")
-        for item in items:
+        shown = items[:REPORT_NAMES] if cap else items
+        for item in shown:
             extra = f" — {item[detail]}" if detail and item.get(detail) else ""
             name = item.get("headline") or f"article {item.get('article_id', '')}"
             print(f"  {item.get('site', '')}: {name}{extra}")
+        if len(items) > len(shown):
+            print(
+                f"  … and {len(items) - len(shown):,} more (`newsdesk sync --json` lists them all)"
+            )
 
     line("pushed", report.pushed)
     line("pulled", report.pulled)
     line("merged", report.merged)
-    line("conflicts", report.conflicts, "fields")
-    line("failed", report.failed, "error")
+    line("conflicts", report.conflicts, "fields", cap=False)
+    line("failed", report.failed, "error", cap=False)
     for offline in report.offline:
         print(f"offline: {offline} (changes wait in the outbox)")
     for lost in report.claims_lost:

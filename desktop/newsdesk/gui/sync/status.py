@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
+from ...sync.eta import Eta, say_left
 from .. import theme
 from .controller import SyncController, SyncStatus
 
@@ -16,8 +17,9 @@ class SyncStatusWidget(QWidget):
         self.label = QLabel(controller.status().text)
         self.label.setObjectName("syncStatusLabel")
         self.progress = QProgressBar()
-        self.progress.setRange(0, 0)  # busy: the engine does not report steps yet
-        self.progress.setFixedWidth(140)
+        self.progress.setRange(0, 0)  # busy until the engine reports its first step
+        self.progress.setFixedWidth(260)
+        self.eta = Eta()
         self.progress.setVisible(False)
         self.button = QToolButton()
         self.button.setText("Sync now")
@@ -32,11 +34,14 @@ class SyncStatusWidget(QWidget):
         controller.progressed.connect(self.show_progress)
 
     def show_progress(self, phase: str, done: int, total: int) -> None:
-        """A long sync shows how far it is (a short one only flashes the busy bar)."""
+        """A long sync shows how far it is and how long it has left (a short one only
+        flashes the busy bar)."""
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         verb = "Sending" if phase == "push" else "Receiving"
-        self.progress.setFormat(f"{verb} %v/%m")
+        left = say_left(self.eta.update(phase, done, total))
+        self.progress.setFormat(f"{verb} %v/%m" + (f" · {left}" if left else ""))
+        self.progress.setToolTip(f"{verb} {done:,} of {total:,}" + (f", {left}" if left else ""))
         self.progress.setTextVisible(True)
 
     def show_status(self, status: SyncStatus) -> None:
@@ -44,6 +49,7 @@ class SyncStatusWidget(QWidget):
         self.progress.setVisible(status.syncing)
         if status.syncing:
             self.progress.setRange(0, 0)  # busy until the first progress report
+            self.eta = Eta()
         self.button.setEnabled(not status.syncing)
         tip = status.message or (
             "Changes are sent when the site answers." if status.waiting else ""
