@@ -63,10 +63,11 @@ def assert_whole(store, wp, site_id: int) -> None:
 
 
 def pages_asked(proxy) -> list[int]:
+    """The pages asked of the pull's first query (the window's recent stories)."""
     return [
         int(parse_qs(urlsplit(s.target).query)["page"][0])
         for s in proxy.seen("GET", "/wp/v2/posts?")
-        if "page" in parse_qs(urlsplit(s.target).query)
+        if "page" in parse_qs(urlsplit(s.target).query) and "modified_after" in s.target
     ]
 
 

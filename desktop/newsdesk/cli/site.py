@@ -58,8 +58,28 @@ def register(sub: Any) -> None:
         help="the site's category for a section/region (repeatable; replaces the map)",
     )
     p.add_argument("--ca-bundle", default=None, help="a CA bundle file to trust for this site")
+    p.add_argument(
+        "--window-days",
+        type=int,
+        default=None,
+        metavar="DAYS",
+        help="how far back the first pull reaches (default 90; 0 for the whole archive)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=run_with_store(_edit))
+
+    p = site_sub.add_parser(
+        "search", help="search the site for stories, older ones outside the sync window too"
+    )
+    p.add_argument("text")
+    p.add_argument("--site", default=None, help="which site (needed when there are several)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run_with_store(_search))
+
+    p = site_sub.add_parser("fetch", help="bring stories found by `site search` into this desktop")
+    p.add_argument("post_id", nargs="+", type=int, help="the post ids `site search` gave")
+    p.add_argument("--site", default=None, help="which site (needed when there are several)")
+    p.set_defaults(handler=run_with_store(_fetch))
 
     p = site_sub.add_parser("remove", help="forget a site (and its password)")
     p.add_argument("name")
@@ -188,6 +208,59 @@ def _list(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def _one_site(store: Store, name: str | None) -> str | None:
+    if name:
+        return store.sites.by_name(name).name
+    sites = store.sites.list()
+    if len(sites) == 1:
+        return sites[0].name
+    _err(
+        "Which site? --site NAME" if sites else "There is no publishing site: `newsdesk site add`."
+    )
+    return None
+
+
+def _search(args: argparse.Namespace, store: Store) -> int:
+    from ..sync.errors import SyncError
+    from ..sync.site_search import search_site
+
+    name = _one_site(store, args.site)
+    if name is None:
+        return 2
+    try:
+        found = search_site(store, name, args.text)
+    except SyncError as exc:
+        _err(str(exc))
+        return 1
+    if args.json:
+        print_json([f.to_dict() for f in found])
+        return 0
+    if not found:
+        print(f"Nothing on {name} matches “{args.text}”.")
+    for f in found:
+        here = f"here as article {f.article_id}" if f.article_id else "not here: site fetch ID"
+        print(f"{f.post_id:>8}  {f.date[:10]}  {f.status:<8} {f.headline}  ({here})")
+    return 0
+
+
+def _fetch(args: argparse.Namespace, store: Store) -> int:
+    from ..sync.errors import SyncError
+    from ..sync.site_search import take_posts
+
+    name = _one_site(store, args.site)
+    if name is None:
+        return 2
+    try:
+        result = take_posts(store, name, args.post_id)
+    except SyncError as exc:
+        _err(str(exc))
+        return 1
+    missing = len(args.post_id) - result.seen
+    print(f"Fetched {len(result.pulled)} (new or changed), {result.seen - len(result.pulled)} up to date"
+          + (f"; {missing} not on {name} (or not yours to edit)" if missing else "") + ".")  # fmt: skip
+    return 0 if not missing else 1
+
+
 def _remove(args: argparse.Namespace, store: Store) -> int:
     from ..ops.sites import remove_site
 
@@ -207,7 +280,12 @@ def _edit(args: argparse.Namespace, store: Store) -> int:
             return 2
     editions = None if args.edition is None else [e for e in args.edition if e]
     changes = edit_site(
-        store, args.name, editions=editions, category_map=category_map, ca_bundle=args.ca_bundle
+        store,
+        args.name,
+        editions=editions,
+        category_map=category_map,
+        ca_bundle=args.ca_bundle,
+        window_days=args.window_days,
     )
     site = store.sites.by_name(args.name)
     if args.json:

@@ -63,9 +63,10 @@ def edit_site(
     editions: list[str] | None = None,
     category_map: dict[str, str] | None = None,
     ca_bundle: str | None = None,
+    window_days: int | None = None,
 ) -> Changes:
-    """Change what a site takes (its editions), its category names or its CA bundle;
-    None leaves a field as it is."""
+    """Change what a site takes (its editions), its category names, its CA bundle or
+    how far back a first pull reaches (days; 0: everything); None leaves a field as it is."""
     with store.atomic():
         site = store.sites.by_name(name)
         before = site.to_dict(), dict(site.category_map)
@@ -81,6 +82,10 @@ def edit_site(
             site.category_map = dict(category_map)
         if ca_bundle is not None:
             site.ca_bundle = ca_bundle
+        if window_days is not None:
+            if window_days < 0:
+                raise StoreError("The sync window is a number of days, 0 for the whole archive.")
+            site.window_days = window_days
         if (site.to_dict(), site.category_map) == before:
             return Changes()
         store.sites.update(site)

@@ -10,6 +10,10 @@ from typing import TYPE_CHECKING, Any
 from ..domain.article import now_utc
 from .errors import NotFoundError, StoreError
 
+# A new site's first pull brings the last three months (and one's own and the desk's
+# pending and scheduled stories of any age); older ones are found by searching the site.
+DEFAULT_WINDOW_DAYS = 90
+
 if TYPE_CHECKING:
     from .db import Store
 
@@ -26,6 +30,8 @@ class Site:
     remote_user_id: int | None = None
     has_plugin: bool = False
     pulled_until: str = ""
+    # How far back a first pull reaches, in days (0: the whole archive); see m0011.
+    window_days: int = DEFAULT_WINDOW_DAYS
     created_at: str = field(default_factory=now_utc)
     verified_at: str | None = None
     id: int | None = None
@@ -44,6 +50,7 @@ class Site:
             "has_plugin": self.has_plugin,
             "ca_bundle": self.ca_bundle,
             "pulled_until": self.pulled_until,
+            "window_days": self.window_days,
             "verified_at": self.verified_at,
         }
 
@@ -58,8 +65,8 @@ class Sites:
             with self.store.atomic():
                 cur = self.conn.execute(
                     "INSERT INTO sites (name, url, username, ca_bundle, editions, category_map, "
-                    "role, remote_user_id, has_plugin, created_at, verified_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "role, remote_user_id, has_plugin, created_at, verified_at, window_days) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         site.name,
                         site.url,
@@ -72,6 +79,7 @@ class Sites:
                         int(site.has_plugin),
                         site.created_at,
                         site.verified_at,
+                        site.window_days,
                     ),
                 )
         except sqlite3.IntegrityError as exc:
@@ -84,7 +92,7 @@ class Sites:
             raise StoreError("Cannot update a site that was never added.")
         self.conn.execute(
             "UPDATE sites SET url=?, username=?, ca_bundle=?, editions=?, category_map=?, role=?, "
-            "remote_user_id=?, has_plugin=?, verified_at=? WHERE id=?",
+            "remote_user_id=?, has_plugin=?, verified_at=?, window_days=? WHERE id=?",
             (
                 site.url,
                 site.username,
@@ -95,6 +103,7 @@ class Sites:
                 site.remote_user_id,
                 int(site.has_plugin),
                 site.verified_at,
+                site.window_days,
                 site.id,
             ),
         )
@@ -153,6 +162,7 @@ def _site(row: sqlite3.Row) -> Site:
         remote_user_id=row["remote_user_id"],
         has_plugin=bool(row["has_plugin"]),
         pulled_until=row["pulled_until"],
+        window_days=int(row["window_days"]),
         created_at=row["created_at"],
         verified_at=row["verified_at"],
     )

@@ -14,7 +14,7 @@ import json
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..domain.article import Article, Source
@@ -74,21 +74,7 @@ def pull_site(
     res: SiteResources, *, check_deleted: bool = False, progress: Progress | None = None
 ) -> PullResult:
     result = PullResult()
-    params: dict[str, Any] = {
-        "status": PULL_STATUSES,
-        "context": "edit",
-        # By id, not by modified: many posts share a modified second, and MySQL
-        # orders ties differently from page to page (posts missed and repeated).
-        "orderby": "id",
-        "order": "asc",
-        "_fields": EDIT_FIELDS,
-    }
-    if res.site.role in OWN_POSTS_ONLY and res.site.remote_user_id:
-        # Authors and contributors may edit only their own posts: pull only those.
-        params["author"] = res.site.remote_user_id
     since = since_param(res.site.pulled_until)
-    if since:
-        params["modified_after"] = since
     newest = res.site.pulled_until
     # One query for the whole pull instead of one per post: which ids are mapped.
     mapped = {
@@ -99,40 +85,51 @@ def pull_site(
         )
     }
     _photos_travel(res, None)
-    resume = _resume_point(res, since or "")
+    queries = _queries(res, since)
+    resume = _resume_point(res, since or "", [name for name, _ in queries])
     mark = str(resume.get("mark", ""))
-    for number, page in _pages(res, params, resume):
-        if number == int(resume.get("page", 0)) and not _aligned(page, resume):
-            # Posts went from the site since: the saved page no longer starts where we
-            # stopped. Read again from the first page (stored posts are skipped).
-            return _restart(res, result, check_deleted, progress)
-        if not mark:
-            mark = res.client.first_page_date
-        _prefetch_terms(res, page)
-        for start in range(0, len(page), POSTS_PER_TRANSACTION):
-            _photos_travel(res, page[start : start + POSTS_PER_TRANSACTION])
-            if res.store.writers_waiting:
-                time.sleep(STEP_ASIDE_SECONDS)  # an editor's claim or note goes first
-            created: list[int] = []
-            with res.store.atomic():
-                for post in page[start : start + POSTS_PER_TRANSACTION]:
-                    result.seen += 1
-                    if int(post["id"]) in mapped:
-                        _take(res, post, result)
-                    elif post.get("status") != "trash":
-                        _create_local(res, post, result, created)
-                        mapped.add(int(post["id"]))  # pages overlap: never create twice
-                    newest = max(newest, str(post.get("modified_gmt", "")))
-                _nothing_to_send(res, created)
-                if start + POSTS_PER_TRANSACTION >= len(page) and page and res.site.id:
-                    # The page's last posts and the place to go on from, in one commit.
-                    res.store.sites.set_pull_resume(
-                        res.site.id,
-                        {"since": since or "", "mark": mark, "page": number,
-                         "last_id": int(page[-1]["id"])},
-                    )  # fmt: skip
-        if progress is not None:
-            progress("pull", result.seen, max(result.seen, res.client.first_page_total))
+    for index, (name, params) in enumerate(queries):
+        if resume and index < [n for n, _ in queries].index(resume["query"]):
+            continue  # done before the pull was cut short
+        at = resume if resume.get("query") == name else {}
+        for number, page in _pages(res, params, at):
+            if number == int(at.get("page", 0)) and not _aligned(page, at):
+                # Posts went from the site since: the saved page no longer starts where
+                # we stopped. Read again from the first page (stored posts are skipped).
+                return _restart(res, result, check_deleted, progress)
+            if not mark:
+                mark = res.client.first_page_date
+            _prefetch_terms(res, page)
+            for start in range(0, len(page), POSTS_PER_TRANSACTION):
+                _photos_travel(res, page[start : start + POSTS_PER_TRANSACTION])
+                if res.store.writers_waiting:
+                    time.sleep(STEP_ASIDE_SECONDS)  # an editor's claim or note goes first
+                created: list[int] = []
+                with res.store.atomic():
+                    for post in page[start : start + POSTS_PER_TRANSACTION]:
+                        result.seen += 1
+                        if int(post["id"]) in mapped:
+                            _take(res, post, result)
+                        elif post.get("status") != "trash":
+                            _create_local(res, post, result, created)
+                            mapped.add(int(post["id"]))  # pages overlap: never create twice
+                        newest = max(newest, str(post.get("modified_gmt", "")))
+                    _nothing_to_send(res, created)
+                    if start + POSTS_PER_TRANSACTION >= len(page) and page and res.site.id:
+                        # The page's last posts and the place to go on from, in one commit.
+                        res.store.sites.set_pull_resume(
+                            res.site.id,
+                            {"since": since or "", "query": name, "mark": mark, "page": number,
+                             "last_id": int(page[-1]["id"])},
+                        )  # fmt: skip
+            if progress is not None:
+                progress("pull", result.seen, max(result.seen, res.client.first_page_total))
+        if index + 1 < len(queries) and res.site.id is not None:
+            with res.store.atomic():  # the next query starts from its first page
+                res.store.sites.set_pull_resume(
+                    res.site.id,
+                    {"since": since or "", "query": queries[index + 1][0], "mark": mark},
+                )
     # The high-water mark is when the server answered the pull's first page, not the
     # newest post seen: a post edited while later pages were read must come next time.
     # (For a resumed pull, the first page of the attempt that began it.)
@@ -148,12 +145,42 @@ def pull_site(
     return result
 
 
-def _resume_point(res: SiteResources, since: str) -> dict[str, Any]:
+def _queries(res: SiteResources, since: str | None) -> list[tuple[str, dict[str, Any]]]:
+    """What this pull asks for. Later pulls: everything changed since the last one. A
+    first pull within the site's sync window: the stories changed in the last N days,
+    then one's own and the desk's pending and scheduled ones of any age."""
+    params: dict[str, Any] = {
+        "status": PULL_STATUSES,
+        "context": "edit",
+        # By id, not by modified: many posts share a modified second, and MySQL
+        # orders ties differently from page to page (posts missed and repeated).
+        "orderby": "id",
+        "order": "asc",
+        "_fields": EDIT_FIELDS,
+    }
+    own_only = res.site.role in OWN_POSTS_ONLY and bool(res.site.remote_user_id)
+    if own_only:
+        # Authors and contributors may edit only their own posts: pull only those.
+        params["author"] = res.site.remote_user_id
+    if since:
+        return [("changed", {**params, "modified_after": since})]
+    if res.site.window_days <= 0 or own_only:
+        return [("all", params)]
+    start = datetime.now(UTC) - timedelta(days=res.site.window_days)
+    queries = [("recent", {**params, "modified_after": start.strftime("%Y-%m-%dT%H:%M:%S")})]
+    if res.site.remote_user_id:
+        queries.append(("own", {**params, "author": res.site.remote_user_id}))
+    queries.append(("desk", {**params, "status": "pending,future"}))
+    return queries
+
+
+def _resume_point(res: SiteResources, since: str, queries: list[str]) -> dict[str, Any]:
     """Where an unfinished pull of the same kind stopped, or {} to start afresh."""
     if res.site.id is None:
         return {}
     resume = res.store.sites.pull_resume(res.site.id)
-    return resume if resume.get("since") == since and int(resume.get("page", 0)) > 0 else {}
+    same = resume.get("since") == since and resume.get("query") in queries
+    return resume if same else {}
 
 
 def _pages(
