@@ -121,3 +121,56 @@ def test_the_window_is_a_site_setting_and_zero_brings_the_whole_archive(
     assert SyncEngine(store).sync().ok
     assert set(local_posts(store, site.id)) == set(posts(aged_site))
     store.close()
+
+
+def test_in_the_window_an_older_story_is_searched_for_brought_here_and_opened(
+    qtbot, tmp_path, aged_site, artifacts_dir
+):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from gui.guikeys import press
+    from windows import shown_window
+
+    store = open_store(tmp_path)
+    site = connect(store, aged_site, "editor", from_now=False)
+    assert SyncEngine(store).sync().ok
+    here = set(local_posts(store, site.id))
+    store.close()
+    old = sorted(pid for pid, p in posts(aged_site).items() if p["modified_gmt"] < "2026")
+    missing = next(pid for pid in old if pid not in here)
+    with aged_site.client("administrator") as client:
+        headline = client.get(f"/wp/v2/posts/{missing}", params={"context": "edit"}).json()[
+            "title"
+        ]["raw"]
+
+    with shown_window(qtbot, tmp_path, guide_done=True) as win:
+        win.list_pane.search_box.setText(headline.split(": ", 1)[1])
+        win.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+        press(qtbot, win.list_pane.table, "Ctrl+Shift+F")  # the key, from the list
+        dialog = next(
+            w for w in QApplication.topLevelWidgets() if w.objectName() == "siteSearchDialog"
+        )
+        dialog.close()
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+        win.list_pane.site_search.click()  # the button beside the search box
+        dialog = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.objectName() == "siteSearchDialog" and w.isVisible()
+        )
+        qtbot.waitUntil(lambda: dialog.results.topLevelItemCount() > 0, timeout=20_000)
+        rows = [dialog.results.topLevelItem(i) for i in range(dialog.results.topLevelItemCount())]
+        row = next(r for r in rows if r.data(0, Qt.ItemDataRole.UserRole) == missing)
+        assert row.text(0) == headline and row.text(3) == ""
+        dialog.results.setCurrentItem(row)
+        assert dialog.fetch.isEnabled() and not dialog.open.isEnabled()
+        dialog.grab().save(str(artifacts_dir / "site-search.png"))
+        dialog.fetch.click()
+        qtbot.waitUntil(lambda: row.text(3) == "here", timeout=20_000)
+        assert "1 brought here" in dialog.message.text()
+        assert dialog.open.isEnabled()
+        dialog.open.click()
+        qtbot.waitUntil(lambda: win.editor.headline_edit.text() == headline, timeout=5_000)
+        assert missing in local_posts(win.store, site.id)

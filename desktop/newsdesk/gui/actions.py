@@ -47,6 +47,13 @@ COMMANDS: tuple[Command, ...] = (
     Command("undo", "&Undo", ("Ctrl+Z",)),
     Command("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y")),
     Command("find", "&Find articles", ("Ctrl+F",), "search", "Search all articles"),
+    Command(
+        "site_search",
+        "Search the &site…",
+        ("Ctrl+Shift+F",),
+        "",
+        "Find stories on the publishing site older than this desktop keeps, and bring them here",
+    ),
     Command("bold", "&Bold", ("Ctrl+B",), "bold", "Bold (**text**)"),
     Command("italic", "&Italic", ("Ctrl+I",), "italic", "Italic (*text*)"),
     Command("link", "&Link…", ("Ctrl+K",), "link", "Link ([text](url))"),

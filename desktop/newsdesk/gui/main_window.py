@@ -26,6 +26,7 @@ from typing import Literal
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -297,7 +298,7 @@ class MainWindow(QMainWindow):
                     "quit",
                 ],
             ),
-            ("&Edit", ["undo", "redo", None, "find", None, "preferences"]),
+            ("&Edit", ["undo", "redo", None, "find", "site_search", None, "preferences"]),
             ("F&ormat", ["bold", "italic", "link", None, "heading", "quote", "bullets"]),
             ("&View", ["next", "previous", None, "preview"]),
             ("&Tools", ["taxonomy"]),
@@ -312,6 +313,17 @@ class MainWindow(QMainWindow):
         a["preview"].setEnabled(False)
         for name in ("bold", "italic", "heading", "quote", "bullets", "link"):
             self.editor.format_bar.addAction(a[name])
+
+    def search_site(self) -> QDialog:
+        """Search the site for older stories (the list's search words to start with)."""
+        from .sync.site_search_dialog import SiteSearchDialog
+
+        dialog = SiteSearchDialog(self.context, self.list_pane.search_box.text(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        if dialog.text.text():
+            dialog.run_search()
+        return dialog
 
     def _build_toolbar(self) -> None:
         a = self.actions_by_name
@@ -340,6 +352,8 @@ class MainWindow(QMainWindow):
         a["quit"].triggered.connect(self.close)
         a["import"].triggered.connect(self.transfer.ask_import)
         a["export"].triggered.connect(self.transfer.ask_export)
+        a["site_search"].triggered.connect(self.search_site)
+        self.list_pane.site_search.clicked.connect(self.search_site)
         self.list_pane.filesDropped.connect(self.transfer.import_paths)
         a["undo"].triggered.connect(lambda: self._focused_text("undo"))
         a["redo"].triggered.connect(lambda: self._focused_text("redo"))

@@ -12,6 +12,7 @@ from html import unescape
 from typing import Any
 
 from ..store import Store
+from .client import WordPressClient
 from .engine import SyncEngine
 from .mapping import EDIT_FIELDS, PULL_STATUSES
 from .photo_travel import bring_photos
@@ -47,30 +48,39 @@ def search_site(
     limit: int = SEARCH_LIMIT,
     engine: SyncEngine | None = None,
 ) -> list[Found]:
-    """The site's stories matching `text`, newest first (whether here or not)."""
+    """The site's stories matching `text`, newest first, each marked when it is here."""
     site = store.sites.by_name(site_name)
-    engine = engine or SyncEngine(store)
-    with engine.client_for(site) as client:
-        posts = client.get(
-            "/wp/v2/posts",
-            search=text,
-            status=PULL_STATUSES,
-            context="edit",
-            per_page=max(1, min(limit, 100)),
-            _fields="id,title,date_gmt,status",
+    with (engine or SyncEngine(store)).client_for(site) as client:
+        found = ask_site(client, text, limit=limit)
+    return mark_local(store, site.id or 0, found)
+
+
+def ask_site(client: WordPressClient, text: str, *, limit: int = SEARCH_LIMIT) -> list[Found]:
+    """Only the network part (a window runs it off the main thread, with no store)."""
+    posts = client.get(
+        "/wp/v2/posts",
+        search=text,
+        status=PULL_STATUSES,
+        context="edit",
+        per_page=max(1, min(limit, 100)),
+        _fields="id,title,date_gmt,status",
+    )
+    return [
+        Found(
+            int(post["id"]),
+            unescape(str((post.get("title") or {}).get("raw", ""))),
+            str(post.get("date_gmt") or ""),
+            str(post.get("status", "")),
+            None,
         )
-    found = []
-    for post in posts:
-        rp = store.sync.remote_post_by_remote_id(site.id or 0, int(post["id"]))
-        found.append(
-            Found(
-                int(post["id"]),
-                unescape(str((post.get("title") or {}).get("raw", ""))),
-                str(post.get("date_gmt") or ""),
-                str(post.get("status", "")),
-                rp.article_id if rp is not None else None,
-            )
-        )
+        for post in posts
+    ]
+
+
+def mark_local(store: Store, site_id: int, found: list[Found]) -> list[Found]:
+    for item in found:
+        rp = store.sync.remote_post_by_remote_id(site_id, item.post_id)
+        item.article_id = rp.article_id if rp is not None else None
     return found
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +49,11 @@ class ArticleListPane(QWidget):
         named(self.search_box, "searchBox", "Search articles")
         self.search_box.setPlaceholderText("Search headlines, text, tags, sources…")
         self.search_box.setClearButtonEnabled(True)
+        # Older stories than this desktop keeps are on the site (the sync window).
+        self.site_search = QToolButton()
+        named(self.site_search, "siteSearchOpen", "Search the site")
+        self.site_search.setText("On the site…")
+        self.site_search.setToolTip("Search the publishing site for older stories (Ctrl+Shift+F)")
 
         self.status_filter = self._combo("statusFilter", "Filter by status", "All statuses")
         for status in Status:
@@ -92,7 +98,11 @@ class ArticleListPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 4, 6)
         layout.setSpacing(6)
-        layout.addWidget(self.search_box)
+        search_row = QHBoxLayout()
+        search_row.setSpacing(4)
+        search_row.addWidget(self.search_box, 1)
+        search_row.addWidget(self.site_search)
+        layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)

@@ -1,0 +1,185 @@
+"""A newsroom of desktops on one WordPress: idle syncs, with and without the plugin.
+
+    .venv/bin/python tests/benchmarks/bench_desktops.py [--desktops 100] [--seconds 20]
+
+An idle desktop syncs once a minute (gui/sync/controller.py IDLE_INTERVAL_MS) and finds
+nothing new. For each site (plain, with the plugin):
+1. one real idle `SyncEngine.sync()` is recorded request by request (a transport that
+   writes down what it sends) — that is what one desktop asks;
+2. simulated desktops replay that idle sync, open loop (each starts on its own clock,
+   never waiting for the others), at rising rates; per rate: requests per second, the
+   idle sync's p50/p95, and the server's CPU (php workers + MariaDB, from /proc) per sync;
+3. 100 desktops at one sync a minute each, for a minute;
+4. how many desktops one WordPress on this machine serves with idle syncs under 100 ms
+   p95: the highest rate that kept p95 under 100 ms, times 60 s.
+Loopback only; bounded: a minute for the 100 desktops, --seconds per rate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+import httpx  # noqa: E402
+import keyring  # noqa: E402
+
+from newsdesk.store import open_store  # noqa: E402
+from newsdesk.sync.engine import SyncEngine, add_site  # noqa: E402
+from sync.memory_keyring import MemoryKeyring  # noqa: E402
+from wordpress.seed import seed_posts  # noqa: E402
+from wordpress.server import Harness  # noqa: E402
+
+IDLE_SECONDS = 60
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+class Recorder(httpx.HTTPTransport):
+    def __init__(self) -> None:
+        super().__init__()
+        self.sent: list[tuple[str, str]] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.sent.append((request.method, str(request.url)))
+        return super().handle_request(request)
+
+
+def idle_sync_requests(wp, folder: Path) -> list[tuple[str, str]]:
+    """What one desktop sends when nothing changed (after a first sync and a pause)."""
+    store = open_store(folder)
+    user = wp.users["editor"]
+    add_site(store, "site", wp.url, user.login, user.app_password)
+    assert SyncEngine(store).sync().ok
+    time.sleep(1.2)  # past the pull's one-second overlap
+    recorder = Recorder()
+    report = SyncEngine(store, transport=recorder).sync()
+    assert report.ok and not report.pulled, report
+    store.close()
+    return recorder.sent
+
+
+def server_cpu(wp, db) -> float:
+    """CPU seconds used so far by the site's php workers and by MariaDB."""
+    total = 0
+    assert wp.process is not None and db.process is not None
+    groups = {wp.process.pid}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pgid, utime, stime = int(fields[2]), int(fields[11]), int(fields[12])
+        if pgid in groups or int(entry.name) == db.process.pid:
+            total += utime + stime
+    return total / TICK
+
+
+async def replay(
+    sent: list[tuple[str, str]], auth, rate: float, seconds: float
+) -> tuple[list[float], int]:
+    """Idle syncs started at `rate` a second for `seconds`, open loop; their durations."""
+    durations: list[float] = []
+    failures = 0
+    limits = httpx.Limits(max_connections=200, max_keepalive_connections=50)
+    async with httpx.AsyncClient(auth=auth, timeout=30, limits=limits) as client:
+
+        async def one_sync() -> None:
+            nonlocal failures
+            began = time.perf_counter()
+            for method, url in sent:
+                answer = await client.request(method, url)
+                if answer.status_code >= 400:
+                    failures += 1
+            durations.append((time.perf_counter() - began) * 1000)
+
+        tasks = []
+        start = time.perf_counter()
+        count = int(rate * seconds)
+        for i in range(count):
+            delay = start + i / rate - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            tasks.append(asyncio.create_task(one_sync()))
+        await asyncio.gather(*tasks)
+    return durations, failures
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def measure(wp, db, sent, rate: float, seconds: float) -> dict:
+    auth = wp.users["editor"].auth
+    cpu_before, wall_before = server_cpu(wp, db), time.perf_counter()
+    durations, failures = asyncio.run(replay(sent, auth, rate, seconds))
+    wall = time.perf_counter() - wall_before
+    cpu = server_cpu(wp, db) - cpu_before
+    return {
+        "rate": rate,
+        "syncs": len(durations),
+        "requests_per_s": len(durations) * len(sent) / wall,
+        "p50": statistics.median(durations),
+        "p95": p95(durations),
+        "cpu_ms_per_sync": cpu * 1000 / max(1, len(durations)),
+        "failures": failures,
+    }
+
+
+def show(label: str, m: dict) -> None:
+    print(f"  {label:<34} {m['syncs']:>5} idle syncs  {m['requests_per_s']:6.1f} req/s  "
+          f"p50 {m['p50']:7.1f} ms  p95 {m['p95']:7.1f} ms  server CPU {m['cpu_ms_per_sync']:5.1f} ms/sync"
+          + (f"  FAILED {m['failures']}" if m["failures"] else ""))  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--desktops", type=int, default=100)
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--posts", type=int, default=2000, help="the site's archive")
+    args = parser.parse_args()
+    keyring.set_keyring(MemoryKeyring())
+    print(f"load average at start: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
+    harness = Harness()
+    tmp = Path(tempfile.mkdtemp(prefix="nd-desktops-"))
+    try:
+        for with_plugin in (False, True):
+            wp = harness.site(with_plugin=with_plugin)
+            seed_posts(wp, args.posts, words=300)
+            sent = idle_sync_requests(wp, tmp / f"desk-{with_plugin}")
+            name = "with the plugin" if with_plugin else "without the plugin"
+            print(f"\n{name}: an idle sync is {len(sent)} request(s):")
+            for method, url in sent:
+                print(f"    {method} {url.split('/wp-json', 1)[-1][:110]}")
+            # A newsroom's real spread: each desktop once a minute, for one minute.
+            hundred = measure(wp, harness.db, sent, args.desktops / IDLE_SECONDS, IDLE_SECONDS)
+            show(f"{args.desktops} desktops, one sync a minute", hundred)
+            best = 0.0
+            for rate in (2, 5, 10, 20, 40, 80):
+                m = measure(wp, harness.db, sent, rate, args.seconds)
+                show(f"{rate} idle syncs/s", m)
+                if m["p95"] <= 100 and not m["failures"]:
+                    best = rate
+                else:
+                    break
+            print(f"  one WordPress here serves about {best * IDLE_SECONDS:,.0f} idle desktops "
+                  f"(one sync a minute each) with idle syncs under 100 ms p95")  # fmt: skip
+    finally:
+        harness.stop()
+        import shutil
+
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
