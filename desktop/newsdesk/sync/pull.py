@@ -51,6 +51,7 @@ STEP_ASIDE_SECONDS = 0.06
 # while we work, few enough to be a polite client.
 PAGES_IN_FLIGHT = 2
 OWN_POSTS_ONLY = ("author", "contributor")
+WP_TIME = "%Y-%m-%dT%H:%M:%S"
 
 
 @dataclass
@@ -167,10 +168,13 @@ def _queries(res: SiteResources, since: str | None) -> list[tuple[str, dict[str,
     if res.site.window_days <= 0 or own_only:
         return [("all", params)]
     start = datetime.now(UTC) - timedelta(days=res.site.window_days)
-    queries = [("recent", {**params, "modified_after": start.strftime("%Y-%m-%dT%H:%M:%S")})]
+    # The older parts ask only for what the recent one did not bring (modified_before,
+    # WordPress 5.7+; both bounds are strict, so they overlap by a second, not miss one).
+    older = {**params, "modified_before": (start + timedelta(seconds=1)).strftime(WP_TIME)}
+    queries = [("recent", {**params, "modified_after": start.strftime(WP_TIME)})]
     if res.site.remote_user_id:
-        queries.append(("own", {**params, "author": res.site.remote_user_id}))
-    queries.append(("desk", {**params, "status": "pending,future"}))
+        queries.append(("own", {**older, "author": res.site.remote_user_id}))
+    queries.append(("desk", {**older, "status": "pending,future"}))
     return queries
 
 
