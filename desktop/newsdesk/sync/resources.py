@@ -307,7 +307,12 @@ class SiteResources:
             "description": photo.description or caption,
         }
         if self.site.has_plugin:
-            fields[f"meta[{PHOTO_META}]"] = photo_meta(photo.uuid, photo.caption, photo.credit)
+            # The shared library's fields too (sync/library.py): hash of the original,
+            # caption fields, origin and captioner; for the newsroom only.
+            from .library import library_meta
+
+            library = library_meta(self, self.store.photos.get(photo.id))
+            fields[f"meta[{PHOTO_META}]"] = json.dumps(library, ensure_ascii=False)
         meta_hash = hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()[:16]
         return fields, meta_hash
 
