@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 # Columns the grid shows: one short row per photo, so 10,000 load in a few ms.
 GRID_COLUMNS = (
     "id, uuid, sha256, original_name, caption, credit, caption_state, check_codes, "
-    "rights_expiry, date_created, width, height, imported_at"
+    "rights_expiry, date_created, width, height, imported_at, origin, captioned_by, file_path"
 )
 # What a post on a site shows of a photo (figcaption, alt, media item): a change re-queues.
 # keep_location changes the file a site receives: the media item is replaced.
