@@ -153,6 +153,20 @@ def test_two_desks_merge_field_by_field_or_conflict(tmp_path, wordpress_plugin):
         media_id = desk.sync.media(1, photo.sha256)[0]
         item = editor.get(f"/wp/v2/media/{media_id}", params={"context": "edit"}).json()
     assert "photo desk" in item["caption"]["raw"]
+
+    # The night editor keeps their wording: it goes out, and the photo desk takes it.
+    code = cli_main(
+        ["--data-dir", str(other_desk.folder), "photo", "resolve", str(theirs.id), "--mine"]
+    )
+    assert code == 0
+    report = sync(other_desk)
+    assert not report.conflicts and report.photos["pushed"] == 1, report
+    assert not sync(desk).conflicts
+    assert desk.photos.get(photo.id).caption == "Version of the night editor."
+    assert (
+        cli_main(["--data-dir", str(desk.folder), "photo", "resolve", str(photo.id), "--theirs"])
+        == 1
+    )
     for store in (desk, other_desk):
         store.close()
 

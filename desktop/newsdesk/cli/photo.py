@@ -14,7 +14,13 @@ from ..domain.captions import (
     caption_style,
     house_form,
 )
-from ..ops.photos import fetch_full_file, publish_to_library, set_lead, update_photo
+from ..ops.photos import (
+    fetch_full_file,
+    publish_to_library,
+    resolve_photo_conflict,
+    set_lead,
+    update_photo,
+)
 from ..photos.export import export_photo
 from ..photos.imaging import DEFAULT_MAX_PIXELS, PhotoFileError
 from ..photos.importer import import_files
@@ -140,6 +146,13 @@ def register(sub: Any) -> None:
     p.add_argument("photo", metavar="ID", help="photo id or uuid")
     p.add_argument("--site", default=None)
     p.set_defaults(handler=run_with_store(_fetch))
+
+    p = cmds.add_parser("resolve", help="settle a caption conflict with a site's library")
+    p.add_argument("photo", metavar="ID", help="photo id or uuid")
+    keep = p.add_mutually_exclusive_group(required=True)
+    keep.add_argument("--mine", dest="keep", action="store_const", const="mine")
+    keep.add_argument("--theirs", dest="keep", action="store_const", const="theirs")
+    p.set_defaults(handler=run_with_store(_resolve))
 
     p = cmds.add_parser("queue", help="articles whose photos still fail a check")
     p.add_argument("--json", action="store_true")
@@ -321,6 +334,15 @@ def _publish(args: argparse.Namespace, store: Store) -> int:
                 f"{len(item['reused'])} already in the library"
             )
     return 1 if failed else 0
+
+
+def _resolve(args: argparse.Namespace, store: Store) -> int:
+    photo = store.photos.resolve(args.photo)
+    assert photo.id is not None
+    resolve_photo_conflict(store, photo.id, keep=args.keep)
+    kept = "yours goes to the site at the next sync" if args.keep == "mine" else "the site's"
+    print(f"photo {photo.id}: {kept}")
+    return 0
 
 
 def _fetch(args: argparse.Namespace, store: Store) -> int:

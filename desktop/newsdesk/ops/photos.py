@@ -106,3 +106,25 @@ def fetch_full_file(store: Store, photo_id: int, *, site_name: str | None = None
     with engine.client_for(sites[0]) as client:
         fetch_full(SiteResources(store, sites[0], client), photo)
     return Changes(photos=frozenset({photo_id}))
+
+
+def resolve_photo_conflict(store: Store, photo_id: int, *, keep: str) -> Changes:
+    """Settle a caption conflict with a site's library: keep "mine" (sent at the next
+    sync) or take "theirs" (the site's wording, here at once). StoreError when none."""
+    from ..store.errors import StoreError
+
+    if keep not in ("mine", "theirs"):
+        raise StoreError(f"keep: {keep!r} is not mine or theirs.")
+    library = store.photos.library
+    with store.atomic():
+        open_ = [(s, t) for s, p, t in library.conflicts() if p == photo_id]
+        if not open_:
+            raise StoreError(f"Photo {photo_id} has no caption conflict.")
+        for site_id, theirs in open_:
+            if keep == "theirs":
+                store.photos.update_many({photo_id: theirs}, queue=False)
+            # The site's wording becomes the base: "mine" then differs and goes out.
+            base = library.base(site_id, photo_id) or {}
+            library.save_base(site_id, photo_id, {**base, **theirs})
+            library.set_conflict(site_id, photo_id, {})
+    return Changes(photos=frozenset({photo_id}))
