@@ -641,7 +641,13 @@ add_action('rest_api_init', function () {
         'permission_callback' => function () {
             return current_user_can('edit_posts');
         },
-        'callback' => 'newsdesk_sync_claims',
+        'callback' => function () {
+            // The shared photo library's newest change rides along (2.2): an idle
+            // sync then needs no request of its own for the library.
+            $response = rest_ensure_response(newsdesk_sync_claims());
+            $response->header('X-Newsdesk-Library-Modified', newsdesk_sync_library_modified());
+            return $response;
+        },
     ));
     register_rest_route('newsdesk/v1', '/publish-missed', array(
         'methods' => 'POST',
@@ -775,3 +781,13 @@ add_filter('rest_attachment_query', function ($args, $request) {
     }
     return $args;
 }, 10, 2);
+
+/** The newest modified time (GMT, ISO) of a library photo; '' when there is none. */
+function newsdesk_sync_library_modified() {
+    global $wpdb;
+    $newest = $wpdb->get_var(
+        "SELECT MAX(p.post_modified_gmt) FROM {$wpdb->posts} p JOIN {$wpdb->postmeta} m
+         ON m.post_id = p.ID AND m.meta_key = '_newsdesk_photo_sha' WHERE p.post_type = 'attachment'"
+    );
+    return $newest ? str_replace(' ', 'T', (string) $newest) : '';
+}

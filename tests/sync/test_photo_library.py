@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import socket
+import time
 
 import httpx
 import pytest
@@ -19,7 +20,7 @@ import pytest
 from newsdesk.cli import main as cli_main
 from newsdesk.ops.photos import publish_to_library, set_lead, update_photo
 
-from .helpers import add_photo, connect, new_store, sync, write
+from .helpers import add_photo, connect, ensure_category, new_store, sync, write
 from .proxy import FaultProxy
 
 CAPTION = "Boys play football on the beach in Deir al-Balah on Friday. (AFP)"
@@ -53,6 +54,7 @@ def _mark_library_read(store) -> None:
 def test_published_photos_reach_the_reporter_and_caption_fixes_follow(
     tmp_path, wordpress_plugin, capsys
 ):
+    ensure_category(wordpress_plugin, "News")  # the reporter's story goes out in its section
     desk, reporter = _desks(tmp_path, wordpress_plugin)
     _mark_library_read(reporter)
     photo = add_photo(desk, tmp_path, caption=CAPTION, credit=CREDIT, alt=ALT, seed=71)
@@ -114,6 +116,11 @@ def test_published_photos_reach_the_reporter_and_caption_fixes_follow(
     report = sync(reporter)
     assert report.photos["updated"] == 1 and not report.conflicts, report
     assert reporter.photos.get(mine.id).caption == fixed
+    # Nothing changed since: the library costs an idle sync no request of its own (the
+    # claims' answer says when the library last changed): the pull and the claims.
+    time.sleep(1.1)  # past the one-second overlap
+    idle = sync(reporter)
+    assert idle.ok and idle.requests == 2 and not idle.photos.get("updated"), idle
     for store in (desk, reporter):
         store.close()
 

@@ -96,6 +96,7 @@ class SiteResources:
         self._absent: set[tuple[str, str]] = set()  # terms the site lacks, this sync
         self.replaced_photos: set[str] = set()  # uuids whose media item was replaced, this sync
         self.media_failed: set[int] = set()  # photo downloads that failed: next sync again
+        self.library_modified: str | None = None  # the site's newest library change, if told
         self._flavour: BlockFlavour | None = None
 
     @property
