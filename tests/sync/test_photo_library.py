@@ -19,6 +19,7 @@ import pytest
 
 from newsdesk.cli import main as cli_main
 from newsdesk.ops.photos import publish_to_library, set_lead, update_photo
+from newsdesk.services.preview import PreviewSource, render_preview
 
 from .helpers import add_photo, connect, ensure_category, new_store, sync, write
 from .proxy import FaultProxy
@@ -215,6 +216,12 @@ def test_offline_the_reporter_keeps_thumbnails_and_captions(tmp_path, wordpress_
     mine = reporter.photos.get_by_uuid(photo.uuid)
     assert mine.caption == CAPTION and reporter.photos.thumbnail_path(mine).is_file()
     assert not mine.file_here
+    # Picked as a lead offline, the preview shows its thumbnail and caption.
+    story = write(reporter, headline="On the beach", body="They played on.", section="News")
+    set_lead(reporter, story.id, mine.id)
+    story = reporter.articles.get(story.id)
+    page = render_preview(story, PreviewSource(reporter).context_for(story)).html
+    assert "Deir al-Balah" in page and "<img" in page, page[:2000]
     code = cli_main(["--data-dir", str(reporter.folder), "photo", "fetch", mine.uuid])
     assert code != 0  # the full file needs the site: a clear error, nothing lost
     assert reporter.photos.get(mine.id).caption == CAPTION

@@ -61,10 +61,6 @@ PHOTO_META = "_newsdesk_photo"  # the plugin's protected media meta (uuid, capti
 _FORM_META = re.compile(r"^meta\[(.+)\]$")
 
 
-def photo_meta(uuid: str, caption: str, credit: str) -> str:
-    return json.dumps({"uuid": uuid, "caption": caption, "credit": credit}, ensure_ascii=False)
-
-
 def json_fields(fields: dict[str, str]) -> dict[str, Any]:
     """Form fields (an upload's `meta[key]`) as a JSON body's: meta as an object."""
     out: dict[str, Any] = {}
