@@ -18,7 +18,9 @@ import httpx
 import pytest
 
 from newsdesk.cli import main as cli_main
+from newsdesk.domain.checklist import blocking_failures
 from newsdesk.ops.photos import publish_to_library, set_lead, update_photo
+from newsdesk.services.editorial import check_article
 from newsdesk.services.preview import PreviewSource, render_preview
 
 from .helpers import add_photo, connect, ensure_category, new_store, sync, write
@@ -122,6 +124,15 @@ def test_published_photos_reach_the_reporter_and_caption_fixes_follow(
     time.sleep(1.1)  # past the one-second overlap
     idle = sync(reporter)
     assert idle.ok and idle.requests == 2 and not idle.photos.get("updated"), idle
+
+    # The licence ends: the flag reaches the reporter, whose checklist now blocks.
+    update_photo(desk, photo.id, rights_expiry="2020-01-31")
+    assert sync(desk).photos["pushed"] == 1
+    assert sync(reporter).photos["updated"] == 1
+    story = reporter.articles.get(story.id)
+    lead = next(r for r in check_article(reporter, story) if r.rule == "lead_photo")
+    assert not lead.ok and "expired" in lead.message.lower(), lead
+    assert lead in blocking_failures(check_article(reporter, story))
     for store in (desk, reporter):
         store.close()
 
