@@ -7,9 +7,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 
+from newsdesk.gui.changes import changes_of_sync
 from newsdesk.gui.context import AppContext
 from newsdesk.gui.photodesk import PhotoDesk, PhotoPickerDialog
-from newsdesk.gui.photodesk.model import PhotoIdRole
+from newsdesk.gui.photodesk.model import UUID, PhotoIdRole
 
 from .helpers import add_photo, connect, new_store, sync
 from .test_photo_library import _media_total
@@ -47,7 +48,16 @@ def test_publish_from_the_desk_and_pick_on_another_desktop(
 
     reporter = new_store(tmp_path / "reporter")
     connect(reporter, wordpress_plugin, "author")
-    assert not sync(reporter).failed
+    reporter_ctx = AppContext.for_store(reporter)
+    reporter_desk = PhotoDesk(reporter_ctx)  # open while the sync runs
+    qtbot.addWidget(reporter_desk)
+    report = sync(reporter)
+    assert not report.failed
+    reporter_ctx.announce(changes_of_sync(report), None)  # as the sync controller does
+    rows = {r[UUID]: r for r in reporter_desk.model.rows}
+    assert {first.uuid, second.uuid} <= set(rows), "the grid follows the sync"
+    at = reporter_desk.model.index(reporter_desk.model.row_of_id[rows[first.uuid][0]])
+    assert "From editor on " in at.data(Qt.ItemDataRole.ToolTipRole)
     picker = PhotoPickerDialog(reporter, role="lead")
     qtbot.addWidget(picker)
     mine = reporter.photos.get_by_uuid(first.uuid)

@@ -55,6 +55,7 @@ class SyncReport:
     claims_lost: list[dict[str, Any]] = field(default_factory=list)
     # The shared photo library: photos arrived, updated from and sent to the sites.
     photos: dict[str, int] = field(default_factory=dict)
+    photo_ids: list[int] = field(default_factory=list)  # arrived or changed: screens follow
     waiting: int = 0
     requests: int = 0
 
@@ -270,6 +271,7 @@ class SyncEngine:
         for name in ("arrived", "updated", "pushed"):
             count = len(getattr(library, name))
             report.photos[name] = report.photos.get(name, 0) + count
+        report.photo_ids.extend(library.arrived + library.updated)
         for photo_id, error in library.failed:
             about = f"photo {photo_id}: " if photo_id else ""
             report.warnings.append(f"{about}{res.site.name}: {error}")

@@ -277,6 +277,7 @@ class PhotoDesk(QWidget):
         shown = [r[0] for r in self.model.rows if r[0] in changes.photos]
         if shown:  # a few rows in place: cheaper than a stale mark
             self.model.refresh_photos(shown)
+        self.model.add_photos(sorted(changes.photos))  # new ones (the shared library)
         if self.isVisible():
             self.catch_up()
         else:
