@@ -137,7 +137,7 @@ def test_published_photos_reach_the_reporter_and_caption_fixes_follow(
         store.close()
 
 
-def test_two_desks_merge_field_by_field_or_conflict(tmp_path, wordpress_plugin):
+def test_two_desks_merge_field_by_field_or_conflict(tmp_path, wordpress_plugin, capsys):
     desk, other_desk = new_store(tmp_path / "a"), new_store(tmp_path / "b")
     connect(desk, wordpress_plugin, "editor")
     connect(other_desk, wordpress_plugin, "administrator")
@@ -167,7 +167,10 @@ def test_two_desks_merge_field_by_field_or_conflict(tmp_path, wordpress_plugin):
         {"photo_id": theirs.id, "site": "english-site", "fields": ["caption"]}
     ], report.conflicts
     assert other_desk.photos.get(theirs.id).caption == "Version of the night editor."
-    assert sync(other_desk).conflicts  # still open
+    # Still open at the next sync, named by the command line (exit 1).
+    code = cli_main(["--data-dir", str(other_desk.folder), "sync"])
+    out = capsys.readouterr().out
+    assert code == 1 and f"photo {theirs.id} (newsdesk photo resolve) — ['caption']" in out, out
     with wordpress_plugin.client("editor") as editor:
         media_id = desk.sync.media(1, photo.sha256)[0]
         item = editor.get(f"/wp/v2/media/{media_id}", params={"context": "edit"}).json()
