@@ -122,6 +122,7 @@ def test_published_photos_reach_the_reporter_and_caption_fixes_follow(
     # Nothing changed since: the library costs an idle sync no request of its own (the
     # claims' answer says when the library last changed): the pull and the claims.
     time.sleep(1.1)  # past the one-second overlap
+    sync(reporter)  # (reads the library once more if the fix landed in its last read's second)
     idle = sync(reporter)
     assert idle.ok and idle.requests == 2 and not idle.photos.get("updated"), idle
 

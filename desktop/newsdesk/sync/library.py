@@ -25,6 +25,7 @@ import json
 import re
 import socket
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html import unescape
 from typing import TYPE_CHECKING, Any
@@ -96,29 +97,59 @@ def publish_photos(
     photos = [store.photos.get(i) for i in dict.fromkeys(photo_ids)]
     unknown = [p for p in photos if (store.sync.media(res.site_id, p.sha256) or (0,))[0] == 0]
     found = site_has(res, [p.sha256 for p in unknown])
-    for done, photo in enumerate(photos):
-        if progress is not None:
-            progress(done, len(photos))
-        assert photo.id is not None
-        try:
-            if photo.sha256 in found:
-                _adopt(res, photo, found[photo.sha256])
-                report.reused.append(photo.id)
-                continue
-            there = photo not in unknown
-            if not there and not photo.file_here:
-                raise RefusedError("its full file is not on this desktop")
-            res.media_for(local_photo(photo))  # on the site already: its fields kept current
-            with store.atomic():
-                store.photos.library.save_base(res.site_id, photo.id, shared_fields(photo))
-            (report.reused if there else report.sent).append(photo.id)
-        except (AuthError, NetworkError):
-            raise
-        except SyncError as exc:
-            report.failed.append((photo.id, str(exc)))
+    to_send = [p for p in unknown if p.sha256 not in found and p.file_here]
+    with ThreadPoolExecutor(1, thread_name_prefix="newsdesk-public-copy") as maker:
+        for done, photo in enumerate(photos):
+            if progress is not None:
+                progress(done, len(photos))
+            _make_next_copy(res, maker, to_send, photo)
+            _publish_one(res, report, photo, photo not in unknown, found)
+        res.copies_ahead.clear()
     if progress is not None:
         progress(len(photos), len(photos))
     return report
+
+
+def _make_next_copy(
+    res: SiteResources, maker: ThreadPoolExecutor, to_send: list[Photo], current: Photo
+) -> None:
+    """The next photo's public copy is made (decoded, cleaned, re-encoded) while this one
+    uploads: the site's time and ours overlap."""
+    from ..photos.public import public_copy
+
+    at = next((n for n, p in enumerate(to_send) if p.id == current.id), -1)
+    if at >= 0 and at + 1 < len(to_send):
+        upcoming = to_send[at + 1]
+        assert upcoming.id is not None
+        path = res.store.media_dir / upcoming.file_path
+        label = f"Photo {upcoming.id} ({upcoming.original_name or path.name})"
+        res.copies_ahead[upcoming.id] = maker.submit(public_copy, upcoming, path, label=label)
+
+
+def _publish_one(
+    res: SiteResources,
+    report: LibraryReport,
+    photo: Photo,
+    there: bool,
+    found: dict[str, dict[str, Any]],
+) -> None:
+    store = res.store
+    assert photo.id is not None
+    try:
+        if photo.sha256 in found:
+            _adopt(res, photo, found[photo.sha256])
+            report.reused.append(photo.id)
+            return
+        if not there and not photo.file_here:
+            raise RefusedError("its full file is not on this desktop")
+        res.media_for(local_photo(photo))  # on the site already: its fields kept current
+        with store.atomic():
+            store.photos.library.save_base(res.site_id, photo.id, shared_fields(photo))
+        (report.reused if there else report.sent).append(photo.id)
+    except (AuthError, NetworkError):
+        raise
+    except SyncError as exc:
+        report.failed.append((photo.id, str(exc)))
 
 
 def site_has(res: SiteResources, hashes: list[str]) -> dict[str, dict[str, Any]]:
