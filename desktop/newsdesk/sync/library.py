@@ -317,8 +317,9 @@ def _merge(res: SiteResources, photo: Photo, item: dict[str, Any], report: Libra
     theirs = theirs_of(res, item)
     base = library.base(res.site_id, photo.id)
     if base is None:
-        # Never agreed (a photo that went up with a story): the site's is the base when
-        # this desk sent the fields it holds now, else this desk's are news to send.
+        # Never agreed (a photo that went up with a story): when the item last got what
+        # this desk holds now, the site's differences are news to take; else this
+        # desk's edits since are news to send.
         _, meta_hash = res.media_fields(local_photo(photo))
         stored = (res.store.sync.media(res.site_id, photo.sha256) or (0, "", ""))[2]
         base = mine if stored.startswith(meta_hash) else theirs
