@@ -165,7 +165,12 @@ def test_two_desks_merge_field_by_field_or_conflict(tmp_path, wordpress_plugin, 
     assert not sync(desk).conflicts
     report = sync(other_desk)
     assert report.conflicts == [
-        {"photo_id": theirs.id, "site": "english-site", "fields": ["caption"]}
+        {
+            "photo_id": theirs.id,
+            "headline": f"photo {theirs.id} (newsdesk photo resolve)",
+            "site": "english-site",
+            "fields": ["caption"],
+        }
     ], report.conflicts
     assert other_desk.photos.get(theirs.id).caption == "Version of the night editor."
     # Still open at the next sync, named by the command line (exit 1).

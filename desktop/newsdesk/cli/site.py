@@ -248,11 +248,7 @@ def _print_report(report: Any) -> None:
         print(f"{label}: {len(items)}")
         for item in items:
             extra = f" — {item[detail]}" if detail and item.get(detail) else ""
-            name = item.get("headline") or (
-                f"photo {item['photo_id']} (newsdesk photo resolve)"
-                if "photo_id" in item
-                else f"article {item.get('article_id', '')}"
-            )
+            name = item.get("headline") or f"article {item.get('article_id', '')}"
             print(f"  {item.get('site', '')}: {name}{extra}")
 
     line("pushed", report.pushed)
@@ -260,9 +256,6 @@ def _print_report(report: Any) -> None:
     line("merged", report.merged)
     line("conflicts", report.conflicts, "fields")
     line("failed", report.failed, "error")
-    if any(report.photos.values()):  # the shared photo library
-        counts = ", ".join(f"{n} {name}" for name, n in report.photos.items())
-        print(f"library photos: {counts}")
     for offline in report.offline:
         print(f"offline: {offline} (changes wait in the outbox)")
     for lost in report.claims_lost:

@@ -263,7 +263,12 @@ class SyncEngine:
         for site_id, photo_id, theirs in self.store.photos.library.conflicts():
             if site_id in site_names:
                 report.conflicts.append(
-                    {"photo_id": photo_id, "site": site_names[site_id], "fields": sorted(theirs)}
+                    {
+                        "photo_id": photo_id,
+                        "headline": f"photo {photo_id} (newsdesk photo resolve)",
+                        "site": site_names[site_id],
+                        "fields": sorted(theirs),
+                    }
                 )
         return report
 
