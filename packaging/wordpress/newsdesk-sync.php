@@ -1,8 +1,8 @@
 <?php
 /*
  * Plugin Name: Newsdesk sync companion
- * Description: What Newsdesk needs from the WordPress REST API that WordPress lacks: private post meta for the Newsdesk uuid, Markdown source, sources, byline, editorial stage and notes (never shown to readers); finding a post by uuid; refusing a stale write (409 with the current modified_gmt); the editorial stage and note authors decided by the server; claims shared between desktops (and with wp-admin's post lock); scheduled posts published when their time has passed.
- * Version: 2.1.0
+ * Description: What Newsdesk needs from the WordPress REST API that WordPress lacks: private post meta for the Newsdesk uuid, Markdown source, sources, byline, editorial stage and notes (never shown to readers); finding a post by uuid; refusing a stale write (409 with the current modified_gmt); the editorial stage and note authors decided by the server; claims shared between desktops (and with wp-admin's post lock); scheduled posts published when their time has passed; the newsroom's shared photo library (media found by content hash, listed for the newsroom only).
+ * Version: 2.2.0
  * Requires at least: 5.6
  * License: MIT
  *
@@ -15,7 +15,7 @@ if (!defined('ABSPATH')) {
     exit;
 }
 
-const NEWSDESK_SYNC_VERSION = '2.1.0';
+const NEWSDESK_SYNC_VERSION = '2.2.0';
 // Meta layout: 1 = public keys (plugin 1.x, readable by anyone who could read the post),
 // 2 = protected keys (leading underscore), shown only to users who may edit the post.
 const NEWSDESK_SYNC_SCHEMA = 2;
@@ -641,7 +641,13 @@ add_action('rest_api_init', function () {
         'permission_callback' => function () {
             return current_user_can('edit_posts');
         },
-        'callback' => 'newsdesk_sync_claims',
+        'callback' => function () {
+            // The shared photo library's newest change rides along (2.2): an idle
+            // sync then needs no request of its own for the library.
+            $response = rest_ensure_response(newsdesk_sync_claims());
+            $response->header('X-Newsdesk-Library-Modified', newsdesk_sync_library_modified());
+            return $response;
+        },
     ));
     register_rest_route('newsdesk/v1', '/publish-missed', array(
         'methods' => 'POST',
@@ -664,6 +670,7 @@ add_action('rest_api_init', function () {
                 'meta' => newsdesk_sync_private_keys(),
                 'claims' => true,
                 'publish_missed' => true,
+                'library' => true,
             );
         },
     ));
@@ -696,3 +703,91 @@ add_filter('rest_prepare_attachment', function ($response, $post) {
     }
     return newsdesk_sync_strip_private($response, $post);
 }, 99, 2);
+
+/*
+ * The shared photo library (2.2): a photo published by one desk is found by the hash of
+ * its original, whoever sends it next, so it is uploaded once per site. The hash is kept
+ * apart (`_newsdesk_photo_sha`, protected, never in a REST answer) for one meta query.
+ */
+function newsdesk_sync_photo_sha($meta_id, $post_id, $meta_key, $value) {
+    if ($meta_key !== '_newsdesk_photo') {
+        return;
+    }
+    $photo = json_decode((string) $value, true);
+    $sha = is_array($photo) ? strtolower((string) ($photo['sha256'] ?? '')) : '';
+    if (preg_match('/^[0-9a-f]{64}$/', $sha)) {
+        update_post_meta($post_id, '_newsdesk_photo_sha', $sha);
+    }
+}
+add_action('added_post_meta', 'newsdesk_sync_photo_sha', 10, 4);
+add_action('updated_post_meta', 'newsdesk_sync_photo_sha', 10, 4);
+
+// POST /newsdesk/v1/media/lookup {"hashes": [...]} -> {"found": {hash: media id}}: which
+// photos the site has already, in one request (up to 500 hashes).
+function newsdesk_sync_media_lookup($request) {
+    $hashes = $request->get_param('hashes');
+    if (!is_array($hashes) || count($hashes) > 500) {
+        return new WP_Error('newsdesk_bad_hashes', 'Give up to 500 hashes.', array('status' => 400));
+    }
+    $hashes = array_values(array_filter(array_map('strtolower', array_map('strval', $hashes)), function ($h) {
+        return preg_match('/^[0-9a-f]{64}$/', $h);
+    }));
+    $found = array();
+    if ($hashes) {
+        $ids = get_posts(array(
+            'post_type' => 'attachment',
+            'post_status' => 'inherit',
+            'numberposts' => -1,
+            'fields' => 'ids',
+            'orderby' => 'ID',
+            'order' => 'ASC',
+            'meta_query' => array(array('key' => '_newsdesk_photo_sha', 'value' => $hashes, 'compare' => 'IN')),
+        ));
+        foreach ($ids as $id) {
+            $sha = get_post_meta($id, '_newsdesk_photo_sha', true);
+            if (!isset($found[$sha])) {
+                $found[$sha] = (int) $id;  // the first upload wins
+            }
+        }
+    }
+    return array('found' => (object) $found);
+}
+add_action('rest_api_init', function () {
+    register_rest_route('newsdesk/v1', '/media/lookup', array(
+        'methods' => 'POST',
+        'permission_callback' => function () {
+            return current_user_can('edit_posts');
+        },
+        'callback' => 'newsdesk_sync_media_lookup',
+    ));
+});
+
+// GET /wp/v2/media?newsdesk_library=1: only the newsroom's library photos (for the
+// newsroom; a reader asking gets an empty list, as for ?newsdesk_uuid=).
+add_filter('rest_attachment_collection_params', function ($params) {
+    $params['newsdesk_library'] = array(
+        'description' => 'Only the Newsdesk library photos (users who may edit posts).',
+        'type' => 'boolean',
+    );
+    return $params;
+});
+add_filter('rest_attachment_query', function ($args, $request) {
+    if (!empty($request['newsdesk_library'])) {
+        if (!current_user_can('edit_posts')) {
+            $args['post__in'] = array(0);
+            return $args;
+        }
+        $args['meta_query'] = array(array('key' => '_newsdesk_photo_sha', 'compare' => 'EXISTS'));
+    }
+    return $args;
+}, 10, 2);
+
+/** The newest modified time (GMT, ISO) of a library photo; '' when there is none. */
+function newsdesk_sync_library_modified() {
+    global $wpdb;
+    $newest = $wpdb->get_var(
+        "SELECT MAX(p.post_modified_gmt) FROM {$wpdb->posts} p JOIN {$wpdb->postmeta} m
+         ON m.post_id = p.ID AND m.meta_key = '_newsdesk_photo_sha' WHERE p.post_type = 'attachment'"
+    );
+    return $newest ? str_replace(' ', 'T', (string) $newest) : '';
+}

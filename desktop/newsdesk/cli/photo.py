@@ -14,7 +14,13 @@ from ..domain.captions import (
     caption_style,
     house_form,
 )
-from ..ops.photos import set_lead, update_photo
+from ..ops.photos import (
+    fetch_full_file,
+    publish_to_library,
+    resolve_photo_conflict,
+    set_lead,
+    update_photo,
+)
 from ..photos.export import export_photo
 from ..photos.imaging import DEFAULT_MAX_PIXELS, PhotoFileError
 from ..photos.importer import import_files
@@ -127,6 +133,26 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     _add_style_option(p)
     p.set_defaults(handler=run_with_store(_list))
+
+    p = cmds.add_parser(
+        "publish", help="send photos to the sites' shared library (once per site, by content)"
+    )
+    p.add_argument("photos", nargs="+", metavar="ID", help="photo ids or uuids")
+    p.add_argument("--site", default=None, help="only this site (default: every site)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run_with_store(_publish))
+
+    p = cmds.add_parser("fetch", help="download the full file of a photo from the site's library")
+    p.add_argument("photo", metavar="ID", help="photo id or uuid")
+    p.add_argument("--site", default=None)
+    p.set_defaults(handler=run_with_store(_fetch))
+
+    p = cmds.add_parser("resolve", help="settle a caption conflict with a site's library")
+    p.add_argument("photo", metavar="ID", help="photo id or uuid")
+    keep = p.add_mutually_exclusive_group(required=True)
+    keep.add_argument("--mine", dest="keep", action="store_const", const="mine")
+    keep.add_argument("--theirs", dest="keep", action="store_const", const="theirs")
+    p.set_defaults(handler=run_with_store(_resolve))
 
     p = cmds.add_parser("queue", help="articles whose photos still fail a check")
     p.add_argument("--json", action="store_true")
@@ -249,6 +275,7 @@ def _list(args: argparse.Namespace, store: Store) -> int:
     house_style(args, store, stored_checks=True)
     flt = PhotoFilter(text=args.search, credit=args.credit, state="failing" if args.failing else "")
     rows = store.photos.grid_rows(flt)
+    people = store.photos.library.people([r[0] for r in rows])
     if args.json:
         print_json(
             [
@@ -258,6 +285,10 @@ def _list(args: argparse.Namespace, store: Store) -> int:
                     "name": r[3],
                     "caption": r[4],
                     "credit": r[5],
+                    "alt": people[r[0]].alt_text,
+                    "origin": people[r[0]].origin or "this desktop",
+                    "captioned_by": people[r[0]].captioned_by,
+                    "file_here": people[r[0]].file_here,
                     "checks": list(r[7]),
                 }
                 for r in rows
@@ -266,7 +297,65 @@ def _list(args: argparse.Namespace, store: Store) -> int:
         return 0
     for r in rows:
         flags = ",".join(r[7]) or "ok"
-        print(f"{r[0]:>6}  {r[3][:28]:<28} {flags:<30} {r[4][:60]}")
+        who = people[r[0]]
+        where = (who.origin or "here")[:24] + ("" if who.file_here else " (thumbnail)")
+        print(f"{r[0]:>6}  {r[3][:28]:<28} {where:<36} {flags:<30} {r[4][:60]}")
+    return 0
+
+
+def _publish(args: argparse.Namespace, store: Store) -> int:
+    from ..sync.errors import SyncError
+
+    ids = [store.photos.resolve(ref).id or 0 for ref in args.photos]
+    try:
+        _, reports = publish_to_library(store, ids, site_name=args.site)
+    except SyncError as exc:  # offline, a rejected password: nothing is lost here
+        print(f"newsdesk: {exc}", file=sys.stderr)
+        return 1
+    if not reports:
+        print("newsdesk: no site to publish to; add one with `newsdesk site add`", file=sys.stderr)
+        return 1
+    failed = False
+    out = []
+    for site, report in reports:
+        out.append(
+            {"site": site, "sent": report.sent, "reused": report.reused,
+             "failed": [{"id": i, "error": e} for i, e in report.failed]}
+        )  # fmt: skip
+        for photo_id, error in report.failed:
+            print(f"newsdesk: photo {photo_id}: {site}: {error}", file=sys.stderr)
+            failed = True
+    if args.json:
+        print_json(out)
+    else:
+        for item in out:
+            print(
+                f"{item['site']}: {len(item['sent'])} sent, "
+                f"{len(item['reused'])} already in the library"
+            )
+    return 1 if failed else 0
+
+
+def _resolve(args: argparse.Namespace, store: Store) -> int:
+    photo = store.photos.resolve(args.photo)
+    assert photo.id is not None
+    resolve_photo_conflict(store, photo.id, keep=args.keep)
+    kept = "yours goes to the site at the next sync" if args.keep == "mine" else "the site's"
+    print(f"photo {photo.id}: {kept}")
+    return 0
+
+
+def _fetch(args: argparse.Namespace, store: Store) -> int:
+    photo = store.photos.resolve(args.photo)
+    assert photo.id is not None
+    from ..sync.errors import SyncError
+
+    try:
+        fetch_full_file(store, photo.id, site_name=args.site)
+    except SyncError as exc:
+        print(f"newsdesk: {exc}", file=sys.stderr)
+        return 1
+    print(store.photos.original_path(store.photos.get(photo.id)))
     return 0
 
 

@@ -96,6 +96,14 @@ class Photo:
     import_notes: str = ""
     imported_at: str = ""
     updated_at: str = ""
+    # The shared library: the desktop that published it ('' : this one) and who captioned it.
+    origin: str = ""
+    captioned_by: str = ""
+
+    @property
+    def file_here(self) -> bool:
+        """False for a photo pulled from the site's library whose full file is not here yet."""
+        return bool(self.file_path)
 
     def caption_view(self, language: str = "") -> Caption:
         return Caption(

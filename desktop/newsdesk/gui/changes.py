@@ -22,7 +22,7 @@ class ChangeHub(QObject):
 
 def changes_of_sync(report: object) -> Changes:
     """The articles a sync wrote into the store (pulled or merged from the site, or
-    whose claim the site changed)."""
+    whose claim the site changed), and the photos the site's library brought or changed."""
     ids = {
         int(item["article_id"])
         for name in ("pulled", "merged")
@@ -30,7 +30,8 @@ def changes_of_sync(report: object) -> Changes:
         if isinstance(item, dict) and item.get("article_id") is not None
     }
     ids.update(int(i) for i in getattr(report, "claimed", []))
-    return Changes(articles=frozenset(ids), queue=bool(ids))
+    photos = frozenset(int(i) for i in getattr(report, "photo_ids", []))  # the shared library
+    return Changes(articles=frozenset(ids), photos=photos, queue=bool(ids))
 
 
 def lost_claims_message(report: object) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .changes import Changes
 
 if TYPE_CHECKING:
     from ..store import Store
+    from ..sync.library import LibraryReport
 
 
 def set_lead(store: Store, article_id: int, photo_id: int | None, *, author: str = "") -> Changes:
@@ -56,3 +58,73 @@ def set_use_caption(
             article_id, photo_id, caption=caption, alt_text=alt_text, role=role
         )
     return Changes(articles=frozenset({article_id}), photos=frozenset({photo_id}))
+
+
+def publish_to_library(
+    store: Store,
+    photo_ids: list[int],
+    *,
+    site_name: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[Changes, list[tuple[str, LibraryReport]]]:
+    """Send photos to the shared library of every site (or `site_name`): the public copy
+    with the caption fields, once per site by content hash whoever sends it. Talks to the
+    sites: run it off the window's thread. Returns the changes and each site's report."""
+    from ..sync.client import WordPressClient
+    from ..sync.engine import SyncEngine
+    from ..sync.library import publish_photos
+    from ..sync.resources import SiteResources
+
+    for photo_id in photo_ids:
+        store.photos.get(photo_id)  # NotFoundError names a wrong id before anything goes
+    sites = [store.sites.by_name(site_name)] if site_name else store.sites.list()
+    reports: list[tuple[str, LibraryReport]] = []
+    engine = SyncEngine(store)
+    for site in sites:
+        client: WordPressClient = engine.client_for(site)
+        with client:
+            res = SiteResources(store, site, client)
+            reports.append((site.name, publish_photos(res, photo_ids, progress)))
+    return Changes(photos=frozenset(photo_ids)), reports
+
+
+def fetch_full_file(store: Store, photo_id: int, *, site_name: str | None = None) -> Changes:
+    """Download the full file of a photo known from a site's library (on demand)."""
+    from ..store.errors import StoreError
+    from ..sync.engine import SyncEngine
+    from ..sync.library import fetch_full
+    from ..sync.resources import SiteResources
+
+    photo = store.photos.get(photo_id)
+    if photo.file_here:
+        return Changes()
+    engine = SyncEngine(store)
+    on = set(store.photos.library.on_sites(photo_id))
+    sites = [s for s in store.sites.list() if s.id in on and (not site_name or s.name == site_name)]
+    if not sites:
+        raise StoreError(f"Photo {photo_id} has no full file here and no site's library holds it.")
+    with engine.client_for(sites[0]) as client:
+        fetch_full(SiteResources(store, sites[0], client), photo)
+    return Changes(photos=frozenset({photo_id}))
+
+
+def resolve_photo_conflict(store: Store, photo_id: int, *, keep: str) -> Changes:
+    """Settle a caption conflict with a site's library: keep "mine" (sent at the next
+    sync) or take "theirs" (the site's wording, here at once). StoreError when none."""
+    from ..store.errors import StoreError
+
+    if keep not in ("mine", "theirs"):
+        raise StoreError(f"keep: {keep!r} is not mine or theirs.")
+    library = store.photos.library
+    with store.atomic():
+        open_ = [(s, t) for s, p, t in library.conflicts() if p == photo_id]
+        if not open_:
+            raise StoreError(f"Photo {photo_id} has no caption conflict.")
+        for site_id, theirs in open_:
+            if keep == "theirs":
+                store.photos.update_many({photo_id: theirs}, queue=False)
+            # The site's wording becomes the base: "mine" then differs and goes out.
+            base = library.base(site_id, photo_id) or {}
+            library.save_base(site_id, photo_id, {**base, **theirs})
+            library.set_conflict(site_id, photo_id, {})
+    return Changes(photos=frozenset({photo_id}))

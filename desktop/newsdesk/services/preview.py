@@ -91,7 +91,13 @@ class StorePhotoLibrary:
 
 def _library_photo(store: Store, photo: Any) -> LibraryPhoto | None:
     """Adapt the photo desk's record (attribute names as in the photos table)."""
-    raw_path = getattr(photo, "path", None) or getattr(photo, "file_path", "")
+    raw_path = str(getattr(photo, "path", None) or getattr(photo, "file_path", "") or "")
+    sha256: str = str(getattr(photo, "sha256", None) or "")
+    if not raw_path and sha256:
+        # A photo from the site's shared library whose full file is not here yet
+        # (offline): its thumbnail stands in.
+        thumbnail = store.photos.thumbnail_path(sha256)
+        raw_path = str(thumbnail) if thumbnail.is_file() else ""
     if not raw_path:
         return None
     path = Path(raw_path)

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 # Columns the grid shows: one short row per photo, so 10,000 load in a few ms.
 GRID_COLUMNS = (
     "id, uuid, sha256, original_name, caption, credit, caption_state, check_codes, "
-    "rights_expiry, date_created, width, height, imported_at"
+    "rights_expiry, date_created, width, height, imported_at, origin, captioned_by, file_path"
 )
 # What a post on a site shows of a photo (figcaption, alt, media item): a change re-queues.
 # keep_location changes the file a site receives: the media item is replaced.
@@ -79,6 +79,9 @@ class Photos:
         from .photo_uses import PhotoUses
 
         self.uses = PhotoUses(store, self)
+        from .photo_library import PhotoLibrary
+
+        self.library = PhotoLibrary(store, self)
         # A window sets this so a save never waits seconds for a dictionary to load:
         # until spell.ready(), saves skip the spelling check and remember the photo.
         self.defer_spelling = False
@@ -303,8 +306,11 @@ class Photos:
         """Change editable fields of one photo; checks and search follow."""
         return self.update_many({photo_id: changes})[0]
 
-    def update_many(self, changes: dict[int, dict[str, Any]]) -> list[Photo]:
-        """Change many photos in one transaction (a batch caption is all or nothing)."""
+    def update_many(self, changes: dict[int, dict[str, Any]], *, queue: bool = True) -> list[Photo]:
+        """Change many photos in one transaction (a batch caption is all or nothing).
+
+        `queue` False: the change came from the site's library, where the desk that made
+        it pushes the posts showing the photo; this desk does not push them again."""
         out: list[Photo] = []
         reshown: list[int] = []  # photos whose caption, credit or alt text the sites print
         with self.store.atomic():
@@ -349,7 +355,8 @@ class Photos:
                     reshown.append(photo_id)
                 out.append(photo)
             # The posts showing these photos print their captions: they go out again.
-            self.uses.queue_articles_using(reshown)
+            if queue:
+                self.uses.queue_articles_using(reshown)
         return out
 
     def recheck_all(self, ids: list[int] | None = None) -> int:

@@ -171,9 +171,12 @@ def fetch_claims(res: SiteResources) -> list[dict[str, Any]] | None:
     if not res.site.has_plugin:
         return None  # claims stay local (README: without the plugin)
     try:
-        rows = res.client.get("/newsdesk/v1/claims")
+        answer = res.client.request("GET", "/newsdesk/v1/claims")
     except (RefusedError, NotFoundOnServer):
         return None
+    # Plugin 2.2: when the shared photo library last changed (sync/library.py).
+    res.library_modified = answer.headers.get("X-Newsdesk-Library-Modified")
+    rows = answer.json()
     return [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else None
 
 

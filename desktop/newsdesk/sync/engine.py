@@ -20,6 +20,7 @@ from . import credentials
 from .claims import fetch_claims, pull_claims
 from .client import WordPressClient
 from .errors import NetworkError, NoKeyringError, SyncError
+from .library import LibraryReport, sync_library
 from .missing_categories import open_warnings, queue_found
 from .pull import pull_site
 from .push import batch_create, push_article
@@ -52,6 +53,9 @@ class SyncReport:
     # Stories whose claim changed on the site; `claims_lost`: those another editor took.
     claimed: list[int] = field(default_factory=list)
     claims_lost: list[dict[str, Any]] = field(default_factory=list)
+    # The shared photo library: photos arrived, updated from and sent to the sites.
+    photos: dict[str, int] = field(default_factory=dict)
+    photo_ids: list[int] = field(default_factory=list)  # arrived or changed: screens follow
     waiting: int = 0
     requests: int = 0
 
@@ -221,6 +225,9 @@ class SyncEngine:
                         site_claims = beside.submit(fetch_claims, res)
                         self.pull(res, report, check_deleted=check_deleted)
                         claims = pull_claims(res, site_claims.result())
+                    # The shared photo library after the stories: a photo a pulled story
+                    # shows is theirs to bring (and retry); the library skips it.
+                    self._library(res, report, sync_library(res))
                     report.claimed.extend(claims.articles)
                     report.claims_lost.extend(claims.lines)
                     report.warnings.extend(missed_schedules(res))
@@ -253,7 +260,26 @@ class SyncEngine:
             for c in self.store.sync.open_conflicts()
             if c.site_id in site_names
         ]
+        for site_id, photo_id, theirs in self.store.photos.library.conflicts():
+            if site_id in site_names:
+                report.conflicts.append(
+                    {
+                        "photo_id": photo_id,
+                        "headline": f"photo {photo_id} (newsdesk photo resolve)",
+                        "site": site_names[site_id],
+                        "fields": sorted(theirs),
+                    }
+                )
         return report
+
+    def _library(self, res: SiteResources, report: SyncReport, library: LibraryReport) -> None:
+        for name in ("arrived", "updated", "pushed"):
+            count = len(getattr(library, name))
+            report.photos[name] = report.photos.get(name, 0) + count
+        report.photo_ids.extend(library.arrived + library.updated)
+        for photo_id, error in library.failed:
+            about = f"photo {photo_id}: " if photo_id else ""
+            report.warnings.append(f"{about}{res.site.name}: {error}")
 
     # --- push ---------------------------------------------------------------
     def push(self, res: SiteResources, report: SyncReport) -> None:

@@ -191,6 +191,10 @@ def _bring(res: SiteResources, item: dict[str, Any], meta: dict[str, str]) -> Ph
         if row is not None:
             photo = store.photos.get(int(row[0]))
             _remember(res, photo, item, fresh=False)
+            if not photo.file_here:  # known from the library: the story needs the file
+                from .library import fetch_full
+
+                photo = fetch_full(res, photo)
             return photo
     url = largest_url(item)
     data = _download(res, url)

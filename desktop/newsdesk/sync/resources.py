@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING, Any
 from ..domain.captions import DEFAULT_CAPTION_STYLE, CaptionStyle, house_form
 from ..photos.imaging import PhotoFileError
 from ..photos.metadata import MetadataError
-from ..photos.public import public_copy, public_name
+from ..photos.public import PublicCopy, public_copy, public_name
 from .blocks import BLOCK_TYPE_FIELDS, CURRENT, BlockFlavour, MediaRef
 from .errors import NotFoundOnServer, RefusedError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from ..store import Store
     from ..store.sites import Site
     from .client import WordPressClient
@@ -61,10 +63,6 @@ PHOTO_META = "_newsdesk_photo"  # the plugin's protected media meta (uuid, capti
 _FORM_META = re.compile(r"^meta\[(.+)\]$")
 
 
-def photo_meta(uuid: str, caption: str, credit: str) -> str:
-    return json.dumps({"uuid": uuid, "caption": caption, "credit": credit}, ensure_ascii=False)
-
-
 def json_fields(fields: dict[str, str]) -> dict[str, Any]:
     """Form fields (an upload's `meta[key]`) as a JSON body's: meta as an object."""
     out: dict[str, Any] = {}
@@ -96,6 +94,9 @@ class SiteResources:
         self._absent: set[tuple[str, str]] = set()  # terms the site lacks, this sync
         self.replaced_photos: set[str] = set()  # uuids whose media item was replaced, this sync
         self.media_failed: set[int] = set()  # photo downloads that failed: next sync again
+        self.library_modified: str | None = None  # the site's newest library change, if told
+        # Public copies a batch (sync/library.py) has begun making, by photo id.
+        self.copies_ahead: dict[int, Future[PublicCopy]] = {}
         self._flavour: BlockFlavour | None = None
 
     @property
@@ -307,7 +308,12 @@ class SiteResources:
             "description": photo.description or caption,
         }
         if self.site.has_plugin:
-            fields[f"meta[{PHOTO_META}]"] = photo_meta(photo.uuid, photo.caption, photo.credit)
+            # The shared library's fields too (sync/library.py): hash of the original,
+            # caption fields, origin and captioner; for the newsroom only.
+            from .library import library_meta
+
+            library = library_meta(self, self.store.photos.get(photo.id))
+            fields[f"meta[{PHOTO_META}]"] = json.dumps(library, ensure_ascii=False)
         meta_hash = hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()[:16]
         return fields, meta_hash
 
@@ -410,7 +416,10 @@ class SiteResources:
         library = self.store.photos.get(photo.id)
         try:
             label = f"Photo {photo.id} ({photo.original_name or path.name})"  # for the desk only
-            public = public_copy(library, path, label=label)
+            ahead = self.copies_ahead.pop(photo.id, None)  # made while the last one went up
+            public = (
+                ahead.result() if ahead is not None else public_copy(library, path, label=label)
+            )
         except (PhotoFileError, MetadataError) as exc:
             raise RefusedError(f"{exc} It was not sent; the library keeps it as it is.") from exc
         # The title is public too (and WordPress would take the file name): the desk's.

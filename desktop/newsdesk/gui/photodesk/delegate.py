@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen,
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from .. import theme
-from .model import CAPTION, CREDIT, NAME, STATE, ChecksRole, RowRole
+from .model import CAPTION, CREDIT, NAME, ORIGIN, STATE, ChecksRole, RowRole
 
 CELL = QSize(196, 232)
 THUMB = QSize(180, 140)
@@ -85,9 +85,11 @@ class PhotoDelegate(QStyledItemDelegate):
         for text in _two_lines(caption, metrics, text_rect.width()):
             painter.drawText(text_rect, _alignment(text), text)
             text_rect.translate(0, line)
-        if row[CREDIT]:
+        # The credit, and where a photo from the shared library came from.
+        under = " · ".join(p for p in (row[CREDIT], row[ORIGIN] and "from " + row[ORIGIN]) if p)
+        if under:
             painter.setPen(theme.qcolour("#616161"))
-            credit = metrics.elidedText(row[CREDIT], Qt.TextElideMode.ElideRight, text_rect.width())
+            credit = metrics.elidedText(under, Qt.TextElideMode.ElideRight, text_rect.width())
             painter.drawText(text_rect.translated(0, 2), _alignment(credit), credit)
         painter.restore()
 

@@ -48,6 +48,7 @@ from .importing import ImportThread
 from .model import PhotoGridModel, PhotoIdRole
 from .panel import PhotoEditPanel
 from .picker import make_grid_view
+from .publishing import publish_selected
 from .queue import PhotoQueuePanel
 from .style import CaptionStyleFollower
 from .undo import EditPhotosCommand
@@ -177,6 +178,7 @@ class PhotoDesk(QWidget):
             ("batch", "Batch caption…", self.batch_caption, "Ctrl+Shift+B"),
             ("export", "Export…", self.export_selected, "Ctrl+Shift+E"),
             ("lead", "Set as lead of…", self.set_as_lead_dialog, ""),
+            ("publish", "Publish to library", self.publish_to_library, "Ctrl+Shift+U"),
         ):
             action = QAction(text, self)
             if shortcut:
@@ -275,6 +277,7 @@ class PhotoDesk(QWidget):
         shown = [r[0] for r in self.model.rows if r[0] in changes.photos]
         if shown:  # a few rows in place: cheaper than a stale mark
             self.model.refresh_photos(shown)
+        self.model.add_photos(sorted(changes.photos))  # new ones (the shared library)
         if self.isVisible():
             self.catch_up()
         else:
@@ -470,6 +473,9 @@ class PhotoDesk(QWidget):
         ).success(done).failure(lambda exc: self.message.setText(f"Not set: {exc}")).run()
 
     # --- import and export --------------------------------------------------------------
+    def publish_to_library(self) -> None:
+        publish_selected(self)  # in the background (publishing.py)
+
     def import_dialog(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self,

@@ -30,9 +30,19 @@ from ...store.photos import PhotoFilter
 from ..tasks import run_task
 
 # Columns of a grid row (see store.photos.GRID_COLUMNS)
-ID, UUID, SHA, NAME, CAPTION, CREDIT, STATE, CHECKS, EXPIRY, DATE, WIDTH, HEIGHT, IMPORTED = range(
-    13
-)
+(ID, UUID, SHA, NAME, CAPTION, CREDIT, STATE, CHECKS, EXPIRY, DATE, WIDTH, HEIGHT, IMPORTED,
+ ORIGIN, CAPTIONED_BY, FILE_PATH) = range(16)  # fmt: skip
+
+
+def library_line(origin: str, captioned_by: str, file_here: bool) -> str:
+    """Where a photo came from and who captioned it, as the grid and the picker say it."""
+    line = f"From {origin or 'this desktop'}"
+    if captioned_by:
+        line += f" · captioned by {captioned_by}"
+    if not file_here:
+        line += " · thumbnail only (the full file comes when a story uses it)"
+    return line
+
 
 PhotoIdRole = Qt.ItemDataRole.UserRole + 1
 ChecksRole = Qt.ItemDataRole.UserRole + 2
@@ -158,7 +168,8 @@ class PhotoGridModel(QAbstractListModel):
             return row
         if role == Qt.ItemDataRole.ToolTipRole:
             problems = "\n".join("• " + CHECK_NAMES.get(c, c) for c in row[CHECKS])
-            return f"{row[NAME]} — {row[WIDTH]}×{row[HEIGHT]}\n{row[CAPTION]}\n{problems}".strip()
+            where = library_line(row[ORIGIN], row[CAPTIONED_BY], bool(row[FILE_PATH]))
+            return f"{row[NAME]} — {row[WIDTH]}×{row[HEIGHT]}\n{row[CAPTION]}\n{where}\n{problems}".strip()
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return row[CAPTION] or row[NAME]
         return None

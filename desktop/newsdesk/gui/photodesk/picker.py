@@ -18,7 +18,7 @@ from ...domain.photo import Photo, photo_markdown
 from ...store import Store
 from ...store.photos import PhotoFilter
 from .delegate import CELL, PhotoDelegate
-from .model import PhotoGridModel, PhotoIdRole
+from .model import PhotoGridModel, PhotoIdRole, library_line
 
 
 def make_grid_view(model: PhotoGridModel) -> QListView:
@@ -91,7 +91,10 @@ class PhotoPickerDialog(QDialog):
         self.photo = self.store.photos.get(int(photo_id)) if photo_id is not None else None
         self.ok_button.setEnabled(self.photo is not None)
         if self.photo is not None:
-            self.caption.setText(f"{self.photo.caption}\nAlt: {self.photo.alt_text or '—'}")
+            where = library_line(self.photo.origin, self.photo.captioned_by, self.photo.file_here)
+            self.caption.setText(
+                f"{self.photo.caption}\nAlt: {self.photo.alt_text or '—'}\n{where}"
+            )
             self.alt.setPlaceholderText(self.photo.alt_text or "Alt text for this article")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft)
 
