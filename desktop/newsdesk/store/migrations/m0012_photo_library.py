@@ -1,4 +1,4 @@
-"""Schema 11: the newsroom's shared photo library on the site's media library.
+"""Schema 12: the newsroom's shared photo library on the site's media library.
 
 `photos.origin` says where a photo came from ('' : imported on this desktop; else the
 desktop that published it to the site, or the site); `photos.captioned_by` who last
