@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QThreadPool
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool
 
 from ..ops import Changes
 from ..store import Store
@@ -47,6 +47,8 @@ from . import tasks
 from .changes import ChangeHub
 
 T = TypeVar("T")
+
+CLOSE_WAIT_MS = 15_000  # closing the window waits this long for queued saves at most
 
 
 class Runner(QObject):
@@ -106,11 +108,18 @@ class Runner(QObject):
         """Let queued operations finish (tests, shutdown)."""
         return bool(self.pool.waitForDone(msecs))
 
-    def close(self) -> None:
+    def close(self, wait_ms: int = CLOSE_WAIT_MS) -> None:
+        """Let what is queued land (the editor's last save), for at most `wait_ms`; an
+        operation still running then keeps the connection (the journal has the text)."""
         if self.closed:
             return
         self.closed = True
-        self.pool.waitForDone()
+        if not self.pool.waitForDone(wait_ms):
+            print(f"newsdesk: the database worker did not finish within {wait_ms} ms")
+            return
+        # The answers of the last operations wait in the event queue: take them now (the
+        # editor marks its last save clean), not during the interpreter's shutdown.
+        QCoreApplication.sendPostedEvents()
         if self.queued:
             self.store.waiting_to_write(False)
             self.queued = 0

@@ -12,7 +12,7 @@ which fields; the caller asks the person and saves again with `keep`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..domain.article import Article, Status
 from ..domain.merge import MergeResult, merge_content
@@ -112,3 +112,9 @@ def restore_revision(store: Store, article_id: int, number: int, *, author: str 
         article = store.articles.get(article_id)
     queue = before != article.status and bool({before, article.status} & _QUEUED)
     return Saved(article, new_number, Changes.of_articles(article_id, queue=queue))
+
+
+def write_journal(store: Store, article_id: int, content: dict[str, Any]) -> None:
+    """Keep what is being typed in the autosave journal (no revision, no announcement:
+    nobody else shows the journal; a restart turns it into a revision)."""
+    store.autosaves.write(article_id, content)
