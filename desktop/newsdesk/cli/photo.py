@@ -14,6 +14,7 @@ from ..domain.captions import (
     caption_style,
     house_form,
 )
+from ..ops import photos as photo_ops
 from ..ops.photos import set_lead, update_photo
 from ..photos.export import export_photo
 from ..photos.imaging import DEFAULT_MAX_PIXELS, PhotoFileError
@@ -65,7 +66,7 @@ def house_style(
     """
     chosen = getattr(args, "caption_style", None) or store.photos.caption_style
     if stored_checks:
-        store.photos.set_caption_style(chosen)
+        photo_ops.follow_caption_style(store, caption_style(chosen))
     else:
         store.photos.caption_style = caption_style(chosen)
     return store.photos.caption_style

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..domain.captions import CaptionStyle
 from .changes import Changes
 
 if TYPE_CHECKING:
@@ -56,3 +58,36 @@ def set_use_caption(
             article_id, photo_id, caption=caption, alt_text=alt_text, role=role
         )
     return Changes(articles=frozenset({article_id}), photos=frozenset({photo_id}))
+
+
+@dataclass
+class StyleFollowed:
+    style: CaptionStyle
+    changed: int  # how many photos' stored checks changed
+    changes: Changes
+
+
+def follow_caption_style(store: Store, style: CaptionStyle) -> StyleFollowed:
+    """Check captions in `style` (a house style; ValueError for an unknown one): the
+    stored checks of every photo follow, and the photos whose checks changed are named."""
+    before = _stored_checks(store)
+    with store.atomic():
+        changed = store.photos.set_caption_style(style)
+    after = _stored_checks(store)
+    ids = frozenset(pid for pid, codes in after.items() if before.get(pid) != codes)
+    return StyleFollowed(store.photos.caption_style, changed, Changes(photos=ids))
+
+
+def recheck_photos(store: Store, ids: list[int]) -> Changes:
+    """Check these photos' captions again (the house word list or the dictionaries
+    changed), with the photos the worker's own saves left unchecked for spelling."""
+    wanted = sorted(set(ids) | store.photos.spelling_pending)
+    store.photos.spelling_pending.clear()
+    if wanted:
+        with store.atomic():
+            store.photos.recheck_all(wanted)
+    return Changes(photos=frozenset(wanted))
+
+
+def _stored_checks(store: Store) -> dict[int, str]:
+    return dict(store.conn.execute("SELECT id, check_codes FROM photos").fetchall())
