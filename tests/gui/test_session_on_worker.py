@@ -186,3 +186,30 @@ def test_closing_the_window_lets_the_last_save_land(qtbot, tmp_path, threads):
     finally:
         store.close()
     assert threads["save"] and threading.get_ident() not in threads["save"]
+
+
+def test_a_markdown_import_runs_on_the_worker_and_is_announced_once(
+    qtbot, window, tmp_path, monkeypatch
+):
+    from newsdesk.gui import transfer as transfer_module
+
+    ran: list[int] = []
+    real = transfer_module.import_articles
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        ran.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(transfer_module, "import_articles", spy)
+    heard: list[object] = []
+    window.changes.changed.connect(
+        lambda changes, initiator: heard.append(initiator) if changes.articles else None
+    )
+    path = tmp_path / "in.md"
+    path.write_text("---\nheadline: Dockers end strike\n---\nThe port reopened.\n", "utf-8")
+    window.transfer.import_paths([path])
+    qtbot.waitUntil(
+        lambda: window.editor.headline_edit.text() == "Dockers end strike", timeout=5000
+    )
+    assert ran and threading.get_ident() not in ran
+    assert heard == [window.transfer]

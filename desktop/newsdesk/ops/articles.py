@@ -19,6 +19,9 @@ from ..domain.merge import MergeResult, merge_content
 from .changes import Changes
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ..services.transfer import Imported
     from ..store import Store
 
 # Stages in which a story sits in an editor's queue.
@@ -118,3 +121,21 @@ def write_journal(store: Store, article_id: int, content: dict[str, Any]) -> Non
     """Keep what is being typed in the autosave journal (no revision, no announcement:
     nobody else shows the journal; a restart turns it into a revision)."""
     store.autosaves.write(article_id, content)
+
+
+@dataclass
+class ImportedArticles:
+    results: list[Imported]
+    changes: Changes
+
+
+def import_articles(
+    store: Store, paths: list[Path], *, author: str = "", queue: bool = True
+) -> ImportedArticles:
+    """Import Markdown or ninjs files as articles, every one or none (ImportError_,
+    StoreError or OSError names the file that cannot be, and nothing is written)."""
+    from ..services.transfer import import_files
+
+    results = import_files(store, paths, author=author, queue=queue)
+    ids = frozenset(r.article_id for r in results)
+    return ImportedArticles(results, Changes(articles=ids, queue=True))
