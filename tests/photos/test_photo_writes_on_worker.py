@@ -93,3 +93,33 @@ def test_a_house_word_rechecks_on_the_worker(qtbot, desk_and_photo, threads):
     qtbot.waitUntil(lambda: any(c.settings for c, _i in heard), timeout=5000)
     assert threading.get_ident() not in threads["recheck_photos"]
     assert "Naqoura" in desk.store.house.words()
+
+
+def test_an_import_is_stored_by_the_worker_in_batches_each_announced_once(
+    qtbot, desk_and_photo, agency_folder, monkeypatch
+):
+    from newsdesk.gui.photodesk import importing
+
+    desk, _photo, heard = desk_and_photo
+    batches: list[tuple[int, int]] = []
+    real = importing.add_prepared_photos
+
+    def spy(store, prepared):  # type: ignore[no-untyped-def]
+        batches.append((threading.get_ident(), len(prepared)))
+        return real(store, prepared)
+
+    monkeypatch.setattr(importing, "add_prepared_photos", spy)
+    monkeypatch.setattr(importing, "BATCH", 2)  # several batches from a small folder
+    thread = desk.import_paths([str(agency_folder)], workers=1)
+    assert thread is not None
+    with qtbot.waitSignal(thread.finishedReport, timeout=120_000) as done:
+        pass
+    thread.wait()
+    report = done.args[0]
+    assert len(batches) >= 2 and threading.get_ident() not in {t for t, _n in batches}
+    assert sum(n for _t, n in batches) == len(report.added) + len(report.duplicates)
+    added = {p.id for p in report.added}
+    announced = [c.photos for c, i in heard if c.photos and i is thread]
+    assert len(announced) <= len(batches)
+    assert set().union(*announced) == added, "every new photo announced, once"
+    assert sum(len(a) for a in announced) == len(added)

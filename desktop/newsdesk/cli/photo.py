@@ -18,7 +18,6 @@ from ..ops import photos as photo_ops
 from ..ops.photos import set_lead, update_photo
 from ..photos.export import export_photo
 from ..photos.imaging import DEFAULT_MAX_PIXELS, PhotoFileError
-from ..photos.importer import import_files
 from ..photos.metadata import MetadataError
 from ..store import Store
 from ..store.photos import PhotoFilter
@@ -143,12 +142,12 @@ def register(sub: Any) -> None:
 
 def _import(args: argparse.Namespace, store: Store) -> int:
     house_style(args, store)  # the checks stored with each new photo
-    report = import_files(
+    report = photo_ops.import_photos(
         store,
         args.files,
         workers=args.workers,
         max_pixels=int(args.max_megapixels * 1_000_000),
-    )
+    ).report
     for photo in report.photos:
         print(photo.id)
     for note in report.notes:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..domain.captions import CaptionStyle
+from ..photos.importer import ImportReport, PreparedPhoto
 from .changes import Changes
 
 if TYPE_CHECKING:
@@ -91,3 +92,33 @@ def recheck_photos(store: Store, ids: list[int]) -> Changes:
 
 def _stored_checks(store: Store) -> dict[int, str]:
     return dict(store.conn.execute("SELECT id, check_codes FROM photos").fetchall())
+
+
+@dataclass
+class StoredPhotos:
+    report: ImportReport  # added, duplicates and notes of this batch
+    changes: Changes
+
+
+def add_prepared_photos(store: Store, prepared: list[PreparedPhoto]) -> StoredPhotos:
+    """Store a batch of photos an import prepared (decoded, thumbnailed, hashed off the
+    database worker): new ones are added, files already in the library are named."""
+    report = ImportReport()
+    with store.atomic():
+        for item in prepared:
+            photo, created = store.photos.add_prepared(item)
+            (report.added if created else report.duplicates).append(photo)
+            report.notes.extend(item.notes)
+    ids = frozenset(p.id for p in report.added if p.id is not None)
+    return StoredPhotos(report, Changes(photos=ids))
+
+
+def import_photos(store: Store, paths: list[str], **options: Any) -> StoredPhotos:
+    """Import files and folders into the library in one go (the command line; the
+    window prepares off the worker and stores batches with `add_prepared_photos`).
+    Bad files are reported, never fatal; `options` as `photos.importer.import_files`."""
+    from ..photos.importer import import_files
+
+    report = import_files(store, paths, **options)
+    ids = frozenset(p.id for p in report.added if p.id is not None)
+    return StoredPhotos(report, Changes(photos=ids))

@@ -520,7 +520,8 @@ class PhotoDesk(QWidget):
         if self.import_thread is not None and self.import_thread.isRunning():
             self.message.setText("An import is running; wait for it to finish.")
             return None
-        thread = ImportThread(self.store.folder, paths, workers, self.store.photos.caption_style)
+        # Prepared on the thread, stored batch by batch on the database worker.
+        thread = ImportThread(self.ctx.runner, self.store.media_dir, paths, workers)
         thread.progress.connect(self._import_progress)
         thread.photosAdded.connect(self.model.add_photos)
         thread.finishedReport.connect(self._import_done)
