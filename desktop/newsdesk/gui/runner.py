@@ -24,10 +24,15 @@ side panel, the editor) stay on the main thread's read connection: WAL readers
 are never blocked by the writer, and a round trip through the worker would queue
 them behind writes and whole-queue reads.
 
-Not yet through the worker: the reporter's saves and autosaves (the editing
-session), the photo desk's undoable caption edits and its imports (a thread with
-its own connection), and the ticker's and dialogs' writes; they still write on
-the main thread's connection or their own.
+What runs here: the editing session (journal, saves, new article, restore: see
+editor/session.py), the queue's and Stories desk's workflow actions, the photo
+desk's caption edits and their undo, batch caption, caption style, house word and
+lead photo, the photo import's batches (prepared on a thread with no connection,
+stored here between other operations), Markdown/ninjs import, the ticker, submit
+and conflict resolution. Still on the main thread's connection, each one small
+ops transaction on a click: the settings dialogs (Preferences' house settings,
+Sections/regions/tags, Add a site). tests/test_writes_through_ops.py keeps every
+GUI and command-line write inside `newsdesk.ops`.
 
 The sync keeps its own connection (gui/sync/controller.py); its report becomes a
 `Changes` (gui/changes.changes_of_sync).
