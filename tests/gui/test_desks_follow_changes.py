@@ -17,6 +17,7 @@ from windows import shown_window
 def window(qtbot, tmp_path):
     with shown_window(qtbot, tmp_path / "store", guide_done=True) as win:
         win.settings.set("user/name", "Nadia Editor")
+        win.settings.set("user/role", "editor")  # the queue offers what her role allows
         yield win
 
 

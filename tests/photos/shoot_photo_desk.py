@@ -91,6 +91,8 @@ def main(shots: Path) -> None:
     dialog.grab().save(str(shots / "02-batch-dialog.png"))  # its own top-level window
     desk.edit(dialog.changes(), "Batch caption")
     dialog.close()
+    window.runner.wait()  # written on the database worker
+    settle(0.1)
     assert store.photos.get(army.id).caption.endswith("on Tuesday. (Lebanese Army)")
     social = store.photos.get(ids["social-media.webp"])
     assert social.caption == "Smoke rises over the port. (Social media)"  # outside the batch

@@ -305,7 +305,8 @@ def test_in_the_main_window_the_editor_sets_the_lead_and_inserts_photos(
     cursor.movePosition(cursor.MoveOperation.End)
     editor.body_edit.setTextCursor(cursor)
     insert_photo(editor, picker)
-    window.save()
+    window.save()  # on the database worker
+    qtbot.waitUntil(lambda: not editor.is_dirty, timeout=5000)
     saved = store.articles.get(article.id)
     assert saved.lead_photo_id == photo.id
     assert f"](photo:{photo.uuid})" in saved.body
@@ -321,11 +322,12 @@ def test_in_the_main_window_the_editor_sets_the_lead_and_inserts_photos(
     assert window.show_desk("Photo desk")
     desk.apply_filter()
     desk.edit({photo.id: {"caption": "Changed. (AP)"}}, "Edit caption")
+    qtbot.waitUntil(lambda: store.photos.get(photo.id).caption == "Changed. (AP)", timeout=5000)
     desk.view.setFocus()
     QTest.keyClick(desk.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert store.photos.get(photo.id).caption == photo.caption
+    qtbot.waitUntil(lambda: store.photos.get(photo.id).caption == photo.caption, timeout=5000)
     QTest.keyClick(desk.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
-    assert store.photos.get(photo.id).caption == "Changed. (AP)"
+    qtbot.waitUntil(lambda: store.photos.get(photo.id).caption == "Changed. (AP)", timeout=5000)
     window.close()
 
 

@@ -110,6 +110,51 @@ def test_conflict_dialog_shows_three_sides_and_takes_theirs(qtbot, store, wordpr
     assert sync(store).ok
 
 
+def test_in_the_window_a_conflict_is_settled_on_the_database_worker(
+    qtbot, store, wordpress, monkeypatch
+):
+    import threading
+
+    from newsdesk.gui.changes import ChangeHub
+    from newsdesk.gui.runner import Runner
+    from newsdesk.gui.sync import conflict_dialog
+    from newsdesk.gui.sync.conflict_dialog import ConflictDialog
+
+    connect(store, wordpress, "editor")
+    article = write(store, headline="Base headline", body="One.")
+    assert sync(store).ok
+    rp = store.sync.remote_post(article.id, store.sites.list()[0].id)
+    with wordpress.client("administrator") as web:
+        web.post(f"/wp/v2/posts/{rp.remote_id}", json={"title": "Their headline"})
+    article.headline = "My headline"
+    store.articles.save(article)
+    assert sync(store).conflicts
+    [conflict] = store.sync.open_conflicts()
+
+    ran: list[int] = []
+    real = conflict_dialog.resolve_conflict
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        ran.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(conflict_dialog, "resolve_conflict", spy)
+    hub = ChangeHub()
+    heard: list[object] = []
+    hub.changed.connect(lambda changes, initiator: heard.append((changes, initiator)))
+    runner = Runner(store.folder, hub)
+    dialog = ConflictDialog(store, conflict.id, runner=runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.take_mine.click()
+    qtbot.waitUntil(lambda: dialog.resolution == "mine", timeout=10_000)
+    runner.close()
+    assert ran and threading.get_ident() not in ran
+    assert len(heard) == 1 and heard[0][1] is dialog and heard[0][0].touches(article.id)
+    assert store.sync.open_conflicts() == []
+    assert store.articles.get(article.id).headline == "My headline"
+
+
 def test_site_dialog_reports_a_wrong_password_and_adds_a_good_one(
     qtbot, store, wordpress, artifacts_dir
 ):

@@ -14,6 +14,7 @@ from ..domain.captions import (
     caption_style,
     house_form,
 )
+from ..ops import photos as photo_ops
 from ..ops.photos import (
     fetch_full_file,
     publish_to_library,
@@ -23,7 +24,6 @@ from ..ops.photos import (
 )
 from ..photos.export import export_photo
 from ..photos.imaging import DEFAULT_MAX_PIXELS, PhotoFileError
-from ..photos.importer import import_files
 from ..photos.metadata import MetadataError
 from ..store import Store
 from ..store.photos import PhotoFilter
@@ -71,7 +71,7 @@ def house_style(
     """
     chosen = getattr(args, "caption_style", None) or store.photos.caption_style
     if stored_checks:
-        store.photos.set_caption_style(chosen)
+        photo_ops.follow_caption_style(store, caption_style(chosen))
     else:
         store.photos.caption_style = caption_style(chosen)
     return store.photos.caption_style
@@ -168,12 +168,12 @@ def register(sub: Any) -> None:
 
 def _import(args: argparse.Namespace, store: Store) -> int:
     house_style(args, store)  # the checks stored with each new photo
-    report = import_files(
+    report = photo_ops.import_photos(
         store,
         args.files,
         workers=args.workers,
         max_pixels=int(args.max_megapixels * 1_000_000),
-    )
+    ).report
     for photo in report.photos:
         print(photo.id)
     for note in report.notes:

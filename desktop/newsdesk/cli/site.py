@@ -393,8 +393,8 @@ def _conflicts(args: argparse.Namespace, store: Store) -> int:
 
 
 def _resolve(args: argparse.Namespace, store: Store) -> int:
-    from ..sync.conflicts import resolve
+    from ..ops.sites import resolve_conflict
 
-    number = resolve(store, args.id, args.take)
+    number = resolve_conflict(store, args.id, args.take).revision
     print(json.dumps({"conflict": args.id, "took": args.take, "revision": number}))
     return 0

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..ops.articles import import_articles
 from ..services import transfer
 from ..store import NotFoundError, Store
 from .common import run_with_store
@@ -29,7 +30,7 @@ def register(sub: Any) -> None:
 
 def _import(args: argparse.Namespace, store: Store) -> int:
     try:
-        results = transfer.import_files(store, [Path(f) for f in args.files])
+        results = import_articles(store, [Path(f) for f in args.files]).results
     except transfer.ImportError_ as exc:
         print(f"newsdesk: import failed, nothing imported: {exc}", file=sys.stderr)
         return 1

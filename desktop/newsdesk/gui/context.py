@@ -38,8 +38,16 @@ class AppContext:
     open_article: Callable[[int], object] = _nowhere
     show_desk: Callable[[str], bool] = _nowhere
     spelling: object | None = None  # the editor's spell checker, when one is attached
-    role: str = rules.Role.EDITOR.value
+    fallback_role: str = rules.Role.EDITOR.value  # with no settings (tests, benchmarks)
     fallback_user: str = "editor"
+
+    @property
+    def role(self) -> str:
+        """The role set in Preferences or the first-run guide (read each time: it may
+        change); it decides which workflow actions a desk offers and the ops allow."""
+        if self.settings is None:
+            return self.fallback_role
+        return rules.Role.from_setting(str(self.settings.get("user/role"))).value
 
     @property
     def user(self) -> str:
@@ -60,7 +68,7 @@ class AppContext:
             settings=None,
             runner=runner,
             changes=hub,
-            role=role or rules.Role.EDITOR.value,
+            fallback_role=role or rules.Role.EDITOR.value,
             fallback_user=user or "editor",
         )
 

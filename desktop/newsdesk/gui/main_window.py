@@ -90,9 +90,9 @@ class MainWindow(QMainWindow):
         self.actions_by_name = build_actions(self)
         self.list_pane = ArticleListPane(store)
         self.editor = ArticleEditor(store)
-        self.session = EditingSession(store, self.editor, author=settings.author)
         self.changes = ChangeHub(self)  # every desk's changes, announced once
         self.runner = Runner(store.folder, self.changes, self)  # the one database worker
+        self.session = EditingSession(store, self.editor, self.runner, author=settings.author)
         self.session.choose_on_conflict = self._choose_on_conflict
         self.spelling = attach_spelling(self.editor, settings, store)
         self.context = AppContext(
@@ -381,7 +381,7 @@ class MainWindow(QMainWindow):
         # Enter (or a double click) on a row: go and write in it.
         self.list_pane.table.activated.connect(lambda _index: self.editor.body_edit.setFocus())
         self.session.saved.connect(self._after_save)
-        self.session.announced.connect(lambda changes: self.announce(changes, self.session))
+        self.session.kept.connect(lambda kept: self.list_pane.select_article(kept, quiet=True))
         self.changes.changed.connect(self.session.follow_changes)
         self.changes.changed.connect(self._show_changed_rows)
         self.changes.changed.connect(self._photos_changed)
@@ -443,12 +443,15 @@ class MainWindow(QMainWindow):
         self.editor.headline_edit.setFocus()
 
     def save(self) -> None:
-        number = self.session.save()
-        if number is not None:
-            self.statusBar().showMessage(f"Saved revision {number}.", 5000)
-        elif self.editor.article_id is not None and not self.editor.is_dirty:
+        """Ctrl+S: the save is queued on the worker; the status line says when it landed."""
+        queued = self.session.save(then=self._saved_by_hand)
+        if not queued and self.editor.article_id is not None:
             self.statusBar().showMessage("Nothing new to save.", 3000)
-        problems = self.editor.problems()
+
+    def _saved_by_hand(self, ok: bool) -> None:
+        if not ok:
+            return  # the session said why on the status line
+        problems = self.editor.problems() if self.editor.article_id is not None else []
         if problems:
             self.statusBar().showMessage("Saved, but: " + " ".join(problems), 8000)
 
@@ -460,7 +463,12 @@ class MainWindow(QMainWindow):
     def show_history(self) -> None:
         if self.editor.article_id is None:
             return
-        self.session.save()
+        # The history shows the latest revision: the dialog opens once the save landed.
+        self.session.save(then=lambda _ok: self._open_history())
+
+    def _open_history(self) -> None:
+        if self.editor.article_id is None:
+            return
         article = self.editor.article()
         dialog = HistoryDialog(
             self.store,
@@ -475,12 +483,13 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _restore(self, dialog: HistoryDialog, number: int) -> None:
-        new_number = self.session.restore(number)
-        if new_number is not None:
+        def restored(new_number: int) -> None:
             self.statusBar().showMessage(
                 f"Revision {number} restored as revision {new_number}.", 8000
             )
             dialog.reload(self.editor.article().content())
+
+        self.session.restore(number, then=restored)
 
     def show_taxonomy(self) -> None:
         dialog = TaxonomyDialog(self.store, self)
@@ -550,8 +559,9 @@ class MainWindow(QMainWindow):
         if not self.autosave_label.text().startswith("Unsaved"):
             self.autosave_label.setText("Unsaved changes")
 
-    def _after_save(self, article_id: int, _number: int) -> None:
+    def _after_save(self, article_id: int, number: int) -> None:
         self.autosave_label.setText("All changes saved")
+        self.statusBar().showMessage(f"Saved revision {number}.", 5000)
         self.list_pane.model.update_article(article_id)
         if self.editor.article_id == article_id:
             self._show_title(self.editor.article())

@@ -24,10 +24,15 @@ side panel, the editor) stay on the main thread's read connection: WAL readers
 are never blocked by the writer, and a round trip through the worker would queue
 them behind writes and whole-queue reads.
 
-Not yet through the worker: the reporter's saves and autosaves (the editing
-session), the photo desk's undoable caption edits and its imports (a thread with
-its own connection), and the ticker's and dialogs' writes; they still write on
-the main thread's connection or their own.
+What runs here: the editing session (journal, saves, new article, restore: see
+editor/session.py), the queue's and Stories desk's workflow actions, the photo
+desk's caption edits and their undo, batch caption, caption style, house word and
+lead photo, the photo import's batches (prepared on a thread with no connection,
+stored here between other operations), Markdown/ninjs import, the ticker, submit
+and conflict resolution. Still on the main thread's connection, each one small
+ops transaction on a click: the settings dialogs (Preferences' house settings,
+Sections/regions/tags, Add a site). tests/test_writes_through_ops.py keeps every
+GUI and command-line write inside `newsdesk.ops`.
 
 The sync keeps its own connection (gui/sync/controller.py); its report becomes a
 `Changes` (gui/changes.changes_of_sync).
@@ -38,7 +43,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QThreadPool
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool
 
 from ..ops import Changes
 from ..store import Store
@@ -47,6 +52,8 @@ from . import tasks
 from .changes import ChangeHub
 
 T = TypeVar("T")
+
+CLOSE_WAIT_MS = 15_000  # closing the window waits this long for queued saves at most
 
 
 class Runner(QObject):
@@ -106,11 +113,18 @@ class Runner(QObject):
         """Let queued operations finish (tests, shutdown)."""
         return bool(self.pool.waitForDone(msecs))
 
-    def close(self) -> None:
+    def close(self, wait_ms: int = CLOSE_WAIT_MS) -> None:
+        """Let what is queued land (the editor's last save), for at most `wait_ms`; an
+        operation still running then keeps the connection (the journal has the text)."""
         if self.closed:
             return
         self.closed = True
-        self.pool.waitForDone()
+        if not self.pool.waitForDone(wait_ms):
+            print(f"newsdesk: the database worker did not finish within {wait_ms} ms")
+            return
+        # The answers of the last operations wait in the event queue: take them now (the
+        # editor marks its last save clean), not during the interpreter's shutdown.
+        QCoreApplication.sendPostedEvents()
         if self.queued:
             self.store.waiting_to_write(False)
             self.queued = 0

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushBut
 from ..domain import workflow as rules
 from ..domain.article import Article, Status
 from ..domain.checklist import CheckResult
+from ..ops import Changes
 from ..ops import workflow as ops
 from ..services.editorial import check_article
 from ..store import StoreError
+from . import tasks
 from .naming import named
 
 if TYPE_CHECKING:
@@ -72,32 +74,48 @@ class SubmitFlow:
         self.banner.setVisible(returned)
 
     def submit(self) -> bool:
+        """Save what is open, then send it to the editors (both on the database worker).
+        False when it is already known not to go (nothing open, not saved, a refusal)."""
         window = self.window
         article_id = window.editor.article_id
         if article_id is None:
             return False
-        window.session.save()
-        if window.editor.is_dirty:
-            return False  # not saved (the reason is on the status bar): nothing is sent
+        outcome: list[bool] = []
+
+        def saved(ok: bool) -> None:
+            # Not saved: the reason is on the status bar, and nothing is sent.
+            outcome.append(ok and not window.editor.is_dirty and self._send(article_id))
+
+        window.session.save(then=saved)
+        return outcome[-1] if outcome else True
+
+    def _send(self, article_id: int) -> bool:
+        window = self.window
         article = window.store.articles.get(article_id)
         problems = [r for r in check_article(window.store, article) if not r.ok]
         if problems and not self.confirm(problems):
             return False
         role = rules.Role.from_setting(str(window.settings.get("user/role")))
-        try:
-            changes = ops.transition(
-                window.store,
-                article_id,
-                rules.Action.SUBMIT,
-                actor=window.settings.author,
-                role=role,
-            )
-        except (rules.WorkflowError, StoreError) as exc:
-            window.statusBar().showMessage(str(exc), 15000)
-            return False
-        window.announce(changes, self)
-        window.statusBar().showMessage("Submitted: the story is in the editors' queue.", 15000)
-        return True
+        actor = window.settings.author
+        refused: list[Exception] = []
+
+        def refuse(exc: Exception) -> None:
+            refused.append(exc)
+            if isinstance(exc, (rules.WorkflowError, StoreError)):
+                window.statusBar().showMessage(str(exc), 15000)
+            else:
+                tasks.report_failure(exc)
+
+        def sent(_changes: Changes) -> None:
+            window.statusBar().showMessage("Submitted: the story is in the editors' queue.", 15000)
+
+        window.runner.store_op(
+            window,
+            lambda store: ops.transition(
+                store, article_id, rules.Action.SUBMIT, actor=actor, role=role
+            ),
+        ).success(sent).failure(refuse).run()
+        return not refused
 
     def _ask(self, problems: list[CheckResult]) -> bool:
         box = QMessageBox(self.window)

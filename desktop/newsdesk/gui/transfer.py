@@ -2,8 +2,9 @@
 dropped on the article list, and files the desktop opens with Newsdesk (`newsdesk FILE…`).
 
 Import takes Markdown with YAML front matter or ninjs JSON, every file of a batch or
-none (a file that cannot be read is named, with why, and nothing is written); the
-imported articles are announced like any other change, and the first one opens.
+none (a file that cannot be read is named, with why, and nothing is written), as
+`ops.articles.import_articles` on the database worker; the imported articles are
+announced like any other change, and the first one opens.
 Export writes the open article as Markdown or ninjs, chosen by the file's type.
 """
 
@@ -15,9 +16,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ..ops import Changes
+from ..ops.articles import ImportedArticles, import_articles
 from ..services import transfer
 from ..store import StoreError
+from . import tasks
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -49,17 +51,32 @@ class FileTransfer(QObject):
         dialog.open()
 
     def import_paths(self, paths: list[Path]) -> list[int]:
-        """Import the files (all or none); returns the articles' ids, the first opened."""
+        """Import the files (all or none) on the database worker; the first one opens.
+        Returns the articles' ids once imported (at once when tasks run inline)."""
         window = self.window
         if not paths:
             return []
-        try:
-            results = transfer.import_files(window.store, paths, author=window.settings.author)
-        except (transfer.ImportError_, StoreError, OSError) as exc:
-            self._problem("Nothing was imported", str(exc))
-            return []
+        author = window.settings.author
+        imported: list[int] = []
+
+        def done(result: ImportedArticles) -> None:
+            imported.extend(r.article_id for r in result.results)
+            self._imported(result)
+
+        def refused(exc: Exception) -> None:
+            if isinstance(exc, (transfer.ImportError_, StoreError, OSError)):
+                self._problem("Nothing was imported", str(exc))
+            else:
+                tasks.report_failure(exc)
+
+        window.runner.store_op(
+            self, lambda store: import_articles(store, paths, author=author)
+        ).success(done).failure(refused).run()
+        return imported
+
+    def _imported(self, result: ImportedArticles) -> None:
+        window, results = self.window, result.results
         ids = [r.article_id for r in results]
-        window.announce(Changes(articles=frozenset(ids), queue=True), self)
         window.list_pane.apply_query()
         window.show_desk("Reporter's desk")
         if window.list_pane.select_article(ids[0]):
@@ -68,7 +85,6 @@ class FileTransfer(QObject):
         window.statusBar().showMessage(
             f"Imported {len(ids)} article(s): {new} new, {len(ids) - new} updated.", 15000
         )
-        return ids
 
     # --- export -----------------------------------------------------------------
     def ask_export(self) -> None:

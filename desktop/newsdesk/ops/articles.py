@@ -12,13 +12,16 @@ which fields; the caller asks the person and saves again with `keep`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..domain.article import Article, Status
 from ..domain.merge import MergeResult, merge_content
 from .changes import Changes
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ..services.transfer import Imported
     from ..store import Store
 
 # Stages in which a story sits in an editor's queue.
@@ -112,3 +115,27 @@ def restore_revision(store: Store, article_id: int, number: int, *, author: str 
         article = store.articles.get(article_id)
     queue = before != article.status and bool({before, article.status} & _QUEUED)
     return Saved(article, new_number, Changes.of_articles(article_id, queue=queue))
+
+
+def write_journal(store: Store, article_id: int, content: dict[str, Any]) -> None:
+    """Keep what is being typed in the autosave journal (no revision, no announcement:
+    nobody else shows the journal; a restart turns it into a revision)."""
+    store.autosaves.write(article_id, content)
+
+
+@dataclass
+class ImportedArticles:
+    results: list[Imported]
+    changes: Changes
+
+
+def import_articles(
+    store: Store, paths: list[Path], *, author: str = "", queue: bool = True
+) -> ImportedArticles:
+    """Import Markdown or ninjs files as articles, every one or none (ImportError_,
+    StoreError or OSError names the file that cannot be, and nothing is written)."""
+    from ..services.transfer import import_files
+
+    results = import_files(store, paths, author=author, queue=queue)
+    ids = frozenset(r.article_id for r in results)
+    return ImportedArticles(results, Changes(articles=ids, queue=True))

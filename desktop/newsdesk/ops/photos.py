@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..domain.captions import CaptionStyle
+from ..photos.importer import ImportReport, PreparedPhoto
 from .changes import Changes
 
 if TYPE_CHECKING:
@@ -128,3 +131,66 @@ def resolve_photo_conflict(store: Store, photo_id: int, *, keep: str) -> Changes
             library.save_base(site_id, photo_id, {**base, **theirs})
             library.set_conflict(site_id, photo_id, {})
     return Changes(photos=frozenset({photo_id}))
+
+
+@dataclass
+class StyleFollowed:
+    style: CaptionStyle
+    changed: int  # how many photos' stored checks changed
+    changes: Changes
+
+
+def follow_caption_style(store: Store, style: CaptionStyle) -> StyleFollowed:
+    """Check captions in `style` (a house style; ValueError for an unknown one): the
+    stored checks of every photo follow, and the photos whose checks changed are named."""
+    before = _stored_checks(store)
+    with store.atomic():
+        changed = store.photos.set_caption_style(style)
+    after = _stored_checks(store)
+    ids = frozenset(pid for pid, codes in after.items() if before.get(pid) != codes)
+    return StyleFollowed(store.photos.caption_style, changed, Changes(photos=ids))
+
+
+def recheck_photos(store: Store, ids: list[int]) -> Changes:
+    """Check these photos' captions again (the house word list or the dictionaries
+    changed), with the photos the worker's own saves left unchecked for spelling."""
+    wanted = sorted(set(ids) | store.photos.spelling_pending)
+    store.photos.spelling_pending.clear()
+    if wanted:
+        with store.atomic():
+            store.photos.recheck_all(wanted)
+    return Changes(photos=frozenset(wanted))
+
+
+def _stored_checks(store: Store) -> dict[int, str]:
+    return dict(store.conn.execute("SELECT id, check_codes FROM photos").fetchall())
+
+
+@dataclass
+class StoredPhotos:
+    report: ImportReport  # added, duplicates and notes of this batch
+    changes: Changes
+
+
+def add_prepared_photos(store: Store, prepared: list[PreparedPhoto]) -> StoredPhotos:
+    """Store a batch of photos an import prepared (decoded, thumbnailed, hashed off the
+    database worker): new ones are added, files already in the library are named."""
+    report = ImportReport()
+    with store.atomic():
+        for item in prepared:
+            photo, created = store.photos.add_prepared(item)
+            (report.added if created else report.duplicates).append(photo)
+            report.notes.extend(item.notes)
+    ids = frozenset(p.id for p in report.added if p.id is not None)
+    return StoredPhotos(report, Changes(photos=ids))
+
+
+def import_photos(store: Store, paths: list[str], **options: Any) -> StoredPhotos:
+    """Import files and folders into the library in one go (the command line; the
+    window prepares off the worker and stores batches with `add_prepared_photos`).
+    Bad files are reported, never fatal; `options` as `photos.importer.import_files`."""
+    from ..photos.importer import import_files
+
+    report = import_files(store, paths, **options)
+    ids = frozenset(p.id for p in report.added if p.id is not None)
+    return StoredPhotos(report, Changes(photos=ids))

@@ -7,7 +7,7 @@ session) once the site's row is written, and forgotten with the last site using 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..store.errors import StoreError
 from .changes import Changes
@@ -106,3 +106,21 @@ def remove_site(store: Store, name: str) -> Changes:
     if not sharing:
         credentials.forget_password(site.url, site.username)
     return SITES
+
+
+@dataclass
+class Resolved:
+    revision: int  # the article's revision that holds the choice
+    changes: Changes
+
+
+def resolve_conflict(
+    store: Store, conflict_id: int, choice: str, edited: dict[str, Any] | None = None
+) -> Resolved:
+    """Settle a sync conflict: take "mine", "theirs" or an "edited" merge (StoreError for
+    an unknown choice, one already settled, or conflict markers left in the body)."""
+    from ..sync.conflicts import resolve
+
+    article_id = store.sync.conflict(conflict_id).article_id
+    number = resolve(store, conflict_id, choice, edited)
+    return Resolved(number, Changes(articles=frozenset({article_id}), sites=True))

@@ -8,7 +8,7 @@ rules, listed) or `ClaimedError` (another editor holds the story).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..domain import workflow as rules
 from ..domain.article import Status
@@ -96,3 +96,11 @@ def add_note(
     with store.atomic():
         store.workflow.add_note(article_id, author, body, parent_id=parent_id)
     return Changes.of_articles(article_id)
+
+
+def import_notes(store: Store, article_id: int, notes: list[dict[str, Any]]) -> Changes:
+    """Editorial notes from elsewhere (a pulled post) join the story's thread: a union,
+    none lost; the story is named only if one was new."""
+    with store.atomic():
+        added = store.workflow.notes_import(article_id, notes)
+    return Changes.of_articles(article_id) if added else Changes()

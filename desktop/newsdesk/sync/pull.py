@@ -18,6 +18,8 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..domain.article import Article, Source
+from ..ops.articles import create_article
+from ..ops.workflow import import_notes
 from ..store.sync_state import RemotePost
 from .blocks import html_to_markdown
 from .errors import RefusedError
@@ -344,7 +346,7 @@ def _create_local(
             article.sources = [Source.from_dict(s) for s in json.loads(meta["newsdesk_sources"])]
     if uuid:
         article.uuid = uuid
-    store.articles.create(article, reason=f"from {res.site.name}")
+    create_article(store, article, reason=f"from {res.site.name}")  # as the desks create
     assert article.id is not None
     created.append(article.id)
     _merge_notes(res, article.id, post)
@@ -407,4 +409,4 @@ def _merge_notes(res: SiteResources, article_id: int, post: dict[str, Any]) -> N
     except (TypeError, ValueError):
         return
     if isinstance(notes, list):
-        res.store.workflow.notes_import(article_id, [n for n in notes if isinstance(n, dict)])
+        import_notes(res.store, article_id, [n for n in notes if isinstance(n, dict)])

@@ -268,6 +268,19 @@ class ArticleEditor(QWidget):
             self._article = saved.copy()
         self._dirty = False
 
+    def adopt(self, stored: Article) -> bool:
+        """The new article shown was stored meanwhile: take its id and stamps; what is in
+        the fields stays as typed (and unsaved, if anything was typed). False if the
+        editor moved on to another article."""
+        if self._article is None or self._article.id is not None:
+            return False
+        if self._article.uuid != stored.uuid:
+            return False
+        self._article.id = stored.id
+        self._article.created_at, self._article.updated_at = stored.created_at, stored.updated_at
+        self.articleOpened.emit(self.article())  # what follows the open article learns its id
+        return True
+
     def load(self, article: Article) -> None:
         self._article = article.copy()
         self._loading = True

@@ -33,13 +33,13 @@ from PySide6.QtWidgets import (
 from ...domain.captions import CHECK_NAMES
 from ...ops import Changes
 from ...ops import house as house_ops
-from ...ops.photos import set_lead, set_use_caption
+from ...ops.photos import recheck_photos, set_lead, set_use_caption
 from ...photos.export import export_photo
 from ...photos.imaging import PhotoFileError
 from ...photos.importer import ImportReport
 from ...photos.metadata import MetadataError
 from ...photos.templates import TemplateError
-from ...store import Store
+from ...store import Store, StoreError
 from ...store.photos import PhotoFilter
 from ..context import AppContext
 from ..tasks import run_task
@@ -114,7 +114,8 @@ class PhotoDesk(QWidget):
         self.ctx = ctx
         self.store = store = ctx.store
         self.stale = False
-        store.photos.defer_spelling = True  # a save never waits for a dictionary to load
+        # A save never waits for a dictionary to load (here, nor on the database worker).
+        store.photos.defer_spelling = ctx.runner.store.photos.defer_spelling = True
         self.undo_stack = QUndoStack(self)
         self.import_thread: ImportThread | None = None
         self.last_report: ImportReport | None = None
@@ -374,16 +375,34 @@ class PhotoDesk(QWidget):
     def edit(self, changes: dict[int, dict[str, Any]], text: str) -> None:
         """Every caption change goes through here: one undo step, grid and queue follow."""
         try:
-            self.undo_stack.push(EditPhotosCommand(self.store, changes, text, self._changed))
-        except Exception as exc:  # a StoreError names the field
-            QMessageBox.warning(self, "Not saved", str(exc))
+            command = EditPhotosCommand(
+                self.ctx.runner,
+                lambda photo_id: self.store.photos.get(photo_id).editable(),
+                changes,
+                text,
+                self,
+                self._changed,
+                self._not_saved,
+            )
+        except (KeyError, StoreError) as exc:  # a field one cannot edit, a photo gone
+            QMessageBox.warning(self, "Not saved", f"Not a field one can edit: {exc}")
+            return
+        self.undo_stack.push(command)  # written on the database worker, announced there
+
+    def _not_saved(self, exc: Exception) -> None:
+        # A StoreError names the field; the step that did not happen leaves the stack.
+        index = self.undo_stack.index()
+        command = self.undo_stack.command(index - 1) if index > 0 else None
+        if command is not None:
+            command.setObsolete(True)
+            self.undo_stack.undo()
+        QMessageBox.warning(self, "Not saved", str(exc))
 
     def _changed(self, ids: list[int]) -> None:
         self.model.refresh_photos(ids)
         current = self.view.currentIndex().data(PhotoIdRole)
         if current in ids:
             self.panel.show_photo(self.store.photos.get(int(current)))
-        self.ctx.announce(Changes(photos=frozenset(ids)), self)
         self.queue.refresh()
 
     def save_use(
@@ -428,19 +447,31 @@ class PhotoDesk(QWidget):
             self.message.setText(f"Captioned {len(changes)} photos. Undo reverts the whole batch.")
 
     def add_house_word(self, word: str) -> None:
-        house_ops.add_house_word(self.store, word)
         ids = [r[0] for r in self.model.rows if "misspelling" in r[7]]
-        self.store.photos.recheck_all(ids)
-        self.model.refresh_photos(ids)
-        self.message.setText(f'"{word}" added to the house word list.')
+
+        def write(store: Store) -> Changes:
+            return house_ops.add_house_word(store, word) | recheck_photos(store, ids)
+
+        def done(changes: Changes) -> None:
+            self.model.refresh_photos(sorted(changes.photos))
+            self.message.setText(f'"{word}" added to the house word list.')
+
+        self.ctx.runner.store_op(self, write).success(done).failure(
+            lambda exc: self.message.setText(f"Not added: {exc}")
+        ).run()
 
     def _spelling_ready(self) -> None:
+        """The dictionaries loaded: check the spelling of what was saved before they were."""
         pending = sorted(self.store.photos.spelling_pending)
         self.store.photos.spelling_pending.clear()
-        if pending:
-            self.store.photos.recheck_all(pending)
-            self.model.refresh_photos(pending)
-        self.panel.run_checks()
+
+        def done(changes: Changes) -> None:
+            self.model.refresh_photos(sorted(changes.photos))
+            self.panel.run_checks()
+
+        self.ctx.runner.store_op(self, lambda store: recheck_photos(store, pending)).success(
+            done
+        ).run()
 
     def set_as_lead_dialog(self) -> None:
         ids = self.selected_ids()
@@ -495,7 +526,8 @@ class PhotoDesk(QWidget):
         if self.import_thread is not None and self.import_thread.isRunning():
             self.message.setText("An import is running; wait for it to finish.")
             return None
-        thread = ImportThread(self.store.folder, paths, workers, self.store.photos.caption_style)
+        # Prepared on the thread, stored batch by batch on the database worker.
+        thread = ImportThread(self.ctx.runner, self.store.media_dir, paths, workers)
         thread.progress.connect(self._import_progress)
         thread.photosAdded.connect(self.model.add_photos)
         thread.finishedReport.connect(self._import_done)

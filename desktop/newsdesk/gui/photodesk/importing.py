@@ -1,7 +1,13 @@
-"""Imports in the background: a worker thread with its own store connection and a process pool.
+"""Imports in the background: files prepared on a thread, stored by the database worker.
 
-The UI thread only receives signals: progress, the ids of new photos (in small
-batches), and the final report. SQLite's WAL lets the grid read meanwhile.
+Decoding, thumbnails and hashes (the slow part) run on a thread with a process
+pool and no store connection. Each batch of prepared photos is handed to the
+main thread, which queues it as an operation on the database worker
+(`ops.photos.add_prepared_photos`, announced there): between two batches the
+worker takes the other operations (the editor's journal, a save), so a long
+import never holds the store for long. The UI thread only receives signals:
+progress, the ids of new photos (a batch at a time), and the final report, sent
+once the last batch is stored.
 """
 
 from __future__ import annotations
@@ -11,65 +17,95 @@ from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
 
-from ...domain.captions import DEFAULT_CAPTION_STYLE, CaptionStyle
-from ...photos.importer import ImportProblem, ImportReport, PreparedPhoto, import_files
-from ...store import open_store
+from ...ops.photos import StoredPhotos, add_prepared_photos
+from ...photos.importer import (
+    ImportProblem,
+    ImportReport,
+    PreparedPhoto,
+    expand_paths,
+    prepare_many,
+)
+from ...store import Store
+from ..runner import Runner
+
+BATCH = 8  # photos stored per operation
 
 
 class ImportThread(QThread):
     progress = Signal(int, int, str)  # done, total, file name
-    photosAdded = Signal(list)  # ids, a few at a time
+    photosAdded = Signal(list)  # ids, a batch at a time
     finishedReport = Signal(object)  # ImportReport
+    _prepared = Signal(list)  # a batch to store (thread → main thread)
+    _ended = Signal(list)  # problems; nothing more to store
 
     def __init__(
-        self,
-        store_folder: Path,
-        paths: list[str],
-        workers: int | None = None,
-        caption_style: CaptionStyle = DEFAULT_CAPTION_STYLE,
+        self, runner: Runner, media_dir: Path, paths: list[str], workers: int | None = None
     ) -> None:
         super().__init__()
-        self.caption_style = caption_style  # the checks stored with new photos follow it
-        self.store_folder = store_folder
+        self.runner = runner
+        self.media_dir = media_dir
         self.paths = paths
         self.workers = workers
+        self.report = ImportReport()
         self._stop = False
-        self._batch: list[int] = []
+        # Queued: the slots run on the main thread, which owns the runner.
+        self._prepared.connect(self._store_batch)
+        self._ended.connect(self._finish)
 
     def stop(self) -> None:
         self._stop = True
 
     def run(self) -> None:
-        store = open_store(self.store_folder)
-        store.photos.caption_style = self.caption_style
-        report = ImportReport()
+        problems: list[ImportProblem] = []
+        batch: list[PreparedPhoto] = []
         try:
-
-            def progress(done: int, total: int, result: object) -> None:
-                name = Path(getattr(result, "source", "")).name
-                self.progress.emit(done, total, name)
-                if isinstance(result, PreparedPhoto):
-                    found = store.photos.find_by_sha(result.sha256)
-                    if found is not None and found.id is not None:
-                        self._batch.append(found.id)
-                if len(self._batch) >= 8 or done == total:
-                    self.photosAdded.emit(list(self._batch))
-                    self._batch.clear()
-
+            files = expand_paths(self.paths)
             # Decoding happens in other processes, one core left to the window.
             workers = self.workers or max(1, min(4, (os.cpu_count() or 2) - 1))
-            report = import_files(
-                store,
-                self.paths,
-                workers=workers,
-                processes=True,
-                on_progress=progress,
-                should_stop=lambda: self._stop,
-            )
-            if self._batch:
-                self.photosAdded.emit(list(self._batch))
+            results = prepare_many(files, self.media_dir, workers=workers, processes=True)
+            for done, result in enumerate(results, start=1):
+                if isinstance(result, ImportProblem):
+                    problems.append(result)
+                else:
+                    batch.append(result)
+                if len(batch) >= BATCH:
+                    self._prepared.emit(batch)
+                    batch = []
+                self.progress.emit(done, len(files), Path(getattr(result, "source", "")).name)
+                if self._stop:
+                    break
         except Exception as exc:  # reported in the desk, never a silent dead thread
-            report.problems.append(ImportProblem("", f"The import stopped: {exc}"))
+            problems.append(ImportProblem("", f"The import stopped: {exc}"))
         finally:
-            store.close()
-            self.finishedReport.emit(report)
+            if batch:
+                self._prepared.emit(batch)
+            self._ended.emit(problems)
+
+    def _store_batch(self, batch: list[PreparedPhoto]) -> None:
+        def stored(result: StoredPhotos) -> None:
+            self.report.added.extend(result.report.added)
+            self.report.duplicates.extend(result.report.duplicates)
+            self.report.notes.extend(result.report.notes)
+            self.photosAdded.emit([p.id for p in result.report.photos if p.id is not None])
+
+        def refused(exc: Exception) -> None:
+            names = ", ".join(Path(p.source).name for p in batch)
+            self.report.problems.append(ImportProblem("", f"Not stored ({names}): {exc}"))
+
+        self.runner.store_op(self, lambda store: add_prepared_photos(store, batch)).success(
+            stored
+        ).failure(refused).run()
+
+    def _finish(self, problems: list[ImportProblem]) -> None:
+        # After every batch queued before it: the report is whole.
+        def done(_none: None) -> None:
+            self.report.problems[:0] = problems
+            self.finishedReport.emit(self.report)
+
+        self.runner.query_op(self, _nothing).success(done).failure(
+            lambda _exc: self.finishedReport.emit(self.report)
+        ).run()
+
+
+def _nothing(_store: Store) -> None:
+    return None

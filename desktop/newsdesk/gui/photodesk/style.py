@@ -4,7 +4,8 @@ The store keeps the newsroom's style (store/house.py: "parentheses": "… the
 border. (AP)", "slash": "… the border. / AP") and the photo library reads it
 (`store.photos.caption_style`), so every check the desk shows (the edit panel,
 the grid's badges and filters, the queue, the editor's photo checks) and the
-"Close with credit" action read the same one.
+"Close with credit" action read the same one. The stored checks follow through
+`ops.photos.follow_caption_style`, on the database worker.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from ...domain.captions import DEFAULT_CAPTION_STYLE, CaptionStyle, caption_style, credit_suffix
+from ...ops.photos import StyleFollowed, follow_caption_style
 from ...store.house import CAPTION_STYLE
 from ..settings import HOUSE_CHANGED
 from .model import PhotoIdRole
@@ -28,9 +30,9 @@ def batch_label(style: CaptionStyle) -> str:
 
 
 def apply_caption_style(desk: Any, style: str) -> CaptionStyle:
-    """Make `style` the desk's house style: stored checks, grid, panel and queue follow it.
-
-    An unknown style falls back to the default and says so.
+    """Make `style` the desk's house style: stored checks (an operation on the database
+    worker), grid, panel and queue follow it. An unknown style falls back to the default
+    and says so.
     """
     try:
         chosen = caption_style(style)
@@ -38,19 +40,25 @@ def apply_caption_style(desk: Any, style: str) -> CaptionStyle:
     except ValueError as exc:
         chosen = DEFAULT_CAPTION_STYLE
         note = f"Preferences: {exc} Using {chosen}."
-    changed = desk.store.photos.set_caption_style(chosen)
-    current = desk.view.currentIndex().data(PhotoIdRole)
-    desk.apply_filter()  # badges and the "failing" filter read the stored checks
-    if current is not None and current in desk.model.row_of_id:
-        desk.select_photo(int(current))
+    desk.store.photos.caption_style = chosen  # what this window's own checks read
     desk.panel.follow_caption_style()
     desk.queue.caption_style = chosen
-    desk.queue.refresh()
-    if note or changed:
-        example = credit_suffix("AP", chosen)
-        desk.message.setText(
-            note or f'Caption style "{example}": the checks of {changed} photos changed.'
-        )
+
+    def followed(result: StyleFollowed) -> None:
+        current = desk.view.currentIndex().data(PhotoIdRole)
+        desk.apply_filter()  # badges and the "failing" filter read the stored checks
+        if current is not None and current in desk.model.row_of_id:
+            desk.select_photo(int(current))
+        desk.queue.refresh()
+        if note or result.changed:
+            example = credit_suffix("AP", chosen)
+            desk.message.setText(
+                note or f'Caption style "{example}": the checks of {result.changed} photos changed.'
+            )
+
+    desk.ctx.runner.store_op(desk, lambda store: follow_caption_style(store, chosen)).success(
+        followed
+    ).failure(lambda exc: desk.message.setText(f"Caption style not applied: {exc}")).run()
     return chosen
 
 

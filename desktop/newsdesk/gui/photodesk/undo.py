@@ -1,4 +1,8 @@
-"""Caption edits as undoable commands: one command per save, one per batch."""
+"""Caption edits as undoable commands: one command per save, one per batch.
+
+Doing and undoing are operations on the database worker (`ops.photos.update_photos`),
+announced once by the runner; the desk refreshes what changed when each lands.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,9 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from ...ops import Changes
 from ...ops.photos import update_photos
-from ...store import Store
+from ..runner import Runner
 
 
 class EditPhotosCommand(QUndoCommand):
@@ -16,27 +21,37 @@ class EditPhotosCommand(QUndoCommand):
 
     def __init__(
         self,
-        store: Store,
+        runner: Runner,
+        current: Callable[[int], dict[str, Any]],
         after: dict[int, dict[str, Any]],
         text: str,
+        owner: Any,
         on_change: Callable[[list[int]], None],
+        on_failure: Callable[[Exception], None],
     ) -> None:
         super().__init__(text)
-        self.store = store
+        self.runner = runner
         self.after = after
+        self.owner = owner
         self.on_change = on_change
+        self.on_failure = on_failure
         self.before: dict[int, dict[str, Any]] = {}
         for photo_id, fields in after.items():
-            photo = store.photos.get(photo_id)
-            current = photo.editable()
+            now = current(photo_id)  # the photo's editable fields as shown
             # caption_state too: a first caption moves it on by itself, undo must move it back
             names = {*fields, "caption_state"}
-            self.before[photo_id] = {name: current[name] for name in names}
+            self.before[photo_id] = {name: now[name] for name in names}
+
+    def _write(self, fields_by_photo: dict[int, dict[str, Any]]) -> None:
+        def done(_changes: Changes) -> None:
+            self.on_change(list(fields_by_photo))
+
+        self.runner.store_op(
+            self.owner, lambda store: update_photos(store, fields_by_photo)
+        ).success(done).failure(self.on_failure).run()
 
     def redo(self) -> None:
-        update_photos(self.store, self.after)
-        self.on_change(list(self.after))
+        self._write(self.after)
 
     def undo(self) -> None:
-        update_photos(self.store, self.before)
-        self.on_change(list(self.before))
+        self._write(self.before)

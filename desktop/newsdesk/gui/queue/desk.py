@@ -80,7 +80,6 @@ class QueueDesk(QWidget):
         self.setObjectName("queueDesk")
         self.ctx = ctx
         self.store = store = ctx.store  # the main thread's reads of one story
-        self.role = ctx.role
         self.group_by = "section"
         self.group_value: str | None = None
         self.note_dialog: NoteDialog | None = None
@@ -384,7 +383,7 @@ class QueueDesk(QWidget):
         """Through the site when it has the companion plugin (it decides, and the other
         desktops see it); else locally, and the message says why it is not shared. On
         the database worker: the site's answer never holds up a key."""
-        user, role = self.user, self.role
+        user, role = self.user, self.ctx.role
         outcome: list[claims.ClaimOutcome] = []
 
         def operation(store: Store) -> claims.ClaimOutcome:
@@ -484,7 +483,7 @@ class QueueDesk(QWidget):
         refused: Callable[[str], None] | None = None,
     ) -> None:
         """A workflow action through its operation, on the database worker."""
-        user, role = self.user, self.role
+        user, role = self.user, self.ctx.role
         self._run(
             lambda store: ops.transition(
                 store,

@@ -221,8 +221,7 @@ class StoriesDesk(QWidget):
         """Who acts, and so which actions are offered: the name and role in Preferences."""
         ctx = self.ctx
         self.user = ctx.user
-        if ctx.settings is not None:
-            self.role = rules.Role.from_setting(str(ctx.settings.get("user/role"))).value
+        self.role = ctx.role
         self.panel.user = self.user
         self._update_buttons()
 

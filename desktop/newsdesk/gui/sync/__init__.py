@@ -21,6 +21,8 @@ def install(window: MainWindow) -> SyncController:
 
     controller = SyncController(window.store, parent=window)
     window.statusBar().addPermanentWidget(SyncStatusWidget(controller))
-    window.add_desk("Sync", SyncDesk(window.store, controller), icon_name="desk-sync")
+    window.add_desk(
+        "Sync", SyncDesk(window.store, controller, runner=window.runner), icon_name="desk-sync"
+    )
     controller.start()
     return controller

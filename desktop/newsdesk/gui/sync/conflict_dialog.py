@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...ops.sites import Resolved, resolve_conflict
 from ...store import Store, StoreError
-from ...sync.conflicts import edit_merge_start, resolve
+from ...sync.conflicts import edit_merge_start
+from ..runner import Runner
 
 FIELD_LABELS = {"body": "Body", "headline": "Headline", "standfirst": "Standfirst"}
 SHORT_FIELDS = {"headline", "standfirst", "status", "section", "subsection", "byline", "slug"}
@@ -37,10 +39,17 @@ def _text(value: Any) -> str:
 
 
 class ConflictDialog(QDialog):
-    def __init__(self, store: Store, conflict_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        conflict_id: int,
+        parent: QWidget | None = None,
+        runner: Runner | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")
         self.store = store
+        self.runner = runner  # the window's database worker; None: this store, at once
         self.conflict = store.sync.conflict(conflict_id)
         self.resolution = ""
         site = store.sites.get(self.conflict.site_id).name
@@ -115,9 +124,25 @@ class ConflictDialog(QDialog):
     def _resolve(self, choice: str) -> None:
         try:
             edited = self.edited_content() if choice == "edited" else None
-            resolve(self.store, self.conflict.id, choice, edited)
-        except (StoreError, ValueError) as exc:
-            QMessageBox.warning(self, "Cannot use this merge", str(exc))
+        except ValueError as exc:
+            self._refused(exc)
             return
-        self.resolution = choice
-        self.accept()
+        conflict_id = self.conflict.id
+
+        def op(store: Store) -> Resolved:
+            return resolve_conflict(store, conflict_id, choice, edited)
+
+        def done(_resolved: Resolved) -> None:
+            self.resolution = choice
+            self.accept()
+
+        if self.runner is None:
+            try:
+                done(op(self.store))
+            except (StoreError, ValueError) as exc:
+                self._refused(exc)
+            return
+        self.runner.store_op(self, op).success(done).failure(self._refused).run()
+
+    def _refused(self, exc: Exception) -> None:
+        QMessageBox.warning(self, "Cannot use this merge", str(exc))

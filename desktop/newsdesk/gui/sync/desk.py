@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ...store import Store
 from ...sync.engine import SyncReport
+from ..runner import Runner
 from .conflict_dialog import ConflictDialog
 from .controller import SyncController, SyncStatus
 from .site_dialog import SiteDialog
@@ -55,11 +56,16 @@ def _fill(table: QTableWidget, rows: list[list[str]], keys: list[int] | None = N
 
 class SyncDesk(QWidget):
     def __init__(
-        self, store: Store, controller: SyncController, parent: QWidget | None = None
+        self,
+        store: Store,
+        controller: SyncController,
+        parent: QWidget | None = None,
+        runner: Runner | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("syncDesk")
         self.store = store
+        self.runner = runner  # a conflict is settled on the window's database worker
         self.controller = controller
         self.summary = QLabel()
         self.summary.setObjectName("syncSummary")
@@ -134,7 +140,8 @@ class SyncDesk(QWidget):
         item = self.conflicts.item(row, 0)
         if item is None:
             return
-        dialog = ConflictDialog(self.store, int(item.data(Qt.ItemDataRole.UserRole)), self)
+        conflict_id = int(item.data(Qt.ItemDataRole.UserRole))
+        dialog = ConflictDialog(self.store, conflict_id, self, runner=self.runner)
         if dialog.exec():
             self.refresh()
             self.controller.emit_status()

@@ -10,6 +10,7 @@ once when shown, else when it is next shown. Nothing polls.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import (
@@ -47,6 +48,7 @@ from ...store.errors import StoreError
 from .. import theme
 from ..changes import ChangeHub
 from ..context import AppContext
+from ..runner import Runner
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
 LineRole = Qt.ItemDataRole.UserRole + 2
@@ -137,10 +139,14 @@ class TickerDesk(QWidget):
         parent: QWidget | None = None,
         *,
         hub: ChangeHub | None = None,
+        runner: Runner | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("tickerDesk")
         self.store = store
+        # The window's database worker writes (and announces); a desk on its own
+        # runs the same operations on its store at once.
+        self.runner = runner
         self.hub = hub or ChangeHub(self)  # the window's; a desk on its own has its own
         self.hub.changed.connect(self.follow_changes)
         self.stale = False  # others changed items while the desk was hidden
@@ -254,7 +260,7 @@ class TickerDesk(QWidget):
 
     @classmethod
     def build(cls, ctx: AppContext) -> TickerDesk:
-        desk = cls(ctx.store, user=ctx.user, hub=ctx.changes)
+        desk = cls(ctx.store, user=ctx.user, hub=ctx.changes, runner=ctx.runner)
         if ctx.settings is not None:
             ctx.settings.changed.connect(lambda _key: setattr(desk, "user", ctx.user))
         return desk
@@ -276,8 +282,27 @@ class TickerDesk(QWidget):
             self.reload(select_id=self.selected_id())
         super().showEvent(event)
 
-    def _announce(self, changes: Changes) -> None:
+    def _run(self, op: Callable[[Store], Changes], done: Callable[[Changes], None]) -> None:
+        """A ticker operation on the worker (announced there), then `done`; a refusal
+        is said on the desk."""
+        if self.runner is not None:
+            self.runner.store_op(self, op).success(done).failure(self._refused).run()
+            return
+        try:
+            changes = op(self.store)
+        except Exception as exc:  # noqa: BLE001 - said, as the worker's failure would be
+            self._refused(exc)
+            return
         self.hub.announce(changes, self)
+        done(changes)
+
+    def _refused(self, exc: Exception) -> None:
+        if isinstance(exc, ticker.TickerRejected):
+            self.tell("Not published: " + " ".join(f.message for f in exc.failures), error=True)
+        elif isinstance(exc, (WorkflowError, StoreError)):
+            self.tell(str(exc), error=True)
+        else:
+            raise exc
 
     def reload(self, select_id: int | None = None) -> None:
         self.stale = False
@@ -333,33 +358,29 @@ class TickerDesk(QWidget):
     def submit(self) -> None:
         if self._completing():
             return  # Enter picked a prefix from the completion list
-        text = self.line.text()
-        try:
-            if self.editing_id is not None:
-                changes = ticker_ops.edit(self.store, self.editing_id, text, actor=self.user)
-            else:
-                changes = ticker_ops.publish(
-                    self.store, text, actor=self.user, edition=self.edition.currentData()
-                )
+        text, user, editing_id = self.line.text(), self.user, self.editing_id
+        edition = self.edition.currentData()
+
+        def op(store: Store) -> Changes:
+            if editing_id is not None:
+                return ticker_ops.edit(store, editing_id, text, actor=user)
+            return ticker_ops.publish(store, text, actor=user, edition=edition)
+
+        def done(changes: Changes) -> None:
             (item_id,) = changes.articles
             item = ticker.get(self.store, item_id)
-            if self.editing_id is not None:
-                done = f"Updated the {_local(item.created_at)} item."
+            if editing_id is not None:
+                said = f"Updated the {_local(item.created_at)} item."
             else:
-                done = f"Published at {_local(item.updated_at)}."
-        except ticker.TickerRejected as exc:
-            self.tell("Not published: " + " ".join(f.message for f in exc.failures), error=True)
-            return
-        except (WorkflowError, StoreError) as exc:
-            self.tell(str(exc), error=True)
-            return
-        was_edit = self.editing_id is not None
-        self.stop_editing()
-        self.line.clear()
-        self.reload(select_id=item.id)
-        self.tell(done)
-        self._announce(changes)
-        (self.changed if was_edit else self.published).emit(item.id)
+                said = f"Published at {_local(item.updated_at)}."
+            if self.editing_id == editing_id:
+                self.stop_editing()
+                self.line.clear()
+            self.reload(select_id=item.id)
+            self.tell(said)
+            (self.changed if editing_id is not None else self.published).emit(item.id)
+
+        self._run(op, done)
 
     def tell(self, text: str, *, error: bool = False) -> None:
         theme.style(self.message, f"color:{theme.ROLES[RED if error else GREEN]};")
@@ -389,32 +410,29 @@ class TickerDesk(QWidget):
         article_id = self.selected_id()
         if article_id is None:
             return
-        row = self.items.currentRow()
-        try:
-            changes = ticker_ops.remove(self.store, article_id, actor=self.user)
-        except (WorkflowError, StoreError) as exc:
-            self.tell(str(exc), error=True)
-            return
-        if self.editing_id == article_id:
-            self.stop_editing()
-        self.reload()
-        self.items.setCurrentRow(min(row, self.items.count() - 1))
-        self.tell("Removed from the ticker (kept, spiked).")
-        self.last_removed = article_id
-        self.undo.show()
-        self._announce(changes)
-        self.changed.emit(article_id)
+        row, user = self.items.currentRow(), self.user
+
+        def done(_changes: Changes) -> None:
+            if self.editing_id == article_id:
+                self.stop_editing()
+            self.reload()
+            self.items.setCurrentRow(min(row, self.items.count() - 1))
+            self.tell("Removed from the ticker (kept, spiked).")
+            self.last_removed = article_id
+            self.undo.show()
+            self.changed.emit(article_id)
+
+        self._run(lambda store: ticker_ops.remove(store, article_id, actor=user), done)
 
     def undo_remove(self) -> None:
         if self.last_removed is None:
             return
         article_id, self.last_removed = self.last_removed, None
-        try:
-            changes = ticker_ops.restore(self.store, article_id, actor=self.user)
-        except (WorkflowError, StoreError) as exc:
-            self.tell(str(exc), error=True)
-            return
-        self.reload(select_id=article_id)
-        self.tell("Back on the ticker.")
-        self._announce(changes)
-        self.changed.emit(article_id)
+        user = self.user
+
+        def done(_changes: Changes) -> None:
+            self.reload(select_id=article_id)
+            self.tell("Back on the ticker.")
+            self.changed.emit(article_id)
+
+        self._run(lambda store: ticker_ops.restore(store, article_id, actor=user), done)
