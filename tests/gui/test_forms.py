@@ -121,12 +121,14 @@ def test_the_desks_show_the_forms_from_ui(qtbot, window, tmp_path: Path):
     desk.view.selectAll()
     seen: list[str] = []
 
-    def inspect_and_close() -> None:
+    def inspect_and_close() -> None:  # batch_caption() waits in exec()
         dialog = desk.findChild(QDialog, "batchCaptionDialog")
         assert dialog is not None
-        assert_built_from(dialog, "batch_caption_dialog")
-        seen.append(dialog.objectName())
-        dialog.reject()
+        try:
+            assert_built_from(dialog, "batch_caption_dialog")
+            seen.append(dialog.objectName())
+        finally:
+            dialog.reject()
 
     QTimer.singleShot(0, inspect_and_close)
     desk.batch_caption()
