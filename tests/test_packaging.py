@@ -39,6 +39,11 @@ def test_wheel_ships_resources_and_ui(tmp_path):
     assert "newsdesk/resources/newsdesk.svg" in names
     assert any(n.startswith("newsdesk/resources/templates/") for n in names)
     assert "newsdesk/store/migrations/m0001_core.py" in names
+    forms = sorted((ROOT / "ui").glob("*.ui"))
+    assert forms
+    for form in forms:  # the Designer file and the module the window imports
+        assert f"newsdesk/ui/{form.name}" in names
+        assert f"newsdesk/ui/{form.stem}_ui.py" in names
     assert not any(n.startswith(("tests/", "resources/")) for n in names)
 
 

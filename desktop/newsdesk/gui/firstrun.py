@@ -13,18 +13,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
     QWizard,
     QWizardPage,
 )
 
+from ..ui.firstrun_edition_page_ui import Ui_FirstRunEditionPage
+from ..ui.firstrun_publish_page_ui import Ui_FirstRunPublishPage
+from ..ui.firstrun_who_page_ui import Ui_FirstRunWhoPage
 from .settings import EDITIONS, ROLES, Settings
 
 if TYPE_CHECKING:
@@ -44,42 +41,25 @@ ROLE_HINTS = {
 }
 
 
-def _wrapped(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
-
-
 class WhoPage(QWizardPage):
     def __init__(self, settings: Settings) -> None:
         super().__init__()
-        self.setTitle("Welcome to Newsdesk")
-        self.setSubTitle("Three quick questions. You can change every answer later in Preferences.")
-        self.name = QLineEdit(settings.author)
-        self.name.setObjectName("firstRunName")
-        self.name.setAccessibleName("Your name")
-        self.name.setPlaceholderText("As it appears on your byline")
+        self.ui = Ui_FirstRunWhoPage()
+        self.ui.setupUi(self)  # the layout: ui/firstrun_who_page.ui
+        self.name = self.ui.firstRunName
+        self.name.setText(settings.author)
         self.roles = QButtonGroup(self)
         self.role_buttons: dict[str, QRadioButton] = {}
-        role_box = QWidget()
-        role_layout = QVBoxLayout(role_box)
-        role_layout.setContentsMargins(0, 0, 0, 0)
         current = str(settings.get("user/role"))
-        for code, label in ROLES:
-            button = QRadioButton(label)
-            button.setObjectName(f"role_{code}")
+        for code, _label in ROLES:
+            button = getattr(self.ui, f"role_{code}")
             button.setToolTip(ROLE_HINTS[code])
             button.setChecked(code == current)
             self.roles.addButton(button)
-            role_layout.addWidget(button)
             self.role_buttons[code] = button
-        self.hint = _wrapped(ROLE_HINTS.get(current, ""))
-        self.hint.setProperty("role", "hint")
+        self.hint = self.ui.roleHint
+        self.hint.setText(ROLE_HINTS.get(current, ""))
         self.roles.buttonToggled.connect(lambda *_: self.hint.setText(ROLE_HINTS[self.role()]))
-        form = QFormLayout(self)
-        form.addRow("Your name", self.name)
-        form.addRow("Your role", role_box)
-        form.addRow("", self.hint)
         # Not a "name*" field: Qt counts a mandatory field complete only once it differs
         # from its first value, and the name comes pre-filled.
         self.name.textChanged.connect(self.completeChanged)
@@ -97,13 +77,9 @@ class WhoPage(QWizardPage):
 class EditionPage(QWizardPage):
     def __init__(self, settings: Settings, store: Store | None) -> None:
         super().__init__()
-        self.setTitle("Your edition")
-        self.setSubTitle(
-            "New articles start in this edition: its language, direction and spelling."
-        )
-        self.edition = QComboBox()
-        self.edition.setObjectName("firstRunEdition")
-        self.edition.setAccessibleName("Default edition")
+        self.ui = Ui_FirstRunEditionPage()
+        self.ui.setupUi(self)  # the layout: ui/firstrun_edition_page.ui
+        self.edition = self.ui.firstRunEdition
         choices = list(EDITIONS)
         if store is not None:
             choices = [(e.code, f"{e.language} ({e.code})") for e in store.taxonomy.editions()]
@@ -111,34 +87,19 @@ class EditionPage(QWizardPage):
             self.edition.addItem(label, code)
         index = self.edition.findData(str(settings.get("user/default_edition")))
         self.edition.setCurrentIndex(max(0, index))
-        form = QFormLayout(self)
-        form.addRow("Default edition", self.edition)
 
 
 class PublishPage(QWizardPage):
     def __init__(self, store: Store | None) -> None:
         super().__init__()
+        self.ui = Ui_FirstRunPublishPage()
+        self.ui.setupUi(self)  # the layout: ui/firstrun_publish_page.ui
         self.store = store
-        self.setTitle("Publishing")
-        self.setSubTitle("Newsdesk works offline; a WordPress site is where stories go when filed.")
-        self.offline = QRadioButton("Work offline for now")
-        self.offline.setObjectName("workOffline")
-        self.offline.setChecked(True)
-        self.add_site = QPushButton("Add your WordPress site…")
-        self.add_site.setObjectName("addSiteButton")
+        self.offline = self.ui.workOffline
+        self.add_site = self.ui.addSiteButton
         self.add_site.clicked.connect(self.open_site_dialog)
         self.add_site.setEnabled(store is not None)
-        self.status = _wrapped(
-            "You can add a site at any time from Preferences. Its password is kept in the "
-            "system keyring, never in a settings file."
-        )
-        self.status.setObjectName("publishStatus")
-        self.status.setProperty("role", "hint")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.offline)
-        layout.addWidget(self.add_site, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.status)
-        layout.addStretch(1)
+        self.status = self.ui.publishStatus
         self.site_dialog: QWidget | None = None
         self.site_added = ""
 

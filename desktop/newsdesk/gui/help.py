@@ -17,17 +17,15 @@ from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
+
+from ..ui.about_dialog_ui import Ui_AboutDialog
+from ..ui.shortcuts_dialog_ui import Ui_ShortcutsDialog
 
 # The libraries whose versions matter when someone reports a problem.
 KEY_LIBRARIES = (
@@ -98,21 +96,14 @@ def shortcut_rows(window: QMainWindow) -> list[ShortcutRow]:
 class ShortcutsDialog(QDialog):
     def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
-        self.setObjectName("shortcutsDialog")
-        self.setWindowTitle("Keyboard shortcuts")
-        self.resize(560, 620)
+        self.ui = Ui_ShortcutsDialog()
+        self.ui.setupUi(self)  # the layout: ui/shortcuts_dialog.ui
         self.rows = shortcut_rows(window)
-        self.filter = QLineEdit()
-        self.filter.setObjectName("shortcutFilter")
-        self.filter.setPlaceholderText("Type to filter: a command, a menu or a key")
-        self.filter.setClearButtonEnabled(True)
-        self.table = QTableWidget(len(self.rows), 3)
-        self.table.setObjectName("shortcutTable")
+        self.filter = self.ui.shortcutFilter
+        self.table = self.ui.shortcutTable
+        self.table.setRowCount(len(self.rows))
         self.table.setHorizontalHeaderLabels(["Command", "Keys", "Menu"])
         self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
         for r, row in enumerate(self.rows):
             for c, text in enumerate((row.command, row.keys, row.menu)):
                 item = QTableWidgetItem(text)
@@ -126,12 +117,7 @@ class ShortcutsDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.filter.textChanged.connect(self.apply_filter)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.filter)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
+        self.ui.buttons.rejected.connect(self.reject)
 
     def apply_filter(self, text: str) -> None:
         needle = text.casefold().strip()
@@ -184,18 +170,11 @@ def about_text(data_folder: Path | None = None) -> str:
 class AboutDialog(QDialog):
     def __init__(self, data_folder: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("aboutDialog")
-        self.setWindowTitle("About Newsdesk")
-        self.label = QLabel(about_text(data_folder))
-        self.label.setObjectName("aboutText")
-        self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.label)
-        layout.addWidget(buttons)
+        self.ui = Ui_AboutDialog()
+        self.ui.setupUi(self)  # the layout: ui/about_dialog.ui
+        self.label = self.ui.aboutText
+        self.label.setText(about_text(data_folder))
+        self.ui.buttons.rejected.connect(self.reject)
 
 
 def show_shortcuts(window: QMainWindow) -> ShortcutsDialog:

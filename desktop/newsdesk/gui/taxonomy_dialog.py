@@ -6,25 +6,16 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
     QDialog,
-    QDialogButtonBox,
-    QGridLayout,
-    QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
-    QPushButton,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..ops import Changes
 from ..ops import taxonomy as ops
 from ..store import Store, StoreError
-from .naming import named
+from ..ui.taxonomy_dialog_ui import Ui_TaxonomyDialog
 
 
 class TaxonomyDialog(QDialog):
@@ -35,105 +26,46 @@ class TaxonomyDialog(QDialog):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("taxonomyDialog")
-        self.setWindowTitle("Sections, regions and tags")
-        self.resize(640, 460)
+        self.ui = Ui_TaxonomyDialog()
+        self.ui.setupUi(self)  # the layout: ui/taxonomy_dialog.ui
         self.store = store
-        self.message = QLabel()
-        named(self.message, "taxonomyMessage", "Result of the last change")
-        self.message.setWordWrap(True)
-
-        tabs = QTabWidget()
-        tabs.addTab(self._sections_tab(), "Sections")
-        tabs.addTab(self._regions_tab(), "Regions")
-        tabs.addTab(self._editions_tab(), "Editions")
-        tabs.addTab(self._tags_tab(), "Tags")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(tabs, 1)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.message = self.ui.taxonomyMessage
+        self.ui.buttons.rejected.connect(self.reject)
+        self._connect_sections()
+        self._connect_regions()
+        self._connect_editions()
+        self._connect_tags()
         self.reload()
 
     # --- tabs -------------------------------------------------------------------------
-    def _sections_tab(self) -> QWidget:
-        page = QWidget()
-        self.section_list = named(QListWidget(), "sectionList", "Sections")
-        self.subsection_list = named(
-            QListWidget(), "subsectionList", "Subsections of the chosen section"
-        )
-        self.section_name = named(QLineEdit(), "sectionNameEdit", "Section name")
-        self.section_name.setPlaceholderText("Section name")
-        self.subsection_name = named(QLineEdit(), "subsectionNameEdit", "Subsection name")
-        self.subsection_name.setPlaceholderText("Subsection name")
-        add_section = named(QPushButton("Add section"), "addSectionButton", "Add section")
-        rename_section = named(
-            QPushButton("Rename chosen section"), "renameSectionButton", "Rename section"
-        )
-        add_subsection = named(
-            QPushButton("Add subsection"), "addSubsectionButton", "Add subsection"
-        )
-        grid = QGridLayout(page)
-        grid.addWidget(QLabel("Sections"), 0, 0)
-        grid.addWidget(QLabel("Subsections"), 0, 1)
-        grid.addWidget(self.section_list, 1, 0)
-        grid.addWidget(self.subsection_list, 1, 1)
-        grid.addWidget(self.section_name, 2, 0)
-        grid.addWidget(self.subsection_name, 2, 1)
-        grid.addWidget(add_section, 3, 0)
-        grid.addWidget(add_subsection, 3, 1)
-        grid.addWidget(rename_section, 4, 0)
+    def _connect_sections(self) -> None:
+        ui = self.ui
+        self.section_list, self.subsection_list = ui.sectionList, ui.subsectionList
+        self.section_name, self.subsection_name = ui.sectionNameEdit, ui.subsectionNameEdit
         self.section_list.currentTextChanged.connect(self._show_subsections)
-        add_section.clicked.connect(
+        ui.addSectionButton.clicked.connect(
             lambda: self._do(
                 lambda: ops.add_section(self.store, self._need(self.section_name)),
                 "Section added.",
             )
         )
-        rename_section.clicked.connect(self._rename_section)
-        add_subsection.clicked.connect(self._add_subsection)
-        return page
+        ui.renameSectionButton.clicked.connect(self._rename_section)
+        ui.addSubsectionButton.clicked.connect(self._add_subsection)
 
-    def _regions_tab(self) -> QWidget:
-        page = QWidget()
-        self.region_list = named(QListWidget(), "regionList", "Regions")
-        self.region_name = named(QLineEdit(), "regionNameEdit", "Region name")
-        self.region_name.setPlaceholderText("Region name")
-        add_region = named(QPushButton("Add region"), "addRegionButton", "Add region")
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.region_list, 1)
-        layout.addWidget(self.region_name)
-        layout.addWidget(add_region)
-        add_region.clicked.connect(
+    def _connect_regions(self) -> None:
+        self.region_list, self.region_name = self.ui.regionList, self.ui.regionNameEdit
+        self.ui.addRegionButton.clicked.connect(
             lambda: self._do(
                 lambda: ops.add_region(self.store, self._need(self.region_name)),
                 "Region added.",
             )
         )
-        return page
 
-    def _editions_tab(self) -> QWidget:
-        page = QWidget()
-        self.edition_list = named(QListWidget(), "editionList", "Editions")
-        self.edition_code = named(QLineEdit(), "editionCodeEdit", "Edition code")
-        self.edition_code.setPlaceholderText("Code, e.g. fr")
-        self.edition_code.setMaxLength(8)
-        self.edition_language = named(QLineEdit(), "editionLanguageEdit", "Edition language")
-        self.edition_language.setPlaceholderText("Language, e.g. French")
-        self.edition_rtl = named(
-            QCheckBox("Right-to-left"), "editionRtlCheck", "Right-to-left script"
-        )
-        add_edition = named(QPushButton("Add edition"), "addEditionButton", "Add edition")
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.edition_list, 1)
-        row = QGridLayout()
-        row.addWidget(self.edition_code, 0, 0)
-        row.addWidget(self.edition_language, 0, 1)
-        row.addWidget(self.edition_rtl, 0, 2)
-        layout.addLayout(row)
-        layout.addWidget(add_edition)
-        add_edition.clicked.connect(
+    def _connect_editions(self) -> None:
+        ui = self.ui
+        self.edition_list, self.edition_rtl = ui.editionList, ui.editionRtlCheck
+        self.edition_code, self.edition_language = ui.editionCodeEdit, ui.editionLanguageEdit
+        ui.addEditionButton.clicked.connect(
             lambda: self._do(
                 lambda: ops.add_edition(
                     self.store,
@@ -144,34 +76,12 @@ class TaxonomyDialog(QDialog):
                 "Edition added.",
             )
         )
-        return page
 
-    def _tags_tab(self) -> QWidget:
-        page = QWidget()
-        self.tag_list = named(
-            QListWidget(), "tagList", "Tags with the number of articles using each"
-        )
-        self.tag_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tag_name = named(QLineEdit(), "tagNameEdit", "New tag name")
-        self.tag_name.setPlaceholderText("New name, or the tag to merge into")
-        rename = named(QPushButton("Rename chosen tag"), "renameTagButton", "Rename tag")
-        merge = named(QPushButton("Merge chosen tags into"), "mergeTagsButton", "Merge tags")
-        hint = QLabel(
-            "Renaming a tag onto an existing one merges them. Case does not make a new tag."
-        )
-        hint.setProperty("role", "hint")
-        hint.setWordWrap(True)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.tag_list, 1)
-        layout.addWidget(self.tag_name)
-        row = QGridLayout()
-        row.addWidget(rename, 0, 0)
-        row.addWidget(merge, 0, 1)
-        layout.addLayout(row)
-        layout.addWidget(hint)
+    def _connect_tags(self) -> None:
+        self.tag_list, self.tag_name = self.ui.tagList, self.ui.tagNameEdit
+        rename, merge = self.ui.renameTagButton, self.ui.mergeTagsButton
         rename.clicked.connect(self._rename_tag)
         merge.clicked.connect(self._merge_tags)
-        return page
 
     # --- actions ------------------------------------------------------------------------
     def _need(self, edit: QLineEdit) -> str:

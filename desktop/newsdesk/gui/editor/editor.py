@@ -11,15 +11,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -30,10 +25,10 @@ from ...domain.article import Article
 from ...domain.text import DEFAULT_WORDS_PER_MINUTE, read_time_label, word_count
 from ...domain.validation import DEFAULT_HEADLINE_LIMIT, DEFAULT_STANDFIRST_LIMIT, check_article
 from ...store import Store
+from ...ui.article_inspector_ui import Ui_Inspector
 from ..naming import named
 from ..tasks import run_task
 from .bidi import OneParagraphEdit
-from .fields import RegionsPicker, TagsEdit
 from .markdown_edit import MarkdownEdit
 from .sources_panel import SourcesPanel
 from .style_flags import set_flag
@@ -159,63 +154,19 @@ class ArticleEditor(QWidget):
         layout.addLayout(stats_row)
 
     def _build_inspector(self) -> None:
-        self.edition_combo = QComboBox()
-        named(self.edition_combo, "editionCombo", "Edition")
-        self.section_combo = QComboBox()
-        named(self.section_combo, "sectionCombo", "Section")
-        self.subsection_combo = QComboBox()
-        named(self.subsection_combo, "subsectionCombo", "Subsection")
-        self.regions_picker = RegionsPicker()
-        named(self.regions_picker, "regionsPicker", "Regions")
-        self.regions_picker.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.coverage_edit = QLineEdit()
-        named(self.coverage_edit, "coverageEdit", "Coverage (story package)")
-        self.coverage_edit.setPlaceholderText("Story package, e.g. War on Gaza")
-        self.byline_edit = QLineEdit()
-        named(self.byline_edit, "bylineEdit", "Byline")
-        self.byline_edit.setPlaceholderText("Name or desk")
-        self.dateline_edit = QLineEdit()
-        named(self.dateline_edit, "datelineEdit", "Dateline")
-        self.dateline_edit.setPlaceholderText("e.g. Beirut")
-        self.tags_edit = TagsEdit(lambda prefix: self.store.tags.usage(prefix, limit=20))
-        named(self.tags_edit, "tagsEdit", "Tags")
-        self.breaking_check = QCheckBox("Breaking news")
-        named(self.breaking_check, "breakingCheck", "Breaking news priority")
-        self.sources_panel = SourcesPanel(self.store)
-        self.reload_taxonomy()
-
-        form_box = QWidget()
-        form = QFormLayout(form_box)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.setVerticalSpacing(7)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        for label, widget in (
-            ("Edition", self.edition_combo),
-            ("Section", self.section_combo),
-            ("Subsection", self.subsection_combo),
-            ("Regions", self.regions_picker),
-            ("Coverage", self.coverage_edit),
-            ("Byline", self.byline_edit),
-            ("Dateline", self.dateline_edit),
-            ("Tags", self.tags_edit),
-            ("", self.breaking_check),
-        ):
-            form.addRow(label, widget)
-            if label:
-                form.labelForField(widget).setBuddy(widget)
-
+        self.inspector_ui = ui = Ui_Inspector()
         inner = QWidget()
-        inner.setObjectName("inspectorInner")
-        column = QVBoxLayout(inner)
-        column.setContentsMargins(10, 10, 12, 10)
-        column.setSpacing(12)
-        heading = QLabel("Article details")
-        heading.setProperty("role", "heading")
-        column.addWidget(heading)
-        column.addWidget(form_box)
-        column.addWidget(self.sources_panel)
-        column.addStretch(1)
+        ui.setupUi(inner)  # the layout: ui/article_inspector.ui
+        self.edition_combo, self.section_combo = ui.editionCombo, ui.sectionCombo
+        self.subsection_combo, self.regions_picker = ui.subsectionCombo, ui.regionsPicker
+        self.coverage_edit, self.byline_edit = ui.coverageEdit, ui.bylineEdit
+        self.dateline_edit, self.breaking_check = ui.datelineEdit, ui.breakingCheck
+        self.tags_edit = ui.tagsEdit
+        self.tags_edit.set_usage(lambda prefix: self.store.tags.usage(prefix, limit=20))
+        self.sources_panel = SourcesPanel(self.store)
+        # The panel is its own form (ui/sources_panel.ui); it goes under the fields.
+        ui.column.insertWidget(ui.column.indexOf(ui.inspectorFields) + 1, self.sources_panel)
+        self.reload_taxonomy()
         self.inspector = QScrollArea()
         self.inspector.setObjectName("inspector")
         self.inspector.setWidgetResizable(True)

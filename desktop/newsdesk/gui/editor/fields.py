@@ -15,10 +15,12 @@ class TagsEdit(QLineEdit):
     """Comma-separated tags; the word being typed completes from the store's most used tags."""
 
     def __init__(
-        self, usage: Callable[[str], list[tuple[str, int]]], parent: QWidget | None = None
+        self,
+        parent: QWidget | None = None,
+        usage: Callable[[str], list[tuple[str, int]]] | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._usage = usage
+        super().__init__(parent)  # parent first: the inspector's form (ui/) builds it
+        self._usage = usage or (lambda _prefix: [])
         self._names = QStringListModel(self)
         self._completer = QCompleter(self._names, self)
         self._completer.setWidget(self)
@@ -27,6 +29,10 @@ class TagsEdit(QLineEdit):
         self._completer.activated.connect(self._complete_with)
         self.textEdited.connect(self._suggest)
         self.setPlaceholderText("People, places, organisations — separated by commas")
+
+    def set_usage(self, usage: Callable[[str], list[tuple[str, int]]]) -> None:
+        """Where completions come from: (tag, uses) for a prefix, most used first."""
+        self._usage = usage
 
     def tags(self) -> list[str]:
         return clean_tags(self.text().split(","))

@@ -4,22 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFileDialog,
-    QFormLayout,
     QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,7 +17,7 @@ from ...domain.article import Source, SourceKind
 from ...domain.validation import check_url
 from ...store import Store, StoreError
 from ...store.attachments import attach_file
-from ..naming import named
+from ...ui.sources_panel_ui import Ui_SourcesPanel
 from ..tasks import run_task
 from .style_flags import set_flag
 
@@ -44,72 +34,24 @@ class SourcesPanel(QGroupBox):
     problem = Signal(str)  # a message for the status bar (attach failures)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__("Sources", parent)
-        named(self, "sourcesPanel", "Sources")
+        super().__init__(parent)
+        self.ui = Ui_SourcesPanel()
+        self.ui.setupUi(self)  # the layout: ui/sources_panel.ui
         self.store = store
         self._sources: list[Source] = []
         self._loading = False
-
-        self.list = QListWidget()
-        named(self.list, "sourcesList", "Source list")
-        self.list.setMaximumHeight(96)
-        self.add_button = QPushButton("Add source")
-        named(self.add_button, "addSourceButton", "Add source")
-        self.remove_button = QPushButton("Remove")
-        named(self.remove_button, "removeSourceButton", "Remove source")
-
-        self.name_edit = QLineEdit()
-        named(self.name_edit, "sourceNameEdit", "Source name")
-        self.name_edit.setPlaceholderText("e.g. Haaretz, Reuters, Ministry of Health")
-        self.url_edit = QLineEdit()
-        named(self.url_edit, "sourceUrlEdit", "Source URL")
-        self.url_edit.setPlaceholderText("https://…")
-        self.url_problem = QLabel()
-        named(self.url_problem, "sourceUrlProblem", "Source URL problem")
-        self.url_problem.setProperty("role", "problem")
-        self.url_problem.setWordWrap(True)
-        self.url_problem.hide()
-        self.kind_combo = QComboBox()
-        named(self.kind_combo, "sourceKindCombo", "Source kind")
+        ui = self.ui
+        self.list = ui.sourcesList
+        self.add_button, self.remove_button = ui.addSourceButton, ui.removeSourceButton
+        self.name_edit, self.url_edit = ui.sourceNameEdit, ui.sourceUrlEdit
+        self.url_problem = ui.sourceUrlProblem
+        self.kind_combo = ui.sourceKindCombo
         for kind in SourceKind:
             self.kind_combo.addItem(kind.value.capitalize(), kind.value)
-        self.notes_edit = QPlainTextEdit()
-        named(self.notes_edit, "sourceNotesEdit", "Internal notes on the source")
-        self.notes_edit.setPlaceholderText("Internal notes (never published)")
-        self.notes_edit.setFixedHeight(54)
-        self.notes_edit.setTabChangesFocus(True)
-        self.attribution_check = QCheckBox('Print as attribution ("Source: …")')
-        named(self.attribution_check, "sourceAttributionCheck", "Print as attribution line")
-        self.attach_button = QPushButton("Attach file…")
-        named(self.attach_button, "sourceAttachButton", "Attach a file to the source")
-        self.file_label = QLabel()
-        named(self.file_label, "sourceFileLabel", "Attached file")
-        self.file_label.setProperty("role", "hint")
-        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        self.details = QWidget()
-        form = QFormLayout(self.details)
-        form.setContentsMargins(0, 4, 0, 0)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Name", self.name_edit)
-        form.addRow("URL", self.url_edit)
-        form.addRow("", self.url_problem)
-        form.addRow("Kind", self.kind_combo)
-        form.addRow("Notes", self.notes_edit)
-        form.addRow("", self.attribution_check)
-        attach_row = QHBoxLayout()
-        attach_row.addWidget(self.attach_button)
-        attach_row.addWidget(self.file_label, 1)
-        form.addRow("File", attach_row)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(6)
-        layout.addWidget(self.list)
-        layout.addLayout(buttons)
-        layout.addWidget(self.details)
+        self.notes_edit = ui.sourceNotesEdit
+        self.attribution_check = ui.sourceAttributionCheck
+        self.attach_button, self.file_label = ui.sourceAttachButton, ui.sourceFileLabel
+        self.details = ui.sourceDetails
 
         self.add_button.clicked.connect(self.add_source)
         self.remove_button.clicked.connect(self.remove_current)

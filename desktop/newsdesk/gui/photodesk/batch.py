@@ -5,19 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from ...domain.captions import DEFAULT_CAPTION_STYLE, CaptionStyle
 from ...domain.photo import Photo
 from ...photos.templates import TEMPLATE_FIELDS, VARIABLES, CaptionTemplate, TemplateError
+from ...ui.batch_caption_dialog_ui import Ui_BatchCaptionDialog
 from .. import theme
 from .style import batch_label
 
@@ -49,50 +46,34 @@ class BatchCaptionDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.caption_style = caption_style  # the house style, from Preferences
-        self.setObjectName("batchCaptionDialog")
+        self.ui = Ui_BatchCaptionDialog()
+        self.ui.setupUi(self)  # the layout: ui/batch_caption_dialog.ui
         self.setWindowTitle(f"Caption {len(photos)} photos")
         self.photos = photos
-        self.edits: dict[str, QLineEdit] = {}
-        form = QFormLayout()
-        hint = QLabel(
+        self.ui.batchHint.setText(
             "Empty fields stay as they are. Variables: "
             + " ".join("{" + v + "}" for v in VARIABLES)
             + ". {date:%d/%m/%Y} takes a pattern."
         )
-        hint.setWordWrap(True)
-        for name in TEMPLATE_FIELDS:
-            edit = QLineEdit()
-            edit.setObjectName(f"template_{name}")
+        self.edits: dict[str, QLineEdit] = {
+            name: getattr(self.ui, f"template_{name}") for name in TEMPLATE_FIELDS
+        }
+        for edit in self.edits.values():
             edit.textChanged.connect(self.update_preview)
-            self.edits[name] = edit
-            form.addRow(LABELS[name], edit)
-        self.event_value = QLineEdit()
-        self.event_value.setObjectName("batchEventValue")
-        self.event_value.setPlaceholderText("fills {event} where a photo has none")
+        self.event_value = self.ui.batchEventValue
         self.event_value.textChanged.connect(self.update_preview)
-        form.addRow("{event} =", self.event_value)
-        self.close_with_credit = QCheckBox(batch_label(caption_style))
-        self.close_with_credit.setChecked(True)
+        self.close_with_credit = self.ui.batchCloseWithCredit
+        self.close_with_credit.setText(batch_label(caption_style))
         self.close_with_credit.toggled.connect(self.update_preview)
-        self.preview = QLabel()
-        self.preview.setObjectName("batchPreview")
-        self.preview.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.preview = self.ui.batchPreview
+        buttons = self.ui.buttons
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(f"Apply to {len(photos)}")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(hint)
-        layout.addLayout(form)
-        layout.addWidget(self.close_with_credit)
         first = photos[0].original_name if photos else ""
-        layout.addWidget(QLabel(f"{first} after:" if first else "After:"))
-        layout.addWidget(self.preview)
-        layout.addWidget(buttons)
-        self.resize(560, 600)
+        if first:
+            self.ui.batchPreviewHeading.setText(f"{first} after:")
         self.update_preview()
 
     def template(self) -> CaptionTemplate:

@@ -8,26 +8,16 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QCompleter,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
 from ...domain.captions import IIM_LIMITS, Caption, house_form, utf8_len
 from ...domain.photo import CaptionState, Photo
 from ...store import Store
+from ...ui.photo_edit_panel_ui import Ui_PhotoEditPanel
 from .. import theme
 from ..tasks import run_task
 from .style import house_tooltip
@@ -66,121 +56,46 @@ class PhotoEditPanel(QWidget):
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("photoEditPanel")
+        self.ui = ui = Ui_PhotoEditPanel()
+        ui.setupUi(self)  # the layout: ui/photo_edit_panel.ui
         self.store = store
         self.photo: Photo | None = None
         self._preloading = False
-        self.preview = QLabel()
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumHeight(180)
-        self.info = QLabel()
-        self.info.setObjectName("photoInfo")
-        self.info.setWordWrap(True)
-
-        self.caption = QPlainTextEdit()
-        self.caption.setObjectName("captionEdit")
-        self.caption.setAccessibleName("Caption")
-        self.caption.setFixedHeight(96)
-        self.caption_count = QLabel()
-        self.alt_text = QPlainTextEdit()
-        self.alt_text.setObjectName("altTextEdit")
-        self.alt_text.setAccessibleName("Alt text")
-        self.alt_text.setPlaceholderText("What the picture shows, for readers who cannot see it")
-        self.alt_text.setFixedHeight(60)
-        self.lines: dict[str, QLineEdit] = {}
-        self.state = QComboBox()
+        self.preview, self.info = ui.photoPreview, ui.photoInfo
+        self.caption, self.caption_count = ui.captionEdit, ui.captionCount
+        self.alt_text = ui.altTextEdit
+        self.lines: dict[str, QLineEdit] = {
+            name: getattr(ui, f"{name}Edit") for name, _label in LINE_FIELDS
+        }
+        for edit in self.lines.values():
+            edit.textChanged.connect(self._schedule_check)
+        self.state = ui.stateCombo
         for value in CaptionState:
             self.state.addItem(value.value.capitalize(), value.value)
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Caption", self.caption)
-        form.addRow("", self.caption_count)
-        form.addRow("Alt text", self.alt_text)
-        for name, label in LINE_FIELDS:
-            edit = QLineEdit()
-            edit.setObjectName(f"{name}Edit")
-            edit.setAccessibleName(label)
-            self.lines[name] = edit
-            form.addRow(label, edit)
-            edit.textChanged.connect(self._schedule_check)
-        self.lines["rights_expiry"].setPlaceholderText("YYYY-MM-DD, empty if none")
-        self.lines["date_created"].setPlaceholderText("YYYY-MM-DD")
-        form.addRow("State", self.state)
-        self.keep_location = QCheckBox("Keep location in the published photo")
-        self.keep_location.setObjectName("keepLocationCheck")
-        self.keep_location.setAccessibleName("Keep location in the published photo")
+        self.keep_location = ui.keepLocationCheck
         self.keep_location.setAccessibleDescription(LOCATION_HELP)
         self.keep_location.setToolTip(LOCATION_HELP)
-        self.location_help = QLabel(LOCATION_HELP)
-        self.location_help.setObjectName("keepLocationHelp")
-        self.location_help.setWordWrap(True)
-        self.credit_count = QLabel()
-        form.insertRow(5, "", self.credit_count)
-        # Under the alt text: with the fields that say what the public sees of the photo.
-        form.insertRow(3, "", self.keep_location)
-        form.insertRow(4, "", self.location_help)
+        self.location_help = ui.keepLocationHelp
+        self.location_help.setText(LOCATION_HELP)
+        self.credit_count = ui.creditCount
 
-        self.problems = QListWidget()
-        self.problems.setObjectName("photoProblems")
-        self.problems.setAccessibleName("Caption checks")
-        self.problems.setMaximumHeight(130)
-        self.problems.setWordWrap(True)  # whole messages, never cut at the edge
-        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.problems.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.problems = ui.photoProblems
         self.problems.itemActivated.connect(self._problem_activated)
-
-        self.house_button = QPushButton("Close with credit")
+        self.house_button = ui.houseButton
         self.house_button.setToolTip(house_tooltip(store.photos.caption_style))
         self.house_button.clicked.connect(self._apply_house_form)
-        self.save_button = QPushButton("Save")
-        self.save_button.setObjectName("savePhotoButton")
-        self.save_button.setDefault(True)
-        self.save_button.setShortcut("Ctrl+Return")
+        self.save_button = ui.savePhotoButton
         self.save_button.clicked.connect(self._save)
-        self.revert_button = QPushButton("Revert")
+        self.revert_button = ui.revertButton
         self.revert_button.clicked.connect(lambda: self.show_photo(self.photo))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.house_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.save_button)
 
         # This article's own caption and alt text (shown when the desk filters by an article)
         self.article_id: int | None = None
         self.use_role = "inline"
-        self.use_box = QGroupBox("In this article")
-        self.use_box.setObjectName("photoUseBox")
-        self.use_caption = QPlainTextEdit()
-        self.use_caption.setObjectName("useCaptionEdit")
-        self.use_caption.setAccessibleName("Caption in this article")
-        self.use_caption.setFixedHeight(70)
-        self.use_alt = QLineEdit()
-        self.use_alt.setObjectName("useAltEdit")
-        self.use_alt.setAccessibleName("Alt text in this article")
-        self.use_save = QPushButton("Save for this article")
+        self.use_box = ui.photoUseBox
+        self.use_caption, self.use_alt = ui.useCaptionEdit, ui.useAltEdit
+        self.use_save = ui.useSaveButton
         self.use_save.clicked.connect(self._save_use)
-        use_form = QFormLayout(self.use_box)
-        use_form.addRow("Caption", self.use_caption)
-        use_form.addRow("Alt text", self.use_alt)
-        use_form.addRow("", self.use_save)
-        self.use_box.setVisible(False)
-
-        inner = QWidget()
-        column = QVBoxLayout(inner)
-        column.addWidget(self.preview)
-        column.addWidget(self.info)
-        column.addWidget(self.problems)
-        column.addLayout(buttons)
-        column.addWidget(self.use_box)
-        column.addLayout(form)
-        column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
 
         self.check_timer = QTimer(self)
         self.check_timer.setSingleShot(True)

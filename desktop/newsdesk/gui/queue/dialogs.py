@@ -12,18 +12,16 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QDateTime, Qt, QTimeZone
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QMessageBox,
-    QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from ...domain.checklist import CheckResult
 from ...store.workflow import Claim
+from ...ui.note_dialog_ui import Ui_NoteDialog
+from ...ui.schedule_dialog_ui import Ui_ScheduleDialog
 from .model import parse_utc
 
 
@@ -38,27 +36,16 @@ class NoteDialog(QDialog):
         hint: str = "The note goes to the reporter with the story.",
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("noteDialog")
+        self.ui = Ui_NoteDialog()
+        self.ui.setupUi(self)  # the layout: ui/note_dialog.ui
         self.setWindowTitle(title)
-        self.resize(460, 220)
-        self.prompt = QLabel(prompt)
-        self.prompt.setWordWrap(True)
-        self.edit = QPlainTextEdit()
-        self.edit.setObjectName("noteEdit")
-        self.edit.setAccessibleName("Note")
-        self.edit.setTabChangesFocus(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.prompt = self.ui.prompt
+        self.prompt.setText(prompt)
+        self.edit = self.ui.noteEdit
+        self.buttons = self.ui.buttons
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setEnabled(False)
-        hint_label = QLabel(f"{hint} Ctrl+Enter sends it.")
-        hint_label.setProperty("role", "hint")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.prompt)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(hint_label)
-        layout.addWidget(self.buttons)
+        self.ui.noteHint.setText(f"{hint} Ctrl+Enter sends it.")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.edit.textChanged.connect(lambda: self.ok.setEnabled(bool(self.note())))
@@ -87,8 +74,8 @@ class ScheduleDialog(QDialog):
         self, headline: str, embargo_at: str | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("scheduleDialog")
-        self.setWindowTitle("Schedule publication")
+        self.ui = Ui_ScheduleDialog()
+        self.ui.setupUi(self)  # the layout: ui/schedule_dialog.ui
         now = datetime.now(UTC).replace(second=0, microsecond=0)
         default = now + timedelta(hours=1)
         embargo = parse_utc(embargo_at)
@@ -100,27 +87,12 @@ class ScheduleDialog(QDialog):
             if lifts < embargo:
                 lifts += timedelta(minutes=1)
             default = max(default, lifts)
-        label = QLabel(text)
-        label.setWordWrap(True)
-        self.picker = QDateTimeEdit()
-        self.picker.setObjectName("schedulePicker")
-        self.picker.setAccessibleName("Publication time (UTC)")
+        self.ui.scheduleText.setText(text)
+        self.picker = self.ui.schedulePicker
         self.picker.setTimeZone(QTimeZone.utc())
-        self.picker.setDisplayFormat("dd MMM yyyy  HH:mm 'UTC'")
-        self.picker.setCalendarPopup(True)
         self.picker.setDateTime(_qt(default))
-        self.error = QLabel()
-        self.error.setProperty("role", "problem")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.picker)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = self.ui.scheduleError
+        buttons = self.ui.buttons
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.picker.setFocus()

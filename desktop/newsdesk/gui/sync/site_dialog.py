@@ -5,11 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -20,54 +16,27 @@ from ...sync import credentials
 from ...sync.client import normalise_url
 from ...sync.engine import VerifiedLogin, verify_login
 from ...sync.errors import SyncError
+from ...ui.site_dialog_ui import Ui_SiteDialog
 from .. import tasks, theme
 
 
 class SiteDialog(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("siteDialog")
-        self.setWindowTitle("Add a publishing site")
+        self.ui = Ui_SiteDialog()
+        self.ui.setupUi(self)  # the layout: ui/site_dialog.ui
         self.store = store
-        self.name = QLineEdit()
-        self.name.setPlaceholderText("english-site")
-        self.url = QLineEdit()
-        self.url.setPlaceholderText("https://news.example.org")
-        self.user = QLineEdit()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("xxxx xxxx xxxx xxxx xxxx xxxx")
-        self.ca_bundle = QLineEdit()
-        self.ca_bundle.setPlaceholderText("optional: a CA bundle file for a private certificate")
-        self.editions = QLineEdit()
-        self.editions.setPlaceholderText("en, ar … (empty: every edition)")
-        form = QFormLayout()
-        for label, widget in (
-            ("Name", self.name),
-            ("Address", self.url),
-            ("User name", self.user),
-            ("Application password", self.password),
-            ("CA bundle", self.ca_bundle),
-            ("Editions", self.editions),
-        ):
-            widget.setAccessibleName(label)
-            form.addRow(label, widget)
-        self.message = QLabel(
-            "The password is kept in the system keyring, never in a file. "
-            "Create one in WordPress under Users → Profile → Application Passwords."
-        )
-        self.message.setObjectName("siteMessage")
-        self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.name = self.ui.siteName
+        self.url = self.ui.siteUrl
+        self.user = self.ui.siteUser
+        self.password = self.ui.sitePassword
+        self.ca_bundle = self.ui.siteCaBundle
+        self.editions = self.ui.siteEditions
+        self.message = self.ui.siteMessage
+        self.buttons = self.ui.buttons
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Check and add")
         self.buttons.accepted.connect(self.check)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
         self.added_role = ""
         self.changes = Changes()  # what adding the site changed, for the window to announce
 
