@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..ops import Changes
-from ..services import transfer
 from ..store import StoreError
 
 if TYPE_CHECKING:
@@ -53,6 +52,8 @@ class FileTransfer(QObject):
         window = self.window
         if not paths:
             return []
+        from ..services import transfer  # markdownify and bs4: not on the way to the window
+
         try:
             results = transfer.import_files(window.store, paths, author=window.settings.author)
         except (transfer.ImportError_, StoreError, OSError) as exc:
@@ -96,6 +97,8 @@ class FileTransfer(QObject):
         )
         if not path.suffix:
             path = path.with_suffix(".json" if json_wanted else ".md")
+        from ..services import transfer
+
         try:
             text = transfer.export_text(
                 self.window.store, article_id, "ninjs" if json_wanted else "markdown"

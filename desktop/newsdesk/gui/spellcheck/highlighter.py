@@ -73,12 +73,16 @@ class SpellingLayer:
         self.format = misspelling_format()
         self.edit: QTextEdit | None = None
         self._skipped: tuple[QTextBlock, int] | None = None
+        # Words asked of the service and not answered yet -> the paragraphs holding
+        # them: an answer redraws those, not every paragraph of a long body.
+        self._waiting: dict[str, list[QTextBlock]] = {}
         service.checked.connect(self._checked, Qt.ConnectionType.QueuedConnection)
         service.wordsChanged.connect(self.redraw)
 
     def set_language(self, language: str) -> None:
         if language != self.language:
             self.language = language
+            self._waiting.clear()
             self.redraw()
 
     def redraw(self, block: QTextBlock | None = None) -> None:
@@ -140,8 +144,14 @@ class SpellingLayer:
             if typing_at is not None and end == typing_at:
                 self._skipped = (self.highlighter.currentBlock(), end)
                 continue
-            if status(word, self.language) is False:
+            known = status(word, self.language)
+            if known is False:
                 found.append((start, end, word))
+            elif known is None:
+                blocks = self._waiting.setdefault(word, [])
+                block = self.highlighter.currentBlock()
+                if not blocks or blocks[-1] != block:
+                    blocks.append(block)
         return found
 
     def underline(self, text: str) -> None:
@@ -161,21 +171,27 @@ class SpellingLayer:
                 h.setFormat(position, 1, fmt)
 
     def _checked(self, language: str, misspelt: list[str]) -> None:
-        """A batch came back: redraw only the paragraphs holding newly found misspellings."""
-        if language != self.language or not misspelt or not self.active():
+        """A batch came back: redraw only the paragraphs that were waiting on a word
+        found misspelt (never a pass over the whole text)."""
+        if language != self.language:
             return
+        blocks = [block for word in misspelt for block in self._waiting.pop(word, ())]
+        if self.service.pending() == 0:
+            self._waiting.clear()  # the words found right need no redraw
         document = self.highlighter.document()
-        if document is None:
+        if not blocks or not self.active() or document is None:
             return
-        # Whole words only: a misspelt "tal" must not redraw every paragraph with "talks".
+        # Whole words only: a misspelt "tal" must not redraw a paragraph with "talks".
         pattern = re.compile(
             r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, set(misspelt))) + r")(?![^\W\d_])"
         )
-        block = document.firstBlock()
-        while block.isValid():
+        done: set[int] = set()
+        for block in blocks:
+            if not block.isValid() or block.blockNumber() in done:
+                continue
+            done.add(block.blockNumber())
             if pattern.search(block.text()):
                 self.redraw(block)
-            block = block.next()
 
 
 class SpellingHighlighter(QSyntaxHighlighter):
