@@ -196,3 +196,30 @@ def test_start_up_leaves_out_what_the_first_paint_does_not_show(tmp_path):
     )
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_long_body_is_coloured_first_screen_first_then_all_and_keys_still_colour(qtbot, window):
+    from PySide6.QtGui import QFont
+
+    window.new_article()
+    body = window.editor.body_edit
+    lines = [f"## Heading {i}" if i % 10 == 0 else f"plain words **bold {i}**" for i in range(800)]
+    body.set_text("\n".join(lines))
+    document = body.document()
+
+    def weights(number: int) -> set[int]:
+        formats = document.findBlockByNumber(number).layout().formats()
+        return {f.format.fontWeight() for f in formats}
+
+    bold = QFont.Weight.Bold.value
+    assert bold in weights(0) and bold in weights(1)  # the first screenful at once
+    assert weights(790) == set()  # the far end of the text is not coloured yet ...
+    qtbot.waitUntil(lambda: bold in weights(790), timeout=10_000)  # ... but soon is
+    assert bold in weights(799)
+    # A key re-colours its own paragraph as before: a plain line becomes a sub-head.
+    cursor = QTextCursor(document.findBlockByNumber(795))
+    body.setTextCursor(cursor)
+    body.setFocus()
+    type_text(body, "## ")
+    formats = document.findBlockByNumber(795).layout().formats()
+    assert any(f.start == 0 and f.length == len(lines[795]) + 3 for f in formats)

@@ -97,7 +97,11 @@ class SpellingLayer:
         was_blocked = document.blockSignals(True)
         try:
             if block is None:
-                self.highlighter.rehighlight()
+                gradually = getattr(self.highlighter, "rehighlight_gradually", None)
+                if gradually is not None:  # the body: a long text a slice at a time
+                    gradually()
+                else:
+                    self.highlighter.rehighlight()
             else:
                 self.highlighter.rehighlightBlock(block)
         finally:
@@ -177,7 +181,10 @@ class SpellingLayer:
             return
         blocks = [block for word in misspelt for block in self._waiting.pop(word, ())]
         if self.service.pending() == 0:
-            self._waiting.clear()  # the words found right need no redraw
+            # The words found right need no redraw. Not every word: a word found wrong
+            # may have its own batch still on its way here (answers land before signals).
+            for word in [w for w in self._waiting if self.service.status(w, language)]:
+                del self._waiting[word]
         document = self.highlighter.document()
         if not blocks or not self.active() or document is None:
             return
@@ -218,6 +225,6 @@ class SpellingMarkdownHighlighter(MarkdownHighlighter):
             getattr(self, name).setForeground(theme.qcolour(light))
         self.spelling.redraw()
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        super().highlightBlock(text)
+    def highlight(self, text: str) -> None:
+        super().highlight(text)
         self.spelling.underline(text)
