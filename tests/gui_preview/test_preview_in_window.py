@@ -29,6 +29,8 @@ def window(qtbot, tmp_path):
     win.resize(1800, 1000)
     win.show()
     qtbot.waitExposed(win)
+    # QtWebEngine starts once the window has painted (its stand-in until then).
+    qtbot.waitUntil(lambda: pane.web is not None or pane.fallback is not None, timeout=10000)
     yield win, pane
     win.close()
     store = win.store

@@ -210,10 +210,13 @@ class MainWindow(QMainWindow):
         return None
 
     def build_pending_desks(self) -> None:
-        if not self.isVisible():
+        """One desk per turn of the event loop: a key pressed meanwhile waits for one
+        desk's build, not for all of them."""
+        if not self.isVisible() or not self._pending_desks:
             return  # closed before the timer came round: its store may be gone
-        for index in sorted(self._pending_desks):
-            self._build_desk(index)
+        self._build_desk(min(self._pending_desks))
+        if self._pending_desks:
+            QTimer.singleShot(0, self, self.build_pending_desks)
 
     def _switch_desk(self, row: int) -> None:
         self._build_desk(row)
@@ -595,6 +598,7 @@ class MainWindow(QMainWindow):
         self.closing.emit()  # background work on the store stops before it closes
         self.session.close()
         self.runner.close()  # operations still queued land before the store closes
+        self.list_pane.close_reader()
         self.settings.set_window_state("geometry", self.saveGeometry())
         self.settings.set_window_state("reporter_splitter", self.reporter_splitter.saveState())
         super().closeEvent(event)

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QStatusBar, QSystemTrayIcon, QWidget
 from ..domain.article import Status
 from ..ops import Changes
 from ..store import Store
+from ..store.db import DB_NAME, connect
+from .tasks import run_task
 
 SHOWN_MS = 20_000  # long enough to read a return note in the status bar
 # The person's own stories: written on this desktop (the first revision is theirs)
@@ -54,23 +56,48 @@ class Notifier(QObject):
             self.tray.setToolTip("Newsdesk")
         self._loaded_for = ""
         self.loaded = False
+        self._scans = 0  # the newest scan's number: an older one's answer is dropped
 
     def load(self) -> None:
-        """Remember where the person's stories stand now (their next change is news)."""
+        """Remember where the person's stories stand now (their next change is news).
+
+        The scan reads every article's byline and first author: on 100,000 articles a
+        second or more, so it runs on a thread with a connection of its own, after the
+        window is up; changes announced meanwhile wait for it (see `follow`).
+        """
         name = self.user().strip()
-        self._loaded_for, self.loaded = name, True
-        self.known = {}
+        self._loaded_for, self.loaded = name, False
+        self._scans += 1
+        scan_number = self._scans
         if not name:
+            self.known, self.loaded = {}, True
             return
-        rows = self.store.conn.execute(
-            f"SELECT id, status, correction FROM articles a WHERE {_MINE}", (name, name)
-        )
-        self.known = {int(i): Stage(s, c) for i, s, c in rows}
+        folder = self.store.folder
+
+        def scan() -> dict[int, Stage]:
+            conn = connect(folder / DB_NAME)
+            try:
+                rows = conn.execute(
+                    f"SELECT id, status, correction FROM articles a WHERE {_MINE}", (name, name)
+                ).fetchall()
+            finally:
+                conn.close()
+            return {int(i): Stage(s, c) for i, s, c in rows}
+
+        def done(known: dict[int, Stage]) -> None:
+            if scan_number == self._scans:
+                self.known, self.loaded = known, True
+
+        run_task(scan, done, lambda _exc: done({}), owner=self)
 
     def follow(self, changes: Changes, _initiator: object = None) -> None:
-        if not self.loaded or self.user().strip() != self._loaded_for:
+        if self.user().strip() != self._loaded_for:
             self.load()  # a new name in Preferences: start from where its stories stand
             return
+        if not self.loaded:
+            if not self._scans:
+                self.load()
+            return  # the scan under way will see this change as where things stand
         for article_id in changes.articles:
             self._check(article_id)
 

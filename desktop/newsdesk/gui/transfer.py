@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..ops.articles import ImportedArticles, import_articles
-from ..services import transfer
 from ..store import StoreError
 from . import tasks
 
@@ -64,6 +63,8 @@ class FileTransfer(QObject):
             self._imported(result)
 
         def refused(exc: Exception) -> None:
+            from ..services import transfer  # markdownify and bs4: not on the way to the window
+
             if isinstance(exc, (transfer.ImportError_, StoreError, OSError)):
                 self._problem("Nothing was imported", str(exc))
             else:
@@ -93,7 +94,11 @@ class FileTransfer(QObject):
         if article_id is None:
             window.statusBar().showMessage("Open an article to export it.", 10000)
             return
-        window.session.save()
+        # What is typed goes out: the file is chosen once the save has landed.
+        window.session.save(then=lambda _ok: self._choose_export_file(article_id))
+
+    def _choose_export_file(self, article_id: int) -> None:
+        window = self.window
         article = window.store.articles.get(article_id)
         name = (article.slug or article.headline or "article")[:60].strip() or "article"
         dialog = QFileDialog(window, "Export the article", f"{name}.md", ";;".join(EXPORT_FILTERS))
@@ -112,6 +117,8 @@ class FileTransfer(QObject):
         )
         if not path.suffix:
             path = path.with_suffix(".json" if json_wanted else ".md")
+        from ..services import transfer
+
         try:
             text = transfer.export_text(
                 self.window.store, article_id, "ninjs" if json_wanted else "markdown"

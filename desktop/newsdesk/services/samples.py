@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from ..domain.photo import photo_markdown
 from ..paths import resource_path
-from ..photos.importer import import_files as import_photos
 from ..store import Store
-from .transfer import import_files
 
 AUTHOR = "Newsdesk samples"
 
@@ -23,6 +19,9 @@ def seed_if_new(store: Store) -> int:
     """Import the samples into a store created just now; returns how many articles were added."""
     if not store.is_new or store.articles.count():
         return 0
+    # Imported here: every start asks, only a new store needs the converters (a second).
+    from .transfer import import_files
+
     # Samples stay local: they reach a server only once someone edits one.
     imported = import_files(store, sample_files(), author=AUTHOR, queue=False)
     by_file = {result.path.name: result.article_id for result in imported}
@@ -31,6 +30,10 @@ def seed_if_new(store: Store) -> int:
 
 
 def _attach_photos(store: Store, articles: dict[str, int]) -> None:
+    import yaml
+
+    from ..photos.importer import import_files as import_photos
+
     folder = resource_path("samples", "photos")
     uses = yaml.safe_load((folder / "uses.yaml").read_text(encoding="utf-8"))
     report = import_photos(store, [folder / use["photo"] for use in uses], workers=1)

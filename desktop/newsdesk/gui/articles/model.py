@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -11,6 +12,7 @@ from PySide6.QtGui import QFont
 
 from ...store import Store
 from .. import theme
+from ..reader import Reader
 from ..resources import dot_icon
 
 PAGE_SIZE = 200
@@ -109,6 +111,8 @@ class ArticleListModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._sync: dict[int, str] = {}
+        # Searches as one types run here (gui/reader.py); None: on the main thread.
+        self.reader: Reader | None = None
 
     # --- Qt model interface (kept O(1) per call) ---------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -194,18 +198,48 @@ class ArticleListModel(QAbstractTableModel):
         return "\n".join([_SYNC_WORDS["warning"] + ":", *reasons])
 
     # --- what the pane asks for --------------------------------------------
-    def set_query(self, query: Query) -> None:
-        self.query = query
-        self.refresh()
+    def set_query(self, query: Query, then: Callable[[], None] | None = None) -> None:
+        """Show the rows of `query`; with words, searched on the reader when there is one
+        (`then` runs once they are in; a newer query drops an older one's rows)."""
+        if self.reader is None or not query.text.strip():
+            if self.reader is not None:
+                self.reader.forget(SEARCH_CHANNEL)  # a search still out is stale now
+            self.query = query
+            self.refresh()
+            if then is not None:
+                then()
+            return
+        sort_column, descending = self.sort_column, self.sort_order == Qt.SortOrder.DescendingOrder
+
+        def read(store: Store) -> tuple[list[dict[str, Any]], bool, dict[int, str]]:
+            rows, more = _search(store, query, 0, sort_column, descending)
+            return rows, more, store.sync.article_states([r["id"] for r in rows])
+
+        def show(found: tuple[list[dict[str, Any]], bool, dict[int, str]]) -> None:
+            rows, more, states = found
+            self.query = query
+            self._show(rows, more, states)
+            if then is not None:
+                then()
+
+        self.reader.latest(SEARCH_CHANNEL, read, show)
+
+    def searching(self) -> bool:
+        """A search typed is still on its way to the rows."""
+        return self.reader is not None and self.reader.pending(SEARCH_CHANNEL)
 
     def refresh(self) -> None:
+        rows = self._load(offset=0)
+        self._show(rows, self._more, self.store.sync.article_states([r["id"] for r in rows]))
+
+    def _show(self, rows: list[dict[str, Any]], more: bool, states: dict[int, str]) -> None:
         self._loaded = True
         self.beginResetModel()
-        rows = self._load(offset=0)
         self._rows = rows
+        self._more = more
         self._display = [None] * len(rows)
         self._ids = {r["id"] for r in rows}
-        self._sync = self.store.sync.article_states([r["id"] for r in rows])
+        self._sync = states
         self.endResetModel()
 
     def refresh_sync_states(self) -> None:
@@ -266,15 +300,8 @@ class ArticleListModel(QAbstractTableModel):
         q = self.query
         descending = self.sort_order == Qt.SortOrder.DescendingOrder
         if q.text.strip():
-            limit = offset + SEARCH_PAGE
-            rows = self.store.search.query(
-                q.text, status=q.status, section=q.section, edition=q.edition, limit=limit
-            )
-            self._more = len(rows) == limit
-            if self.sort_column >= 0 and not self._by_rank():
-                key = _SORT_KEYS[self.sort_column]
-                rows.sort(key=lambda r: (r.get(key) or "").casefold(), reverse=descending)
-            return rows[offset:]
+            rows, self._more = _search(self.store, q, offset, self.sort_column, descending)
+            return rows
         rows = self.store.articles.summaries(
             order=_SORT_KEYS[self.sort_column] if self.sort_column >= 0 else "updated_at",
             descending=descending if self.sort_column >= 0 else True,
@@ -287,6 +314,20 @@ class ArticleListModel(QAbstractTableModel):
         self._more = len(rows) == PAGE_SIZE
         return rows
 
-    def _by_rank(self) -> bool:
-        # With search words, the unsorted state means "best match first".
-        return self.sort_column < 0
+
+SEARCH_CHANNEL = "list-search"
+
+
+def _search(
+    store: Store, q: Query, offset: int, sort_column: int, descending: bool
+) -> tuple[list[dict[str, Any]], bool]:
+    """A page of search rows (best first unless a column is chosen), and whether more follow."""
+    limit = offset + SEARCH_PAGE
+    rows = store.search.query(
+        q.text, status=q.status, section=q.section, edition=q.edition, limit=limit
+    )
+    more = len(rows) == limit
+    if sort_column >= 0:  # a column chosen; unsorted means best match first
+        key = _SORT_KEYS[sort_column]
+        rows.sort(key=lambda r: (r.get(key) or "").casefold(), reverse=descending)
+    return rows[offset:], more

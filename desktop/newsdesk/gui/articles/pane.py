@@ -22,9 +22,12 @@ from PySide6.QtWidgets import (
 from ...domain.article import Status
 from ...store import Store
 from ..naming import named
+from ..reader import Reader
 from .model import EDITION, HEADLINE, SECTION, STATUS, UPDATED, ArticleListModel, Query
 
-SEARCH_DELAY_MS = 150
+# Keys typed in one turn of the event loop make one search; each search runs on the
+# reader (gui/reader.py), the newest wins, so there is no need to wait for a pause.
+SEARCH_DELAY_MS = 0
 # Beside the editor and the preview the list is narrow: the headline keeps at least
 # this much room, and the columns that matter least give way, in this order.
 MIN_HEADLINE_WIDTH = 170
@@ -43,6 +46,7 @@ class ArticleListPane(QWidget):
         self.setObjectName("articleListPane")
         self.store = store
         self.model = ArticleListModel(store, self)
+        self.reader = self.model.reader = Reader(store.folder, self)
         self._quiet = False
 
         self.search_box = QLineEdit()
@@ -207,9 +211,17 @@ class ArticleListPane(QWidget):
                 self.model.sort_column = UPDATED
             header.setSortIndicatorShown(True)
         current = self.current_article_id()
-        self.model.set_query(query)
-        if current is not None:
-            self.select_article(current, quiet=True)
+        self.model.set_query(
+            query, then=lambda: current is not None and self.select_article(current, quiet=True)
+        )
+
+    def search_pending(self) -> bool:
+        """Words typed whose rows are not shown yet."""
+        return self._search_timer.isActive() or self.model.searching()
+
+    def close_reader(self) -> None:
+        """Before the store closes: searches still out are dropped."""
+        self.reader.close()
 
     def _update_count(self) -> None:
         n = self.model.rowCount()

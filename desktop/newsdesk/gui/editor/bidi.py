@@ -24,10 +24,14 @@ class BidiTextEdit(QTextEdit):
         self.document().contentsChange.connect(self._contents_change)
 
     def set_edition_rtl(self, rtl: bool) -> None:
-        self._edition_rtl = rtl
         self.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         )
+        if rtl == self._edition_rtl:
+            # Every paragraph already reads in its direction for this edition (set_text and
+            # each edit keep them so): opening an article does not pass over it twice.
+            return
+        self._edition_rtl = rtl
         document = self.document()
         if document.isUndoAvailable():
             self._fix_all(joined=True)

@@ -22,21 +22,19 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.article import Article
-from ...domain.text import DEFAULT_WORDS_PER_MINUTE, read_time_label, word_count
+from ...domain.text import DEFAULT_WORDS_PER_MINUTE, read_time_label
 from ...domain.validation import DEFAULT_HEADLINE_LIMIT, DEFAULT_STANDFIRST_LIMIT, check_article
 from ...store import Store
 from ...ui.article_inspector_ui import Ui_Inspector
 from ..naming import named
-from ..tasks import run_task
 from .bidi import OneParagraphEdit
 from .markdown_edit import MarkdownEdit
 from .sources_panel import SourcesPanel
 from .style_flags import set_flag
+from .word_tally import WordTally
 
 EDITED_DELAY_MS = 200
-STATS_DELAY_MS = 300
-# Counting words in a long body happens off the UI thread.
-BACKGROUND_COUNT_CHARS = 20_000
+STATS_DELAY_MS = 300  # the label follows a pause; the count itself follows every key
 
 
 def _problem_label(name: str) -> QLabel:
@@ -62,7 +60,6 @@ class ArticleEditor(QWidget):
         self._article: Article | None = None
         self._loading = False
         self._dirty = False
-        self._count_generation = 0
         self.words_per_minute = DEFAULT_WORDS_PER_MINUTE
         self.headline_limit = DEFAULT_HEADLINE_LIMIT
         self.standfirst_limit = DEFAULT_STANDFIRST_LIMIT
@@ -82,6 +79,7 @@ class ArticleEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
+        self.word_tally = WordTally(self.body_edit.document())
         self._edited_timer = self._timer(EDITED_DELAY_MS, self._emit_edited)
         self._stats_timer = self._timer(STATS_DELAY_MS, self._recount)
         self._connect_changes()
@@ -432,19 +430,7 @@ class ArticleEditor(QWidget):
 
     # --- counting and checking ------------------------------------------------------
     def _recount(self) -> None:
-        self._count_generation += 1
-        generation = self._count_generation
-        document = self.body_edit.document()
-        if document.characterCount() < BACKGROUND_COUNT_CHARS:
-            self._show_stats(word_count(self.body_edit.toPlainText()))
-            return
-        text = self.body_edit.toPlainText()
-
-        def done(words: int) -> None:
-            if generation == self._count_generation:  # a later count supersedes this one
-                self._show_stats(words)
-
-        run_task(lambda: word_count(text), done, owner=self)
+        self._show_stats(self.word_tally.total())
 
     def _show_stats(self, words: int) -> None:
         self.words = words

@@ -1,13 +1,18 @@
 """A light Markdown highlighter: sub-heads, quotes, bold, italic, links and photo references.
 
 Qt calls highlightBlock for changed paragraphs only, so a keystroke costs one
-paragraph's regexes, whatever the article's length.
+paragraph's regexes, whatever the article's length. A whole text at once (an
+article opened, the theme or the spelling language changed) is highlighted
+gradually instead: the first screenful at once, the rest a slice per turn of the
+event loop, so opening a 10,000-word article does not wait for its last paragraph.
 """
 
 from __future__ import annotations
 
 import re
+import time
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from .. import theme
@@ -36,6 +41,11 @@ def _format(
 
 
 # The Markdown colours (light theme's; swapped through theme.DARK_COLOURS on dark).
+# Paragraphs (QTextBlocks, blank lines included) highlighted at once when a whole text
+# comes in: more than a screenful. Then a slice per turn of the loop, a key's worth of time.
+FIRST_BLOCKS = 50
+SLICE_SECONDS = 0.004
+
 MARKDOWN_COLOURS = {
     "heading": "#0f2a4a",
     "quote": "#55606c",
@@ -55,7 +65,53 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.italic = _format(italic=True)
         self.link = _format(colour=MARKDOWN_COLOURS["link"])
         self.photo = _format(colour=MARKDOWN_COLOURS["photo"])
+        self._held = False
+        self._next_block = -1  # the next paragraph the gradual pass highlights; -1: none
+        self._slices = QTimer(self)
+        self._slices.setSingleShot(True)
+        self._slices.setInterval(0)
+        self._slices.timeout.connect(self._slice)
         theme.signals.changed.connect(self.restyle)
+
+    # --- a whole text, gradually ----------------------------------------------------
+    def hold(self) -> None:
+        """Until `rehighlight_gradually`: the text coming in is not highlighted yet."""
+        self._held = True
+        self._next_block = -1
+
+    def rehighlight_gradually(self) -> None:
+        """Highlight the whole text: the first screenful now, the rest in slices."""
+        self._held = False
+        self._next_block = 0
+        self._slice(FIRST_BLOCKS, budget=60.0)
+
+    def pending(self) -> bool:
+        """Paragraphs still waiting for their colours (tests)."""
+        return self._held or self._next_block >= 0
+
+    def _slice(self, count: int = 1_000_000, budget: float = SLICE_SECONDS) -> None:
+        document = self.document()
+        if document is None or self._next_block < 0:
+            return
+        block = document.findBlockByNumber(self._next_block)
+        until = time.perf_counter() + budget
+        # Colours are not edits: the editor must not hear contentsChanged.
+        was_blocked = document.blockSignals(True)
+        try:
+            for _ in range(count):
+                if not block.isValid():
+                    break
+                self.rehighlightBlock(block)
+                block = block.next()
+                if time.perf_counter() > until:
+                    break
+        finally:
+            document.blockSignals(was_blocked)
+        if block.isValid():
+            self._next_block = block.blockNumber()
+            self._slices.start()
+        else:
+            self._next_block = -1
 
     def restyle(self, _which: str = "") -> None:
         """The theme changed: the same formats in its colours, the text highlighted again."""
@@ -64,14 +120,14 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         document = self.document()
         if document is None:
             return
-        # Qt's rehighlight emits contentsChanged: the editor would take it for typing.
-        was_blocked = document.blockSignals(True)
-        try:
-            self.rehighlight()
-        finally:
-            document.blockSignals(was_blocked)
+        self.rehighlight_gradually()  # signals blocked: not taken for typing
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        if self._held:
+            return  # a whole text coming in: rehighlight_gradually follows
+        self.highlight(text)
+
+    def highlight(self, text: str) -> None:
         if _HEADING.match(text):
             self.setFormat(0, len(text), self.heading)
             return

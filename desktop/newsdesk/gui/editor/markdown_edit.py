@@ -54,6 +54,15 @@ class MarkdownEdit(BidiTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.highlighter = MarkdownHighlighter(self.document())
 
+    def set_text(self, text: str) -> None:
+        """Load fresh text; its colours come gradually (the first screenful at once)."""
+        highlighter = self.highlighter
+        highlighter.hold()
+        try:
+            super().set_text(text)
+        finally:
+            highlighter.rehighlight_gradually()
+
     # --- inline marks ---------------------------------------------------------
     def toggle_bold(self) -> None:
         self._wrap("**")

@@ -21,7 +21,7 @@ def attach_preview(window: MainWindow) -> PreviewPane:
     Links in the page: another story's card opens that story in the editor; a
     web link opens in the user's browser, never inside the preview.
     """
-    pane = PreviewPane(window.store)
+    pane = PreviewPane(window.store, defer_web=True)  # QtWebEngine starts after the first paint
     pane.follow(window.editor)
     window.set_preview(pane)
     splitter = window.reporter_splitter

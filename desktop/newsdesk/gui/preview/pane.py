@@ -10,11 +10,10 @@ thread and the newest one wins.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,25 +32,26 @@ from ...store import Store
 from .. import theme
 from ..tasks import run_task
 from .fallback import FallbackBrowser
-from .urls import STATIC_PREFIX, scheme_registered
+from .urls import (  # noqa: F401 (the env names: tests set them)
+    NO_WEBENGINE_ENV,
+    ROOT_SANDBOX_ENV,
+    STATIC_PREFIX,
+    scheme_registered,
+    webengine_refused,
+)
 
 log = logging.getLogger(__name__)
 
 # CSS widths the site's responsive rules are written for.
 WIDTHS = {"desktop": 1280, "tablet": 820, "phone": 390}
 DEBOUNCE_MS = 150
-NO_WEBENGINE_ENV = "NEWSDESK_NO_WEBENGINE"  # force the simple view (tests, broken GPUs)
-ROOT_SANDBOX_ENV = "QTWEBENGINE_DISABLE_SANDBOX"
 
 
 def webengine_available() -> tuple[bool, str]:
     """Whether QtWebEngine can be used here, and why not."""
-    if os.environ.get(NO_WEBENGINE_ENV):
-        return False, f"{NO_WEBENGINE_ENV} is set"
-    if hasattr(os, "geteuid") and os.geteuid() == 0 and not os.environ.get(ROOT_SANDBOX_ENV):
-        # Chromium refuses to start as root with its sandbox on, and takes the whole
-        # process down; root must choose to run it unsandboxed.
-        return False, f"running as root (set {ROOT_SANDBOX_ENV}=1 to use it without its sandbox)"
+    refused = webengine_refused()
+    if refused:
+        return False, refused
     try:
         from PySide6 import QtWebEngineWidgets  # noqa: F401
     except ImportError as exc:  # missing libraries (e.g. libnss3) on this system
@@ -77,6 +77,7 @@ class PreviewPane(QWidget):
         source: PreviewSource | None = None,
         debounce_ms: int = DEBOUNCE_MS,
         use_webengine: bool | None = None,
+        defer_web: bool = False,
     ) -> None:
         super().__init__(parent)
         self.store = store
@@ -98,7 +99,12 @@ class PreviewPane(QWidget):
         self._timer.setInterval(debounce_ms)
         self._timer.timeout.connect(self._start_render)
 
-        available, reason = webengine_available()
+        # Deferred: whether QtWebEngine loads is found out after the first paint too.
+        defer_web = defer_web and use_webengine is not False and not webengine_refused()
+        if defer_web:
+            available, reason = scheme_registered(), "its newsdesk: scheme was not registered"
+        else:
+            available, reason = webengine_available()
         if use_webengine is False:
             available, reason = False, "turned off"
         self.web = None
@@ -109,15 +115,16 @@ class PreviewPane(QWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
         self._build_toolbar()
-        if available:
-            from .web import WebStage
-
-            self.web = WebStage(self.source, self)
-            self.web.loaded.connect(self.pageLoaded)
-            self.web.linkActivated.connect(self.linkActivated)
-            self.web.pdfExported.connect(self.pdfExported)
-            self.web.crashed.connect(self._fall_back)
-            stage: QWidget = self.web
+        self._stand_in: QWidget | None = None
+        if available and defer_web:
+            # Starting QtWebEngine (Chromium) takes longer than the rest of the window:
+            # an empty page stands in until the window has painted (see _web_after_paint).
+            self._stand_in = stage = QWidget(self)
+            stage.setObjectName("previewStandIn")
+            stage.setAutoFillBackground(True)
+            stage.installEventFilter(self)
+        elif available:
+            stage = self._make_web()
         else:
             self.fallback = FallbackBrowser(self.source, self)
             stage = self.fallback
@@ -133,6 +140,45 @@ class PreviewPane(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(stage, 1)
         self._layout = layout
+
+    def _make_web(self) -> QWidget:
+        from .web import WebStage
+
+        self.web = WebStage(self.source, self)
+        self.web.loaded.connect(self.pageLoaded)
+        self.web.linkActivated.connect(self.linkActivated)
+        self.web.pdfExported.connect(self.pdfExported)
+        self.web.crashed.connect(self._fall_back)
+        return self.web
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self._stand_in and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.build_web)  # once this paint is on screen
+        return super().eventFilter(watched, event)
+
+    def build_web(self) -> None:
+        """Put the full preview (QtWebEngine) in place of its stand-in, with the last page."""
+        stand_in, self._stand_in = self._stand_in, None
+        if stand_in is None:
+            return
+        available, reason = webengine_available()
+        if available:
+            stage = self._make_web()
+            self.web.set_css_width(WIDTHS[self.mode])  # type: ignore[union-attr]
+        else:
+            self.fallback = stage = FallbackBrowser(self.source, self)
+            self.fallback.setMaximumWidth(WIDTHS[self.mode])
+            self._standing_notice = (
+                f"The full preview (QtWebEngine) is not available ({reason}); "
+                "showing a simplified page."
+            )
+            self._show_notice(self._standing_notice)
+        self._layout.replaceWidget(stand_in, stage)
+        stand_in.hide()
+        stand_in.deleteLater()
+        if self.last_page is not None:
+            stage.show_page(self.last_page)  # type: ignore[attr-defined]
 
     # --- toolbar -----------------------------------------------------------------
     def _build_toolbar(self) -> None:
@@ -342,6 +388,7 @@ class PreviewPane(QWidget):
 
     def export_pdf(self, path: Path | str) -> None:
         """Print the previewed page to PDF; `pdfExported(path, ok)` follows."""
+        self.build_web()  # asked for before the window painted: start it now
         if self.web is None:
             raise RuntimeError("PDF export needs QtWebEngine, which is not available here.")
         self.web.print_pdf(str(path))

@@ -73,12 +73,16 @@ class SpellingLayer:
         self.format = misspelling_format()
         self.edit: QTextEdit | None = None
         self._skipped: tuple[QTextBlock, int] | None = None
+        # Words asked of the service and not answered yet -> the paragraphs holding
+        # them: an answer redraws those, not every paragraph of a long body.
+        self._waiting: dict[str, list[QTextBlock]] = {}
         service.checked.connect(self._checked, Qt.ConnectionType.QueuedConnection)
         service.wordsChanged.connect(self.redraw)
 
     def set_language(self, language: str) -> None:
         if language != self.language:
             self.language = language
+            self._waiting.clear()
             self.redraw()
 
     def redraw(self, block: QTextBlock | None = None) -> None:
@@ -93,7 +97,11 @@ class SpellingLayer:
         was_blocked = document.blockSignals(True)
         try:
             if block is None:
-                self.highlighter.rehighlight()
+                gradually = getattr(self.highlighter, "rehighlight_gradually", None)
+                if gradually is not None:  # the body: a long text a slice at a time
+                    gradually()
+                else:
+                    self.highlighter.rehighlight()
             else:
                 self.highlighter.rehighlightBlock(block)
         finally:
@@ -140,8 +148,14 @@ class SpellingLayer:
             if typing_at is not None and end == typing_at:
                 self._skipped = (self.highlighter.currentBlock(), end)
                 continue
-            if status(word, self.language) is False:
+            known = status(word, self.language)
+            if known is False:
                 found.append((start, end, word))
+            elif known is None:
+                blocks = self._waiting.setdefault(word, [])
+                block = self.highlighter.currentBlock()
+                if not blocks or blocks[-1] != block:
+                    blocks.append(block)
         return found
 
     def underline(self, text: str) -> None:
@@ -161,21 +175,30 @@ class SpellingLayer:
                 h.setFormat(position, 1, fmt)
 
     def _checked(self, language: str, misspelt: list[str]) -> None:
-        """A batch came back: redraw only the paragraphs holding newly found misspellings."""
-        if language != self.language or not misspelt or not self.active():
+        """A batch came back: redraw only the paragraphs that were waiting on a word
+        found misspelt (never a pass over the whole text)."""
+        if language != self.language:
             return
+        blocks = [block for word in misspelt for block in self._waiting.pop(word, ())]
+        if self.service.pending() == 0:
+            # The words found right need no redraw. Not every word: a word found wrong
+            # may have its own batch still on its way here (answers land before signals).
+            for word in [w for w in self._waiting if self.service.status(w, language)]:
+                del self._waiting[word]
         document = self.highlighter.document()
-        if document is None:
+        if not blocks or not self.active() or document is None:
             return
-        # Whole words only: a misspelt "tal" must not redraw every paragraph with "talks".
+        # Whole words only: a misspelt "tal" must not redraw a paragraph with "talks".
         pattern = re.compile(
             r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, set(misspelt))) + r")(?![^\W\d_])"
         )
-        block = document.firstBlock()
-        while block.isValid():
+        done: set[int] = set()
+        for block in blocks:
+            if not block.isValid() or block.blockNumber() in done:
+                continue
+            done.add(block.blockNumber())
             if pattern.search(block.text()):
                 self.redraw(block)
-            block = block.next()
 
 
 class SpellingHighlighter(QSyntaxHighlighter):
@@ -202,6 +225,6 @@ class SpellingMarkdownHighlighter(MarkdownHighlighter):
             getattr(self, name).setForeground(theme.qcolour(light))
         self.spelling.redraw()
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        super().highlightBlock(text)
+    def highlight(self, text: str) -> None:
+        super().highlight(text)
         self.spelling.underline(text)

@@ -16,13 +16,17 @@ if TYPE_CHECKING:
 
 def install(window: MainWindow) -> SyncController:
     from .controller import SyncController
-    from .desk import SyncDesk
     from .status import SyncStatusWidget
 
     controller = SyncController(window.store, parent=window)
     window.statusBar().addPermanentWidget(SyncStatusWidget(controller))
-    window.add_desk(
-        "Sync", SyncDesk(window.store, controller, runner=window.runner), icon_name="desk-sync"
-    )
+    # Built after the first paint, with the other desks not on screen.
+    window.add_desk("Sync", lambda: _desk(window, controller), icon_name="desk-sync")
     controller.start()
     return controller
+
+
+def _desk(window: MainWindow, controller: SyncController):  # type: ignore[no-untyped-def]
+    from .desk import SyncDesk  # with the site dialog and the sync engine: after the paint
+
+    return SyncDesk(window.store, controller, runner=window.runner)

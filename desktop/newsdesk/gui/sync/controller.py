@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...store import Store, open_store
-from ...sync.engine import SyncEngine, SyncReport
 from .. import tasks
+
+if TYPE_CHECKING:
+    from ...sync.engine import SyncReport
 
 IDLE_INTERVAL_MS = 60_000  # a pull when nothing waits
 WAITING_INTERVAL_MS = 5_000  # changes wait: try again soon (the engine's back-off decides)
@@ -104,6 +107,10 @@ class SyncController(QObject):
         options.setdefault("progress", self.progressed.emit)
 
         def work() -> SyncReport:
+            # Imported here, on the worker: the engine's imports (photos, HTTP, …) take a
+            # second, which the window's start-up does not wait for.
+            from ...sync.engine import SyncEngine
+
             # Its own connection: SQLite (WAL) lets the editor keep writing meanwhile.
             worker_store = open_store(folder)
             try:

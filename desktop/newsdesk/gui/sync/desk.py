@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,11 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...store import Store
-from ...sync.engine import SyncReport
 from ..runner import Runner
 from .conflict_dialog import ConflictDialog
 from .controller import SyncController, SyncStatus
 from .site_dialog import SiteDialog
+
+if TYPE_CHECKING:
+    from ...sync.engine import SyncReport
 
 STATE_WORDS = {
     "synced": "Synced",
