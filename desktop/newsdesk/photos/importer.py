@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.photo import Photo, original_relpath, thumbnail_relpath
+from ..store.db import is_disk_full
 from .imaging import (
     DEFAULT_MAX_PIXELS,
     EXTENSIONS,
@@ -134,6 +135,8 @@ def prepare_file(
     except MemoryError:
         return ImportProblem(source, f"{path.name}: too large to decode in the memory available.")
     except OSError as exc:
+        if is_disk_full(exc):
+            raise  # not this file's problem: no photo fits; the import stops and says so
         return ImportProblem(source, f"{path.name}: could not be read or copied ({exc}).")
 
 
