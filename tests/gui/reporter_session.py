@@ -47,6 +47,11 @@ def main() -> None:
 
     def chord(keys: str) -> None:
         combo = QKeySequence(keys)[0]
+        if QApplication.activeWindow() is None:
+            # Xvfb has no window manager: when the preview's web view is created (after
+            # the first paint) X leaves no window active, which a desktop's manager would.
+            window.activateWindow()
+            QTest.qWait(50)
         target = QApplication.focusWidget() or window
         QTest.keyClick(target, combo.key(), combo.keyboardModifiers())
         QTest.qWait(50)
@@ -90,8 +95,12 @@ def main() -> None:
     shot("04-search")
 
     editor.body_edit.setFocus()
-    chord("Ctrl+Shift+H")
-    dialog = window.findChild(QDialog, "historyDialog")
+    chord("Ctrl+Shift+H")  # opens once what is typed is saved (on the database worker)
+    for _ in range(500):
+        dialog = window.findChild(QDialog, "historyDialog")
+        if dialog is not None and dialog.isVisible():
+            break
+        QTest.qWait(10)
     dialog.move(260, 120)
     dialog.revision_list.setCurrentRow(dialog.revision_list.count() - 2)  # the first save
     shot("05-history")

@@ -235,12 +235,13 @@ def test_failed_save_keeps_the_reporter_on_the_text(qtbot, window, monkeypatch):
     b = store.articles.create(Article(headline="Elsewhere"))
     window.list_pane.apply_query()
     window.list_pane.select_article(a.id)
-    real_save = store.articles.save
+    writer = window.runner.store  # saves run on the database worker's connection
+    real_save = writer.articles.save
 
     def full_disk(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(store.articles, "save", full_disk)
+    monkeypatch.setattr(writer.articles, "save", full_disk)
     window.editor.body_edit.setFocus()
     type_text(window.editor.body_edit, "texte précieux")
     window.list_pane.select_article(b.id)  # the reporter clicks another story
@@ -250,7 +251,7 @@ def test_failed_save_keeps_the_reporter_on_the_text(qtbot, window, monkeypatch):
     assert "database or disk is full" in window.statusBar().currentMessage()
     assert store.autosaves.pending() == [a.id]  # the journal has it meanwhile
 
-    monkeypatch.setattr(store.articles, "save", real_save)
+    monkeypatch.setattr(writer.articles, "save", real_save)
     window.list_pane.select_article(b.id)
     assert window.editor.article_id == b.id
     assert store.articles.get(a.id).body == "texte précieux"
