@@ -103,14 +103,14 @@ def start(folder: Path):  # type: ignore[no-untyped-def]
 
 def attach_services(window):  # type: ignore[no-untyped-def]
     """What a real start adds to the window beyond what tests build: background sync."""
-    from .gui.changes import changes_of_sync, lost_claims_message
+    from .gui.changes import lost_claims_message
     from .gui.sync import install as install_sync
     from .ops import Changes
 
     controller = install_sync(window)
     controller.finished.connect(lambda _report: window.list_pane.model.refresh_sync_states())
     # What the sync wrote reaches the open editor and the other desks.
-    controller.finished.connect(lambda report: window.announce(changes_of_sync(report), controller))
+    controller.finished.connect(lambda report: window.announce(report.changes, controller))
     controller.finished.connect(
         lambda report: (
             lost_claims_message(report)

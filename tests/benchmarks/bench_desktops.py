@@ -32,8 +32,9 @@ sys.path.insert(0, str(HERE.parent))
 import httpx  # noqa: E402
 import keyring  # noqa: E402
 
+from newsdesk.ops.sites import add_site  # noqa: E402
 from newsdesk.store import open_store  # noqa: E402
-from newsdesk.sync.engine import SyncEngine, add_site  # noqa: E402
+from newsdesk.sync.engine import SyncEngine  # noqa: E402
 from sync.memory_keyring import MemoryKeyring  # noqa: E402
 from wordpress.seed import seed_posts  # noqa: E402
 from wordpress.server import Harness  # noqa: E402

@@ -40,7 +40,8 @@ import keyring
 sys.path.insert(0, {tests!r})
 from sync.memory_keyring import MemoryKeyring
 from newsdesk.store import open_store
-from newsdesk.sync.engine import SyncEngine, add_site
+from newsdesk.ops.sites import add_site
+from newsdesk.sync.engine import SyncEngine
 keyring.set_keyring(MemoryKeyring())
 store = open_store(Path({folder!r}))
 add_site(store, "big", {url!r}, {login!r}, {password!r})

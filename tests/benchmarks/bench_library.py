@@ -25,9 +25,10 @@ import keyring  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from newsdesk.ops.photos import publish_to_library  # noqa: E402
+from newsdesk.ops.sites import add_site  # noqa: E402
 from newsdesk.photos.importer import import_files  # noqa: E402
 from newsdesk.store import open_store  # noqa: E402
-from newsdesk.sync.engine import SyncEngine, add_site  # noqa: E402
+from newsdesk.sync.engine import SyncEngine  # noqa: E402
 from sync.memory_keyring import MemoryKeyring  # noqa: E402
 from wordpress.server import Harness  # noqa: E402
 

@@ -50,8 +50,9 @@ from common import p95  # noqa: E402
 from generate_store import DEFAULT_FOLDER  # noqa: E402
 
 from newsdesk.domain.article import Article  # noqa: E402
+from newsdesk.ops.sites import add_site  # noqa: E402
 from newsdesk.store import open_store  # noqa: E402
-from newsdesk.sync.engine import SyncEngine, add_site  # noqa: E402
+from newsdesk.sync.engine import SyncEngine  # noqa: E402
 from sync.memory_keyring import MemoryKeyring  # noqa: E402
 from wordpress.server import Harness, WordPress  # noqa: E402
 
@@ -362,7 +363,6 @@ def gui_runs(folder: Path, args: argparse.Namespace) -> tuple[Measured, Measured
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from newsdesk.gui.changes import changes_of_sync
     from newsdesk.gui.context import AppContext
     from newsdesk.gui.queue.desk import QUEUE_LIMIT, QueueDesk
     from newsdesk.gui.resources import stylesheet
@@ -444,9 +444,7 @@ def gui_runs(folder: Path, args: argparse.Namespace) -> tuple[Measured, Measured
                 ctx.announce(Changes(queue=True), controller) if phase == "pull" else None
             )
         )
-        controller.finished.connect(
-            lambda report: ctx.announce(changes_of_sync(report), controller)
-        )
+        controller.finished.connect(lambda report: ctx.announce(report.changes, controller))
 
         def on_finished(report) -> None:  # type: ignore[no-untyped-def]
             finished["at"] = time.perf_counter()

@@ -27,8 +27,9 @@ import httpx  # noqa: E402
 import keyring  # noqa: E402
 
 from newsdesk.domain.article import Article  # noqa: E402
+from newsdesk.ops.sites import add_site  # noqa: E402
 from newsdesk.store import open_store  # noqa: E402
-from newsdesk.sync.engine import SyncEngine, add_site  # noqa: E402
+from newsdesk.sync.engine import SyncEngine  # noqa: E402
 from newsdesk.sync.mapping import EDIT_FIELDS, PULL_STATUSES  # noqa: E402
 from newsdesk.sync.pull import PAGES_IN_FLIGHT  # noqa: E402
 from sync.helpers import add_photo  # noqa: E402

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from guikeys import press
 
-from newsdesk.gui.changes import changes_of_sync
+from newsdesk.ops import Changes
 from newsdesk.ops import workflow as ops
 from windows import shown_window
 
@@ -23,8 +23,7 @@ def window(qtbot, tmp_path):
 
 def as_sync(window, story):
     """What the sync controller announces after a pull that changed `story`."""
-    report = type("Report", (), {"pulled": [{"article_id": story}], "merged": []})()
-    window.announce(changes_of_sync(report), object())
+    window.announce(Changes.of_articles(story), object())
 
 
 def test_the_reporter_hears_of_each_move_on_their_story(qtbot, window):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -117,8 +116,6 @@ def test_a_claim_updates_its_row_in_place(qtbot, queue_desk, newsroom, store):
 def test_stories_a_sync_brings_show_up_from_its_announcement(qtbot, live_desk, store):
     from queue_data import story
 
-    from newsdesk.gui.changes import changes_of_sync
-
     desk = live_desk
     before = desk.model.rowCount()
     late = story(store, headline="Pulled from the server by a sync")
@@ -129,8 +126,8 @@ def test_stories_a_sync_brings_show_up_from_its_announcement(qtbot, live_desk, s
     assert desk.count_label.text() == f"{before + 1} stories waiting"
     later = story(store, headline="The last page")
     move(store, later.id, "submit", actor="Amal Saeed", role="reporter")
-    report = SimpleNamespace(pulled=[{"article_id": later.id}], merged=[])
-    desk.ctx.announce(changes_of_sync(report), "sync")  # the sync's report, at its end
+    # The sync's report at its end: a story that arrived submitted (ops.create_article).
+    desk.ctx.announce(Changes.of_articles(later.id, queue=True), "sync")
     qtbot.waitUntil(lambda: desk.model.row_of(later.id) >= 0, timeout=5_000)
 
 

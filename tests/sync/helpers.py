@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsdesk.domain.article import Article, now_utc
+from newsdesk.ops.sites import add_site
 from newsdesk.store import Store, open_store
-from newsdesk.sync.engine import SyncEngine, add_site
+from newsdesk.sync.engine import SyncEngine
 from wordpress.server import WordPress
 
 
@@ -26,7 +27,7 @@ def connect(
     """
     user = wp.users[role]
     url = url_override or wp.url
-    site, login, kept = add_site(store, name, url, user.login, user.app_password, **kwargs)
+    site = add_site(store, name, url, user.login, user.app_password, **kwargs).site
     if from_now:
         store.sites.set_pulled_until(site.id, now_utc().rstrip("Z"))
         site = store.sites.get(site.id)

@@ -7,7 +7,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 
-from newsdesk.gui.changes import changes_of_sync
 from newsdesk.gui.context import AppContext
 from newsdesk.gui.photodesk import PhotoDesk, PhotoPickerDialog
 from newsdesk.gui.photodesk.model import UUID, PhotoIdRole
@@ -53,7 +52,7 @@ def test_publish_from_the_desk_and_pick_on_another_desktop(
     qtbot.addWidget(reporter_desk)
     report = sync(reporter)
     assert not report.failed
-    reporter_ctx.announce(changes_of_sync(report), None)  # as the sync controller does
+    reporter_ctx.announce(report.changes, None)  # as the sync controller does
     rows = {r[UUID]: r for r in reporter_desk.model.rows}
     assert {first.uuid, second.uuid} <= set(rows), "the grid follows the sync"
     at = reporter_desk.model.index(reporter_desk.model.row_of_id[rows[first.uuid][0]])

@@ -18,10 +18,10 @@ import pytest
 
 from newsdesk.domain.article import Source, now_utc
 from newsdesk.ops import workflow
+from newsdesk.ops.sites import add_site
 from newsdesk.services.editorial import check_article
 from newsdesk.services.preview import PreviewSource, render_preview
 from newsdesk.store.errors import NotFoundError
-from newsdesk.sync.engine import add_site
 
 from .helpers import add_photo, connect, new_store, sync, write
 from .proxy import FaultProxy
@@ -94,7 +94,7 @@ def _story_with_photo(store, folder, seed: int, headline: str):
 def _connect_b(store, wp, login, password, url=""):
     from newsdesk.domain.article import now_utc
 
-    site, _, _ = add_site(store, "english-site", url or wp.url, login, password)
+    site = add_site(store, "english-site", url or wp.url, login, password).site
     store.sites.set_pulled_until(site.id, now_utc().rstrip("Z"))
     return site
 

@@ -15,10 +15,11 @@ from keyring.backends import fail, null
 from keyring.backends.chainer import ChainerBackend
 from keyrings.alt.file import PlaintextKeyring
 
+from newsdesk.ops.sites import add_site
 from newsdesk.store import StoreError
 from newsdesk.sync import credentials
 from newsdesk.sync.client import WordPressClient, normalise_url
-from newsdesk.sync.engine import SyncEngine, add_site
+from newsdesk.sync.engine import SyncEngine
 from newsdesk.sync.errors import ConfigError, MissingPasswordError, NetworkError, NoKeyringError
 
 from .helpers import write
@@ -47,9 +48,8 @@ def test_a_plain_text_keyring_is_no_keyring_and_says_so(store, wordpress, plaint
     with pytest.raises(NoKeyringError, match="PlaintextKeyring"):
         add_site(store, "en", wordpress.url, user.login, user.app_password)
     assert store.sites.list() == []
-    site, _, kept = add_site(
-        store, "en", wordpress.url, user.login, user.app_password, session_only=True
-    )
+    added = add_site(store, "en", wordpress.url, user.login, user.app_password, session_only=True)
+    site, kept = added.site, added.kept
     assert kept == "session"
     write(store, headline="Kept for the session")
     assert SyncEngine(store).sync().ok

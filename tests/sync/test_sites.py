@@ -6,9 +6,10 @@ import keyring
 import pytest
 from keyring.backends import fail
 
+from newsdesk.ops.sites import add_site
 from newsdesk.sync import credentials
 from newsdesk.sync.client import WordPressClient
-from newsdesk.sync.engine import SyncEngine, add_site
+from newsdesk.sync.engine import SyncEngine
 from newsdesk.sync.errors import AuthError, ConfigError, MissingPasswordError, NoKeyringError
 
 from .helpers import write
@@ -19,7 +20,8 @@ pytestmark = pytest.mark.wordpress
 @pytest.mark.parametrize("role", ["administrator", "editor", "author", "contributor"])
 def test_adding_a_site_verifies_and_shows_the_role(store, wordpress, role, memory_keyring):
     user = wordpress.users[role]
-    site, login, kept = add_site(store, "en", wordpress.url, user.login, user.app_password)
+    added = add_site(store, "en", wordpress.url, user.login, user.app_password)
+    site, login, kept = added.site, added.login, added.kept
     assert login.role == role and site.role == role
     assert kept == "keyring"
     assert memory_keyring.get_password(f"newsdesk:{wordpress.url}", user.login) == user.app_password
@@ -29,7 +31,7 @@ def test_adding_a_site_verifies_and_shows_the_role(store, wordpress, role, memor
 
 def test_the_plugin_is_detected(store, wordpress_plugin):
     user = wordpress_plugin.users["editor"]
-    site, login, _ = add_site(store, "en", wordpress_plugin.url, user.login, user.app_password)
+    login = add_site(store, "en", wordpress_plugin.url, user.login, user.app_password).login
     assert login.has_plugin and store.sites.by_name("en").has_plugin
 
 
@@ -91,9 +93,8 @@ def test_without_a_keyring_it_says_so_and_keeps_the_password_for_the_session_onl
     with pytest.raises(NoKeyringError, match="No password keyring is available"):
         add_site(store, "en", wordpress.url, user.login, user.app_password)
     assert store.sites.list() == []
-    site, _, kept = add_site(
-        store, "en", wordpress.url, user.login, user.app_password, session_only=True
-    )
+    added = add_site(store, "en", wordpress.url, user.login, user.app_password, session_only=True)
+    site, kept = added.site, added.kept
     assert kept == "session"
     write(store, headline="Session only")
     assert SyncEngine(store).sync().ok  # usable for this session

@@ -35,7 +35,8 @@ Sections/regions/tags, Add a site). tests/test_writes_through_ops.py keeps every
 GUI and command-line write inside `newsdesk.ops`.
 
 The sync keeps its own connection (gui/sync/controller.py); its report becomes a
-`Changes` (gui/changes.changes_of_sync).
+`Changes`: the sync, too, writes the newsroom through operations
+(ops/from_site.py), and the report carries the `Changes` they returned.
 """
 
 from __future__ import annotations

@@ -43,16 +43,40 @@ def add_site(
     session_only: bool = False,
     transport: httpx.BaseTransport | None = None,
 ) -> AddedSite:
-    """Verify the login on the site, then record it (SyncError or StoreError in words)."""
-    from ..sync.engine import add_site as verify_and_add
+    """Verify the login on the site, then record it (SyncError or StoreError in words).
+
+    The password is kept (keyring or session) only once the site's row is stored, so a
+    failing store write (a duplicate name, a full disk) leaves no password behind; a
+    failing password write takes the row back out.
+    """
+    from ..domain.article import now_utc
+    from ..store.sites import Site
+    from ..sync import credentials
+    from ..sync.client import normalise_url
+    from ..sync.engine import verify_login
+    from ..sync.errors import NoKeyringError
 
     name = " ".join(name.split())
     if not name:
         raise StoreError("A site needs a name.")
-    site, login, kept = verify_and_add(
-        store, name, url, user, password, ca_bundle=ca_bundle, editions=editions,
-        category_map=category_map, session_only=session_only, transport=transport,
+    clean_url, _ = normalise_url(url)
+    if not session_only and not credentials.keyring_available():
+        raise NoKeyringError(credentials.no_keyring_message())
+    login = verify_login(
+        url, user, password, ca_bundle=ca_bundle, site_name=name, transport=transport
+    )
+    site = Site(
+        name=name, url=clean_url, username=user, ca_bundle=ca_bundle,
+        editions=editions or [], category_map=category_map or {}, role=login.role,
+        remote_user_id=login.user_id, has_plugin=login.has_plugin, verified_at=now_utc(),
     )  # fmt: skip
+    store.sites.add(site)
+    try:
+        kept = credentials.save_password(clean_url, user, password, session_only=session_only)
+    except BaseException:
+        with store.atomic():
+            store.sites.remove(site.id or 0)
+        raise
     return AddedSite(site, login, kept, SITES)
 
 

@@ -90,11 +90,17 @@ def release(store: Store, article_id: int, *, editor: str) -> Changes:
 
 
 def add_note(
-    store: Store, article_id: int, *, author: str, body: str, parent_id: int | None = None
+    store: Store,
+    article_id: int,
+    *,
+    author: str,
+    body: str,
+    parent_id: int | None = None,
+    kind: str = "note",
 ) -> Changes:
     """A note in the story's thread (it travels to the site with the companion plugin)."""
     with store.atomic():
-        store.workflow.add_note(article_id, author, body, parent_id=parent_id)
+        store.workflow.add_note(article_id, author, body, parent_id=parent_id, kind=kind)
     return Changes.of_articles(article_id)
 
 

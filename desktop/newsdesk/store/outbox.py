@@ -41,6 +41,15 @@ class Outbox:
                 (article_id, revision, now_utc()),
             )
 
+    def drop_pending(self, article_ids: list[int]) -> None:
+        """Forget the pushes waiting for these articles (made from a site's posts: the
+        site holds them already)."""
+        marks = ",".join("?" * len(article_ids))
+        self.conn.execute(
+            f"DELETE FROM outbox WHERE state = 'pending' AND article_id IN ({marks})",
+            article_ids,
+        )
+
     def pending(self) -> list[OutboxEntry]:
         rows = self.conn.execute(
             "SELECT id, article_id, kind, revision, state, attempts, last_error FROM outbox "

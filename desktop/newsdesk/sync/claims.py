@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ..domain import workflow as rules
 from ..ops import workflow as ops
 from ..ops.changes import Changes
+from ..ops.from_site import set_site_claims
 from ..store.workflow import Claim, ClaimedError
 from .errors import NetworkError, NotFoundOnServer, RefusedError
 
@@ -102,8 +103,7 @@ def claim(
     except RefusedError as exc:
         if exc.code == "newsdesk_claimed":
             held = _as_claim(exc.data.get("claim"))
-            with store.atomic():
-                store.workflow.set_claim(article_id, held)
+            set_site_claims(store, {article_id: held})
             raise ClaimedError(
                 f"Being edited by {held.editor} since {held.claimed_at} (take over to continue)."
                 if held
@@ -120,10 +120,9 @@ def claim(
     with store.atomic():
         changes = ops.claim(store, article_id, editor=name, role=role, force=True)
         if previous is not None:
-            store.workflow.add_note(
-                article_id, name, f"Took the story over from {previous.editor}.", kind="takeover"
-            )
-        store.workflow.set_claim(article_id, granted)
+            took = f"Took the story over from {previous.editor}."
+            changes |= ops.add_note(store, article_id, author=name, body=took, kind="takeover")
+        changes |= set_site_claims(store, {article_id: granted})
     return ClaimOutcome(changes, store.workflow.claim_of(article_id))
 
 
@@ -143,11 +142,8 @@ def release(store: Store, article_id: int, *, editor: str, connect: Connect) -> 
         if exc.code != "rest_no_route":
             raise
         return _released_locally(store, article_id, editor, OLD_PLUGIN)
-    with store.atomic():
-        store.workflow.set_claim(article_id, _as_claim(answer.get("claim")))
-    return ClaimOutcome(
-        Changes.of_articles(article_id, queue=True), store.workflow.claim_of(article_id)
-    )
+    changes = set_site_claims(store, {article_id: _as_claim(answer.get("claim"))})
+    return ClaimOutcome(changes, store.workflow.claim_of(article_id))
 
 
 def _released_locally(store: Store, article_id: int, editor: str, why: str) -> ClaimOutcome:
@@ -202,13 +198,12 @@ def pull_claims(res: SiteResources, rows: list[dict[str, Any]] | None = None) ->
         "WHERE r.site_id = ? AND r.remote_id IS NOT NULL",
         (res.site_id,),
     ).fetchall()
-    with store.atomic():
-        for article_id, remote_id, headline, editor, claimed_at in local:
-            mine = Claim(editor, claimed_at) if editor else None
-            site_claim = theirs.get(int(remote_id))
-            if mine == site_claim:
-                continue
-            store.workflow.set_claim(article_id, site_claim)
+    moved: dict[int, Claim | None] = {}
+    for article_id, remote_id, headline, editor, claimed_at in local:
+        mine = Claim(editor, claimed_at) if editor else None
+        site_claim = theirs.get(int(remote_id))
+        if mine != site_claim:
+            moved[article_id] = site_claim
             pulled.articles.append(article_id)
             if mine is not None and site_claim is not None and site_claim.editor != mine.editor:
                 where = " in wp-admin" if sources.get(int(remote_id)) == "wp-admin" else ""
@@ -223,4 +218,5 @@ def pull_claims(res: SiteResources, rows: list[dict[str, Any]] | None = None) ->
                         f"(taken over from {mine.editor})",
                     }
                 )
+    res.changes |= set_site_claims(store, moved)
     return pulled

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..domain.merge import conflict_text, merge_paragraphs
+from ..ops.from_site import save_from_site
 from ..store.errors import StoreError
 from .reconcile import adopt_server_version
 
@@ -52,7 +53,8 @@ def resolve(
         if rp is not None:
             adopt_server_version(store, article, rp, c.theirs_remote, c.theirs, site.name)
         article.apply_content(final)
-        number = store.articles.save(article, reason=f"conflict resolved: {choice}", queue=True)
+        reason = f"conflict resolved: {choice}"
+        number = save_from_site(store, article, reason=reason, queue=True).revision
         if rp is not None:
             rp.state = "synced" if number == rp.base_revision else "waiting"
             rp.last_error = ""

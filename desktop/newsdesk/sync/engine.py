@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ..domain.article import now_utc
+from ..ops.changes import Changes
 from ..store.sites import Site
 from . import credentials
 from .claims import fetch_claims, pull_claims
 from .client import WordPressClient
-from .errors import NetworkError, NoKeyringError, SyncError
+from .errors import NetworkError, SyncError
 from .library import LibraryReport, sync_library
 from .missing_categories import open_warnings, queue_found
 from .pull import pull_site
@@ -58,6 +58,8 @@ class SyncReport:
     photo_ids: list[int] = field(default_factory=list)  # arrived or changed: screens follow
     waiting: int = 0
     requests: int = 0
+    # What the sync changed in the newsroom, as its operations told (the window announces it).
+    changes: Changes = field(default_factory=Changes)
 
     @property
     def ok(self) -> bool:
@@ -65,6 +67,7 @@ class SyncReport:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        del data["changes"]  # the lists above name the same articles and photos
         data["ok"] = self.ok
         return data
 
@@ -111,55 +114,6 @@ def verify_login(
             has_plugin=meta_schema > 0,
             warnings=warnings,
         )
-
-
-def add_site(
-    store: Store,
-    name: str,
-    url: str,
-    user: str,
-    password: str,
-    *,
-    ca_bundle: str = "",
-    editions: list[str] | None = None,
-    category_map: dict[str, str] | None = None,
-    session_only: bool = False,
-    transport: httpx.BaseTransport | None = None,
-) -> tuple[Site, VerifiedLogin, str]:
-    """Verify, record the site, then keep the password (keyring or session). Returns where.
-
-    The password is written only once the site row is stored, so a failing store
-    write (a duplicate name, a full disk) leaves no password behind; a failing
-    password write takes the row back out.
-    """
-    from .client import normalise_url
-
-    clean_url, _ = normalise_url(url)
-    if not session_only and not credentials.keyring_available():
-        raise NoKeyringError(credentials.no_keyring_message())
-    login = verify_login(
-        url, user, password, ca_bundle=ca_bundle, site_name=name, transport=transport
-    )
-    site = Site(
-        name=name,
-        url=clean_url,
-        username=user,
-        ca_bundle=ca_bundle,
-        editions=editions or [],
-        category_map=category_map or {},
-        role=login.role,
-        remote_user_id=login.user_id,
-        has_plugin=login.has_plugin,
-        verified_at=now_utc(),
-    )
-    store.sites.add(site)
-    try:
-        kept = credentials.save_password(clean_url, user, password, session_only=session_only)
-    except BaseException:
-        with store.atomic():
-            store.sites.remove(site.id or 0)
-        raise
-    return site, login, kept
 
 
 class SyncEngine:
@@ -245,6 +199,7 @@ class SyncEngine:
                     self._log(site, str(exc), "error")
                 report.warnings.extend(res.warnings)
                 report.requests += client.counter.requests
+                report.changes |= res.changes  # stored even when the site went away midway
         report.waiting = self.store.outbox.count_pending()
         # What remains unresolved is reported every time, not only when it arose.
         report.warnings.extend(open_warnings(self.store, sites))

@@ -31,6 +31,12 @@ from html import unescape
 from typing import TYPE_CHECKING, Any
 
 from ..domain.photo import Photo, original_relpath
+from ..ops.from_site import (
+    add_library_photo,
+    set_photo_file,
+    set_photo_people,
+    take_photo_fields,
+)
 from ..store.photo_library import SHARED_FIELDS, shared_fields
 from .errors import AuthError, NetworkError, NotFoundOnServer, RefusedError, SyncError
 from .resources import PHOTO_META, LocalPhoto, _copy_kind, house_caption
@@ -338,11 +344,12 @@ def _merge(res: SiteResources, photo: Photo, item: dict[str, Any], report: Libra
     meta = _item_meta(item)
     with res.store.atomic():
         if take:
-            res.store.photos.update_many({photo.id: take}, queue=False)
-            library.set_people(photo.id, captioned_by=str(meta.get("captioned_by", "")))
+            captioned_by = str(meta.get("captioned_by", ""))
+            res.changes |= take_photo_fields(res.store, photo.id, take, captioned_by=captioned_by)
             report.updated.append(photo.id)
         if photo.origin == "" and str(meta.get("uuid")) == photo.uuid and not _ours(res, meta):
-            library.set_people(photo.id, origin=str(meta.get("origin", "")) or res.site.name)
+            origin = str(meta.get("origin", "")) or res.site.name
+            res.changes |= set_photo_people(res.store, photo.id, origin=origin)
         library.save_base(res.site_id, photo.id, agreed)
         library.set_conflict(res.site_id, photo.id, clash)
     if clash:
@@ -376,7 +383,8 @@ def _arrive(
     theirs = theirs_of(res, item)
     details = item.get("media_details") or {}
     with store.atomic():
-        photo = store.photos.library.add_remote(
+        photo, changes = add_library_photo(
+            store,
             uuid=str(meta["uuid"]),
             sha256=str(meta["sha256"]),
             fields=theirs,
@@ -392,6 +400,7 @@ def _arrive(
             meta_hash + _copy_kind(False),
         )  # fmt: skip
         store.photos.library.save_base(res.site_id, photo.id, theirs)
+    res.changes |= changes
     report.arrived.append(photo.id)
 
 
@@ -429,8 +438,8 @@ def _push(res: SiteResources, report: LibraryReport) -> None:
         if mine == json.loads(base):
             continue
         if photo.captioned_by != res.site.username:
-            with store.atomic():  # who changed it last: this desk's person
-                store.photos.library.set_people(photo.id or 0, captioned_by=res.site.username)
+            # Who changed it last: this desk's person.
+            set_photo_people(store, photo.id or 0, captioned_by=res.site.username)
             photo.captioned_by = res.site.username
         known = store.sync.media(res.site_id, photo.sha256)
         assert known is not None and photo.id is not None
@@ -494,8 +503,7 @@ def fetch_full(res: SiteResources, photo: Photo) -> Photo:
         temporary.unlink(missing_ok=True)
         raise RefusedError(f"the site's file of photo {photo.id} is not an image ({exc})") from exc
     temporary.replace(target)
-    with res.store.atomic():
-        res.store.photos.library.set_file(
-            photo.id, relative, info.format, info.width, info.height, len(data)
-        )
+    res.changes |= set_photo_file(
+        res.store, photo.id, relative, info.format, info.width, info.height, len(data)
+    )
     return res.store.photos.get(photo.id)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+from ..ops.from_site import add_photo_from_site, save_from_site
 from ..photos.importer import ImportProblem, prepare_file
 from .blocks import _WP_IMAGE_ID
 from .errors import AuthError, RefusedError, SyncError
@@ -214,8 +215,9 @@ def _bring(res: SiteResources, item: dict[str, Any], meta: dict[str, str]) -> Ph
     caption, credit = _caption_and_credit(res, item, meta, prepared.fields)
     prepared.fields.update(caption=caption, credit=credit, alt_text=str(item.get("alt_text", "")))
     with store.atomic():
-        photo, _ = store.photos.add_prepared(prepared, uuid=uuid)
+        photo, changes = add_photo_from_site(store, prepared, uuid=uuid)
         _remember(res, photo, item, fresh=True)
+    res.changes |= changes
     return photo
 
 
@@ -336,7 +338,8 @@ def _link(res: SiteResources, want: Wanted, photo: Photo, url: str) -> None:
         return
     assert article.id is not None
     was_base = rp.base_revision == store.articles.revision_of(article.id)
-    number = store.articles.save(article, reason=f"photo from {res.site.name}", queue=False)
+    saved = save_from_site(store, article, reason=f"photo from {res.site.name}", queue=False)
+    res.changes |= saved.changes
     if was_base:
-        rp.base_revision = number  # what the site shows: nothing to send back
+        rp.base_revision = saved.revision  # what the site shows: nothing to send back
         store.sync.save_remote_post(rp)

@@ -238,11 +238,7 @@ def _photos_travel(res: SiteResources, posts: list[dict[str, Any]] | None) -> No
 def _nothing_to_send(res: SiteResources, article_ids: list[int]) -> None:
     """Articles made from server posts: their creation queued a push that is not needed."""
     if article_ids:
-        marks = ",".join("?" * len(article_ids))
-        res.store.conn.execute(
-            f"DELETE FROM outbox WHERE state = 'pending' AND article_id IN ({marks})",
-            article_ids,
-        )
+        res.store.outbox.drop_pending(article_ids)
 
 
 def _prefetch_terms(res: SiteResources, page: list[dict[str, Any]]) -> None:
@@ -346,7 +342,7 @@ def _create_local(
             article.sources = [Source.from_dict(s) for s in json.loads(meta["newsdesk_sources"])]
     if uuid:
         article.uuid = uuid
-    create_article(store, article, reason=f"from {res.site.name}")  # as the desks create
+    res.changes |= create_article(store, article, reason=f"from {res.site.name}").changes
     assert article.id is not None
     created.append(article.id)
     _merge_notes(res, article.id, post)
@@ -409,4 +405,6 @@ def _merge_notes(res: SiteResources, article_id: int, post: dict[str, Any]) -> N
     except (TypeError, ValueError):
         return
     if isinstance(notes, list):
-        import_notes(res.store, article_id, [n for n in notes if isinstance(n, dict)])
+        res.changes |= import_notes(
+            res.store, article_id, [n for n in notes if isinstance(n, dict)]
+        )

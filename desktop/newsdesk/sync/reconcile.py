@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.article import Article, Source
 from ..domain.merge import merge_content
+from ..ops.from_site import save_from_site
 from ..store.sync_state import RemotePost
 from .blocks import html_to_markdown, same_markup
 from .mapping import (
@@ -29,6 +30,7 @@ from .mapping import (
 )
 
 if TYPE_CHECKING:
+    from ..ops.changes import Changes
     from ..store import Store
     from .resources import SiteResources
 
@@ -129,17 +131,16 @@ def adopt_server_version(
     post: dict[str, Any],
     content: dict[str, Any],
     site_name: str,
-) -> int:
+) -> Changes:
     """Save theirs as a local revision (not queued) and make it the new base."""
-    assert article.id is not None
     article.apply_content(content)
-    number = store.articles.save(article, reason=f"from {site_name}", queue=False)
-    rp.base_revision = number
+    saved = save_from_site(store, article, reason=f"from {site_name}", queue=False)
+    rp.base_revision = saved.revision
     rp.base_remote = snapshot(post)
     rp.modified_gmt = str(post.get("modified_gmt", ""))
     rp.remote_status = str(post.get("status", ""))
     rp.link = str(post.get("link", rp.link))
-    return number
+    return saved.changes
 
 
 def reconcile(
@@ -168,7 +169,7 @@ def reconcile(
         return Outcome("unchanged", [])
     result = merge_content(base_content, mine, theirs)
     if mine == base_content:
-        adopt_server_version(store, article, rp, post, theirs, res.site.name)
+        res.changes |= adopt_server_version(store, article, rp, post, theirs, res.site.name)
         rp.state = "synced"
         store.sync.save_remote_post(rp)
         return Outcome("pulled", result.changed_by_them)
@@ -194,9 +195,10 @@ def reconcile(
             article_id=article.id,
         )
         return Outcome("conflict", result.conflicts)
-    adopt_server_version(store, article, rp, post, theirs, res.site.name)
+    res.changes |= adopt_server_version(store, article, rp, post, theirs, res.site.name)
     article.apply_content(result.merged)
-    store.articles.save(article, reason=f"merged with {res.site.name}", queue=True)
+    merged = save_from_site(store, article, reason=f"merged with {res.site.name}", queue=True)
+    res.changes |= merged.changes
     rp.state = "waiting"
     store.sync.save_remote_post(rp)
     store.sync.log(

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..domain.captions import DEFAULT_CAPTION_STYLE, CaptionStyle, house_form
+from ..ops.changes import Changes
 from ..photos.imaging import PhotoFileError
 from ..photos.metadata import MetadataError
 from ..photos.public import PublicCopy, public_copy, public_name
@@ -97,6 +98,8 @@ class SiteResources:
         self.library_modified: str | None = None  # the site's newest library change, if told
         # Public copies a batch (sync/library.py) has begun making, by photo id.
         self.copies_ahead: dict[int, Future[PublicCopy]] = {}
+        # What this sync changed in the newsroom (the ops' Changes), for the report.
+        self.changes = Changes()
         self._flavour: BlockFlavour | None = None
 
     @property
