@@ -308,13 +308,13 @@ def test_switching_in_preferences_recolours_open_desks(qtbot, newsroom_window, a
     assert re.findall(r"#[0-9a-fA-F]{6}", queue.panel.claim_label.text())  # the stale claim
 
     for which in ("dark", "light", "dark"):
-        dialog = PreferencesDialog(window.settings, window)
+        dialog = PreferencesDialog(window.context, window)
         qtbot.addWidget(dialog)
         combo = dialog.fields["appearance/theme"]
         combo.setCurrentIndex(combo.findData(which))
         dialog.accept()
         _settle(qtbot)
-        again = PreferencesDialog(window.settings, window)  # as it looks in the new theme
+        again = PreferencesDialog(window.context, window)  # as it looks in the new theme
         qtbot.addWidget(again)
         again.show()
         qtbot.waitExposed(again)
@@ -364,7 +364,7 @@ def test_first_run_and_dialogs_in_both_themes(qtbot, newsroom_window, artifacts_
         publish = guide.grab().toImage()
         publish.save(str(folder / f"{which}-first-run-3.png"))
         guide.button(guide.SKIP).click()
-        site = SiteDialog(window.store, window)
+        site = SiteDialog(window.context, window)
         qtbot.addWidget(site)
         site.show()
         qtbot.waitExposed(site)
@@ -396,7 +396,7 @@ def test_other_dialogs_in_dark(qtbot, newsroom_window, artifacts_dir):
     theme.apply_theme("dark")
     photos = [store.photos.get(row[0]) for row in store.conn.execute("SELECT id FROM photos")]
     dialogs = {
-        "taxonomy": TaxonomyDialog(store, window),
+        "taxonomy": TaxonomyDialog(window.context, window),
         "shortcuts": help_pages.show_shortcuts(window),
         "about": help_pages.show_about(window, store.folder),
         "note": NoteDialog("Return to reporter", "Why does it go back?", window),

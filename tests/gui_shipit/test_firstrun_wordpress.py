@@ -58,7 +58,7 @@ def test_guide_adds_a_site_and_settings_hold_no_secret(
         assert password not in text and password.replace(" ", "") not in text
         assert "password" not in text.lower()
         # Preferences list the site that was added.
-        prefs = PreferencesDialog(window.settings, window)
+        prefs = PreferencesDialog(window.context, window)
         qtbot.addWidget(prefs)
         assert "english-site" in prefs.sites_label.text()
     finally:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsdesk.gui.settings import OPTIONS
 from newsdesk.store.house import HOUSE_SETTINGS
 
@@ -23,7 +25,7 @@ def test_every_option_has_a_field_and_round_trips(qtbot, shipit_window, artifact
     from newsdesk.gui.settings import Settings
 
     settings = shipit_window.settings
-    dialog = PreferencesDialog(settings, shipit_window)
+    dialog = PreferencesDialog(shipit_window.context, shipit_window)
     qtbot.addWidget(dialog)
     shown = [o for o in OPTIONS if not o.hidden]
     assert set(dialog.fields) == {o.key for o in shown}
@@ -41,7 +43,7 @@ def test_every_option_has_a_field_and_round_trips(qtbot, shipit_window, artifact
     for key, value in wanted.items():
         assert fresh.get(key) == value, key
     # And the dialog opened again shows what was saved.
-    again = PreferencesDialog(fresh, shipit_window)
+    again = PreferencesDialog(replace(shipit_window.context, settings=fresh), shipit_window)
     qtbot.addWidget(again)
     for key, value in wanted.items():
         assert value_of(again.fields[key]) == value, key
@@ -53,7 +55,7 @@ def test_cancel_changes_nothing(qtbot, shipit_window):
     settings = shipit_window.settings
     before = settings.get("editor/headline_limit")
     house = shipit_window.store.house.values()
-    dialog = PreferencesDialog(settings, shipit_window)
+    dialog = PreferencesDialog(shipit_window.context, shipit_window)
     qtbot.addWidget(dialog)
     set_value(dialog.fields["editor/headline_limit"], before + 10)
     set_value(dialog.house_fields["words_per_minute"], 333)
@@ -98,7 +100,7 @@ def test_sites_row_lists_sites_and_opens_the_site_dialog(qtbot, shipit_window):
     from newsdesk.gui.preferences import PreferencesDialog
     from newsdesk.gui.sync.site_dialog import SiteDialog
 
-    dialog = PreferencesDialog(shipit_window.settings, shipit_window)
+    dialog = PreferencesDialog(shipit_window.context, shipit_window)
     qtbot.addWidget(dialog)
     assert "offline" in dialog.sites_label.text()
     site_dialog = dialog.add_site()
@@ -121,7 +123,7 @@ def test_newsroom_settings_are_saved_in_the_store_and_announced_once(qtbot, ship
     window = shipit_window
     heard = []
     window.changes.changed.connect(lambda changes, initiator: heard.append(changes))
-    dialog = PreferencesDialog(window.settings, window)
+    dialog = PreferencesDialog(window.context, window)
     qtbot.addWidget(dialog)
     assert value_of(dialog.house_fields["caption_style"]) == "parentheses"
     set_value(dialog.house_fields["caption_style"], "slash")
@@ -136,7 +138,7 @@ def test_newsroom_settings_are_saved_in_the_store_and_announced_once(qtbot, ship
     assert window.store.photos.caption_style == "slash"
 
     # Unchanged: nothing announced. A store value no longer valid is refused, nothing lost.
-    again = PreferencesDialog(window.settings, window)
+    again = PreferencesDialog(window.context, window)
     qtbot.addWidget(again)
     assert value_of(again.house_fields["words_per_minute"]) == 240
     assert again.house_words.toPlainText() == "Dahiyeh\nQalandia"

@@ -95,7 +95,7 @@ def test_dark_theme_screenshots(qtbot, shipit_window, artifacts_dir):
         body = shipit_window.editor.body_edit
         qtbot.waitUntil(lambda: EXPECTED["en"] <= set(all_underlined(body)), timeout=WAIT_MS)
         shipit_window.grab().save(str(artifacts_dir / "dark-theme.png"))
-        dialog = PreferencesDialog(shipit_window.settings, shipit_window)
+        dialog = PreferencesDialog(shipit_window.context, shipit_window)
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)

@@ -7,6 +7,8 @@ import time
 
 import pytest
 
+from newsdesk.gui.context import AppContext
+
 from .helpers import connect, ensure_category, seed_posts, sync, write
 from .proxy import FaultProxy
 
@@ -163,7 +165,7 @@ def test_site_dialog_reports_a_wrong_password_and_adds_a_good_one(
 
     tasks.set_synchronous(True)
     try:
-        dialog = SiteDialog(store)
+        dialog = SiteDialog(AppContext.for_store(store))
         qtbot.addWidget(dialog)
         dialog.name.setText("english-site")
         dialog.url.setText(wordpress.url)
@@ -193,7 +195,7 @@ def test_sync_desk_lists_states_conflicts_and_the_log(
     connect(store, wordpress, "contributor")
     write(store, headline="A contributor's draft", status="submitted")
     write(store, headline="A contributor publishing", status="published")
-    desk = SyncDesk(store, controller)
+    desk = SyncDesk(AppContext.for_store(store), controller)
     qtbot.addWidget(desk)
     desk.resize(1000, 600)
     desk.show()
@@ -279,7 +281,7 @@ def test_site_dialog_refuses_an_address_with_a_password_in_it(
     from newsdesk.gui.sync.site_dialog import SiteDialog
 
     user = wordpress.users["editor"]
-    dialog = SiteDialog(store)
+    dialog = SiteDialog(AppContext.for_store(store))
     qtbot.addWidget(dialog)
     dialog.name.setText("english-site")
     dialog.url.setText(wordpress.url.replace("http://", f"http://editor:{user.app_password}@"))
@@ -318,7 +320,7 @@ def test_site_dialog_treats_a_plain_text_keyring_as_none_and_says_why(
     monkeypatch.setattr(site_dialog.QMessageBox, "question", answer)
     tasks.set_synchronous(True)
     try:
-        dialog = site_dialog.SiteDialog(store)
+        dialog = site_dialog.SiteDialog(AppContext.for_store(store))
         qtbot.addWidget(dialog)
         user = wordpress.users["editor"]
         for widget, text in (

@@ -11,6 +11,7 @@ import uuid
 import pytest
 
 from newsdesk.cli import main
+from newsdesk.gui.context import AppContext
 from newsdesk.store import open_store
 
 from .helpers import connect, sync, write
@@ -83,7 +84,7 @@ def test_an_author_is_told_and_the_category_is_set_once_it_exists(
     from newsdesk.gui.sync.desk import SyncDesk
 
     controller = SyncController(store)
-    desk = SyncDesk(store, controller)
+    desk = SyncDesk(AppContext.for_store(store), controller)
     qtbot.addWidget(desk)
     row = next(
         r for r in range(desk.articles.rowCount())

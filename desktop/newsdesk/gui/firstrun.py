@@ -26,6 +26,7 @@ from .settings import EDITIONS, ROLES, Settings
 
 if TYPE_CHECKING:
     from ..store import Store
+    from .context import AppContext
     from .main_window import MainWindow
 
 # The desk each role starts on; a desk that is not installed falls back to the reporter's.
@@ -90,25 +91,25 @@ class EditionPage(QWizardPage):
 
 
 class PublishPage(QWizardPage):
-    def __init__(self, store: Store | None) -> None:
+    def __init__(self, ctx: AppContext | None) -> None:
         super().__init__()
         self.ui = Ui_FirstRunPublishPage()
         self.ui.setupUi(self)  # the layout: ui/firstrun_publish_page.ui
-        self.store = store
+        self.ctx = ctx  # the site is recorded on its database worker
         self.offline = self.ui.workOffline
         self.add_site = self.ui.addSiteButton
         self.add_site.clicked.connect(self.open_site_dialog)
-        self.add_site.setEnabled(store is not None)
+        self.add_site.setEnabled(ctx is not None)
         self.status = self.ui.publishStatus
         self.site_dialog: QWidget | None = None
         self.site_added = ""
 
     def open_site_dialog(self) -> QWidget | None:
-        if self.store is None:
+        if self.ctx is None:
             return None
         from .sync.site_dialog import SiteDialog
 
-        dialog = SiteDialog(self.store, self)
+        dialog = SiteDialog(self.ctx, self)
         dialog.setObjectName("siteDialog")
         dialog.accepted.connect(lambda: self._added(dialog.name.text().strip()))
         self.site_dialog = dialog
@@ -126,7 +127,7 @@ class FirstRunGuide(QWizard):
     SKIP = QWizard.WizardButton.CustomButton1
 
     def __init__(
-        self, settings: Settings, store: Store | None = None, parent: QWidget | None = None
+        self, settings: Settings, ctx: AppContext | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunGuide")
@@ -140,8 +141,8 @@ class FirstRunGuide(QWizard):
         self.button(self.SKIP).clicked.connect(self.skip)
         self.settings = settings
         self.who = WhoPage(settings)
-        self.edition = EditionPage(settings, store)
-        self.publish = PublishPage(store)
+        self.edition = EditionPage(settings, ctx.store if ctx is not None else None)
+        self.publish = PublishPage(ctx)
         for page in (self.who, self.edition, self.publish):
             self.addPage(page)
         self.resize(620, 460)
@@ -180,7 +181,7 @@ def open_default_desk(window: MainWindow) -> str:
 
 def show_guide(window: MainWindow) -> FirstRunGuide:
     """The guide over the window (not blocking); finishing it moves to the role's desk."""
-    guide = FirstRunGuide(window.settings, window.store, window)
+    guide = FirstRunGuide(window.settings, window.context, window)
     guide.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     guide.accepted.connect(lambda: open_default_desk(window))
     window.first_run_guide = guide  # type: ignore[attr-defined]

@@ -423,6 +423,8 @@ class MainWindow(QMainWindow):
     def _follow_house(self, changes: Changes, _initiator: object) -> None:
         """The store's house settings changed: relayed to what follows Settings.changed."""
         if changes.settings:
+            # Written on the database worker's connection: this one reads them afresh.
+            self.store.house.forget()
             self.settings.changed.emit(HOUSE_CHANGED)
 
     def _apply_settings(self) -> None:
@@ -495,9 +497,8 @@ class MainWindow(QMainWindow):
         self.session.restore(number, then=restored)
 
     def show_taxonomy(self) -> None:
-        dialog = TaxonomyDialog(self.store, self)
+        dialog = TaxonomyDialog(self.context, self)  # its changes are announced by the runner
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changed.connect(lambda changes: self.announce(changes, dialog))
         dialog.open()
 
     def _follow_taxonomy(self, changes: Changes, _initiator: object) -> None:
@@ -507,7 +508,7 @@ class MainWindow(QMainWindow):
             self.list_pane.apply_query()
 
     def show_preferences(self) -> None:
-        PreferencesDialog(self.settings, self).exec()
+        PreferencesDialog(self.context, self).exec()
 
     def show_shortcuts(self) -> None:
         help_pages.show_shortcuts(self)  # read from the live actions: never out of date

@@ -3,14 +3,16 @@
 An int gets a spin box, a str with choices a combo box (or check boxes when
 several may be picked), a bool a check box, any other str a line edit. Those
 are your own (Qt settings). The newsroom's house settings (store/house.py) follow
-under "Newsroom": they are changed through ops.house and announced, so every
-screen follows. Sites are not settings (they live in the store, passwords in the
-keyring): the dialog lists them and opens the sync desk's own site dialog to add one.
+under "Newsroom": OK runs ops.house.set_house on the database worker, which
+announces it, so every screen follows; the dialog closes once that landed (your
+own settings are written then too) and stays open, saying why, when it did not.
+Sites are not settings (they live in the store, passwords in the keyring): the
+dialog lists them and opens the sync desk's own site dialog to add one.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -29,9 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..ops import Changes
-from ..ops.house import set_house_setting, set_house_words
+from ..ops.house import set_house
 from ..store.house import HOUSE_SETTINGS, HouseSetting
-from .settings import OPTIONS, Option, Settings
+from .runner import failure_in_words
+from .settings import OPTIONS, Option
+
+if TYPE_CHECKING:
+    from .context import AppContext
 
 # How Preferences words the house setting's few values.
 CHOICE_LABELS = {
@@ -132,38 +137,45 @@ def set_value(widget: QWidget, value: Any) -> None:
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        if ctx.settings is None:
+            raise ValueError("Preferences edits a person's settings: the context has none.")
         self.setObjectName("preferencesDialog")
         self.setWindowTitle("Preferences")
         self.setMinimumWidth(700)
-        self.settings = settings
-        self.store = getattr(parent, "store", None)
+        self.ctx = ctx
+        self.settings = ctx.settings
+        self.store = ctx.store  # the main thread's read connection: shown values only
+        self.saving = False
         self.fields: dict[str, QWidget] = {}
         form = QFormLayout(self)
         for option in OPTIONS:
             if option.hidden:
                 continue
-            widget = editor_for(option, settings.get(option.key))
+            widget = editor_for(option, self.settings.get(option.key))
             self.fields[option.key] = widget
             form.addRow(option.label, widget)
         self.house_fields: dict[str, QWidget] = {}
-        if self.store is not None:
-            self._house_rows(form)
-            form.addRow("Publishing sites", self._sites_row())
-        buttons = QDialogButtonBox(
+        self._house_rows(form)
+        form.addRow("Publishing sites", self._sites_row())
+        self.message = QLabel()
+        self.message.setObjectName("preferencesMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        form.addRow(self.message)
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
 
     def _house_rows(self, form: QFormLayout) -> None:
         heading = QLabel("Newsroom — shared by everyone on this store")
         heading.setObjectName("houseHeading")
         heading.setProperty("role", "hint")
         form.addRow(heading)
-        assert self.store is not None
         for setting in HOUSE_SETTINGS.values():
             option = house_option(setting)
             widget = editor_for(option, option.type(self.store.house.get(setting.key)))
@@ -175,15 +187,6 @@ class PreferencesDialog(QDialog):
         self.house_words.setToolTip("Names and words the spelling check accepts, one a line")
         self.house_words.setFixedHeight(90)
         form.addRow("House word list", self.house_words)
-
-    def _save_house(self) -> Changes:
-        """Run the house operations for what was edited; a bad value is named, none lost."""
-        assert self.store is not None
-        changes = Changes()
-        for key, widget in self.house_fields.items():
-            changes |= set_house_setting(self.store, key, str(value_of(widget)))
-        words = self.house_words.toPlainText().splitlines()
-        return changes | set_house_words(self.store, words)
 
     def _sites_row(self) -> QWidget:
         row = QWidget()
@@ -202,7 +205,7 @@ class PreferencesDialog(QDialog):
 
     def _show_sites(self) -> None:
         try:
-            names = [f"{s.name} ({s.url})" for s in self.store.sites.list()]  # type: ignore[union-attr]
+            names = [f"{s.name} ({s.url})" for s in self.store.sites.list()]
         except Exception:  # noqa: BLE001 (a store without the sites table yet)
             names = []
         self.sites_label.setText(", ".join(names) or "None yet: you are working offline.")
@@ -210,27 +213,47 @@ class PreferencesDialog(QDialog):
     def add_site(self) -> QDialog:
         from .sync.site_dialog import SiteDialog
 
-        dialog = SiteDialog(self.store, self)  # type: ignore[arg-type]
+        dialog = SiteDialog(self.ctx, self)  # it records the site on the database worker
         dialog.accepted.connect(self._show_sites)
-        dialog.accepted.connect(lambda: self._announce(dialog.changes))
         dialog.open()
         return dialog
 
-    def _announce(self, changes: Changes) -> None:
-        announce = getattr(self.parent(), "announce", None)
-        if announce is not None:
-            announce(changes, self)
+    def show_message(self, text: str, *, problem: bool) -> None:
+        self.message.setText(text)
+        self.message.setProperty("role", "problem" if problem else "hint")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.show()
 
     def accept(self) -> None:
-        if self.store is not None:
-            try:
-                changes = self._save_house()
-            except ValueError as exc:
-                QMessageBox.warning(self, "Preferences", f"Not saved: {exc}")
-                return
-            self._announce(changes)
+        """The house settings go to the database worker; the dialog closes when they landed."""
+        if self.saving:
+            return
+        values = {key: str(value_of(widget)) for key, widget in self.house_fields.items()}
+        words = self.house_words.toPlainText().splitlines()  # read here, not on the worker
+        self.saving = True
+        self.buttons.setEnabled(False)
+        self.show_message("Saving the newsroom's settings…", problem=False)
+        self.ctx.runner.store_op(self, lambda store: set_house(store, values, words)).success(
+            self._saved
+        ).failure(self._not_saved).run()
+
+    def _saved(self, _changes: Changes) -> None:
+        self.saving = False
+        self.buttons.setEnabled(True)
         for key, widget in self.fields.items():
             value = value_of(widget)
             if value != self.settings.get(key):
                 self.settings.set(key, value)
         super().accept()
+
+    def _not_saved(self, exc: Exception) -> None:
+        """Nothing was written, your own settings neither: every field keeps what you set."""
+        self.saving = False
+        self.buttons.setEnabled(True)
+        self.show_message(f"Not saved: {failure_in_words(exc)}", problem=True)
+
+    def reject(self) -> None:
+        if self.saving:  # the write is under way: its answer closes the dialog or says why
+            return
+        super().reject()

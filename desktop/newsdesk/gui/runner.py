@@ -41,6 +41,7 @@ The sync keeps its own connection (gui/sync/controller.py); its report becomes a
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -55,6 +56,16 @@ from .changes import ChangeHub
 T = TypeVar("T")
 
 CLOSE_WAIT_MS = 15_000  # closing the window waits this long for queued saves at most
+
+
+def failure_in_words(exc: Exception) -> str:
+    """Why an operation did not land, for a dialog's message line."""
+    if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+        return (
+            "the store stayed locked by another program (a sync, a command) and nothing "
+            "was written. Try again."
+        )
+    return str(exc) or type(exc).__name__
 
 
 class Runner(QObject):

@@ -1,14 +1,22 @@
-"""Editing the site's vocabulary: sections and subsections, regions, and tags (rename, merge)."""
+"""Editing the site's vocabulary: sections and subsections, regions, and tags (rename, merge).
+
+Each change is one operation (ops.taxonomy) on the database worker, announced there;
+the names are read from the fields before it is queued, and the dialog's buttons
+wait for its answer (a name already taken, a locked store: said in words, the typed
+name kept).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QLineEdit,
     QListWidgetItem,
+    QPushButton,
     QWidget,
 )
 
@@ -16,20 +24,30 @@ from ..ops import Changes
 from ..ops import taxonomy as ops
 from ..store import Store, StoreError
 from ..ui.taxonomy_dialog_ui import Ui_TaxonomyDialog
+from .runner import failure_in_words
+
+if TYPE_CHECKING:
+    from .context import AppContext
+
+Operation = Callable[[Store], Changes]
+
+
+def _op(change: Callable[..., Changes], *args: Any) -> Operation:
+    """`change(store, *args)` with its arguments taken now, on the main thread."""
+    return lambda store: change(store, *args)
 
 
 class TaxonomyDialog(QDialog):
-    """Changes apply at once (each one operation, ops.taxonomy); `changed` carries its
-    Changes, for the window to announce."""
+    """Changes apply at once; the runner announces each one's Changes to every screen."""
 
-    changed = Signal(object)  # Changes
-
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_TaxonomyDialog()
         self.ui.setupUi(self)  # the layout: ui/taxonomy_dialog.ui
-        self.store = store
+        self.ctx = ctx
+        self.store = ctx.store  # reads only: the lists shown
         self.message = self.ui.taxonomyMessage
+        self.in_flight = 0
         self.ui.buttons.rejected.connect(self.reject)
         self._connect_sections()
         self._connect_regions()
@@ -45,8 +63,7 @@ class TaxonomyDialog(QDialog):
         self.section_list.currentTextChanged.connect(self._show_subsections)
         ui.addSectionButton.clicked.connect(
             lambda: self._do(
-                lambda: ops.add_section(self.store, self._need(self.section_name)),
-                "Section added.",
+                lambda: _op(ops.add_section, self._need(self.section_name)), "Section added."
             )
         )
         ui.renameSectionButton.clicked.connect(self._rename_section)
@@ -56,8 +73,7 @@ class TaxonomyDialog(QDialog):
         self.region_list, self.region_name = self.ui.regionList, self.ui.regionNameEdit
         self.ui.addRegionButton.clicked.connect(
             lambda: self._do(
-                lambda: ops.add_region(self.store, self._need(self.region_name)),
-                "Region added.",
+                lambda: _op(ops.add_region, self._need(self.region_name)), "Region added."
             )
         )
 
@@ -67,8 +83,8 @@ class TaxonomyDialog(QDialog):
         self.edition_code, self.edition_language = ui.editionCodeEdit, ui.editionLanguageEdit
         ui.addEditionButton.clicked.connect(
             lambda: self._do(
-                lambda: ops.add_edition(
-                    self.store,
+                lambda: _op(
+                    ops.add_edition,
                     self._need(self.edition_code),
                     self._need(self.edition_language),
                     "rtl" if self.edition_rtl.isChecked() else "ltr",
@@ -90,16 +106,34 @@ class TaxonomyDialog(QDialog):
             raise StoreError("Type a name first.")
         return text
 
-    def _do(self, change: Callable[[], Changes], done: str) -> bool:
+    def _do(self, prepare: Callable[[], Operation], done: str) -> bool:
+        """Read the fields (`prepare`, here), then queue the operation on the worker."""
         try:
-            changes = change()
-        except StoreError as exc:  # no name, a name taken: said in words
+            operation = prepare()
+        except StoreError as exc:  # no name: said in words
             self._say(str(exc), error=True)
             return False
+        self._busy(+1)
+        self._say("Saving…")
+        self.ctx.runner.store_op(self, operation).success(lambda _c: self._landed(done)).failure(
+            self._failed
+        ).run()
+        return True
+
+    def _landed(self, done: str) -> None:
+        self._busy(-1)
         self._say(done)
         self.reload()
-        self.changed.emit(changes)
-        return True
+
+    def _failed(self, exc: Exception) -> None:
+        self._busy(-1)  # a name taken, a locked store: the typed name stays for another try
+        self._say(failure_in_words(exc), error=True)
+
+    def _busy(self, delta: int) -> None:
+        """The change buttons wait for the answer (a second click would queue it twice)."""
+        self.in_flight += delta
+        for button in self.ui.taxonomyTabs.findChildren(QPushButton):
+            button.setEnabled(self.in_flight == 0)
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)
@@ -114,7 +148,7 @@ class TaxonomyDialog(QDialog):
             return
         old = item.text()
         self._do(
-            lambda: ops.rename_section(self.store, old, self._need(self.section_name)),
+            lambda: _op(ops.rename_section, old, self._need(self.section_name)),
             f"Section “{old}” renamed.",
         )
 
@@ -125,7 +159,7 @@ class TaxonomyDialog(QDialog):
             return
         section = item.text()
         self._do(
-            lambda: ops.add_subsection(self.store, section, self._need(self.subsection_name)),
+            lambda: _op(ops.add_subsection, section, self._need(self.subsection_name)),
             "Subsection added.",
         )
 
@@ -138,7 +172,7 @@ class TaxonomyDialog(QDialog):
             self._say("Choose one tag to rename.", error=True)
             return
         self._do(
-            lambda: ops.rename_tag(self.store, chosen[0], self._need(self.tag_name)),
+            lambda: _op(ops.rename_tag, chosen[0], self._need(self.tag_name)),
             f"Tag “{chosen[0]}” renamed.",
         )
 
@@ -148,7 +182,7 @@ class TaxonomyDialog(QDialog):
             self._say("Choose the tags to merge.", error=True)
             return
         self._do(
-            lambda: ops.merge_tags(self.store, chosen, self._need(self.tag_name)),
+            lambda: _op(ops.merge_tags, chosen, self._need(self.tag_name)),
             f"{len(chosen)} tag(s) merged.",
         )
 

@@ -54,6 +54,17 @@ def set_house_words(store: Store, words: list[str]) -> Changes:
     return _SETTINGS
 
 
+def set_house(store: Store, values: dict[str, str], words: list[str]) -> Changes:
+    """Preferences' "Newsroom" rows at once: every setting and the word list, all or
+    nothing (a bad value is a ValueError in words and leaves the store as it was)."""
+    changes = Changes()
+    with store.atomic():
+        for key, value in values.items():
+            changes |= set_house_setting(store, key, value)
+        changes |= set_house_words(store, words)
+    return changes
+
+
 def remove_house_word(store: Store, word: str) -> Changes:
     with store.atomic():
         removed = store.house.remove_word(word)

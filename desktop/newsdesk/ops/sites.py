@@ -42,8 +42,12 @@ def add_site(
     category_map: dict[str, str] | None = None,
     session_only: bool = False,
     transport: httpx.BaseTransport | None = None,
+    login: VerifiedLogin | None = None,
 ) -> AddedSite:
     """Verify the login on the site, then record it (SyncError or StoreError in words).
+
+    `login`: these same values were verified a moment ago (the window checks them on a
+    thread of its own), so the database worker records the site without a request.
 
     The password is kept (keyring or session) only once the site's row is stored, so a
     failing store write (a duplicate name, a full disk) leaves no password behind; a
@@ -62,9 +66,10 @@ def add_site(
     clean_url, _ = normalise_url(url)
     if not session_only and not credentials.keyring_available():
         raise NoKeyringError(credentials.no_keyring_message())
-    login = verify_login(
-        url, user, password, ca_bundle=ca_bundle, site_name=name, transport=transport
-    )
+    if login is None:
+        login = verify_login(
+            url, user, password, ca_bundle=ca_bundle, site_name=name, transport=transport
+        )
     site = Site(
         name=name, url=clean_url, username=user, ca_bundle=ca_bundle,
         editions=editions or [], category_map=category_map or {}, role=login.role,

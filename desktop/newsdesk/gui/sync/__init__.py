@@ -29,4 +29,4 @@ def install(window: MainWindow) -> SyncController:
 def _desk(window: MainWindow, controller: SyncController):  # type: ignore[no-untyped-def]
     from .desk import SyncDesk  # with the site dialog and the sync engine: after the paint
 
-    return SyncDesk(window.store, controller, runner=window.runner)
+    return SyncDesk(window.context, controller)

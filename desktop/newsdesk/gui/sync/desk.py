@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...store import Store
-from ..runner import Runner
+from ...ops import Changes
 from .conflict_dialog import ConflictDialog
 from .controller import SyncController, SyncStatus
 from .site_dialog import SiteDialog
 
 if TYPE_CHECKING:
     from ...sync.engine import SyncReport
+    from ..context import AppContext
 
 STATE_WORDS = {
     "synced": "Synced",
@@ -60,16 +60,12 @@ def _fill(table: QTableWidget, rows: list[list[str]], keys: list[int] | None = N
 
 class SyncDesk(QWidget):
     def __init__(
-        self,
-        store: Store,
-        controller: SyncController,
-        parent: QWidget | None = None,
-        runner: Runner | None = None,
+        self, ctx: AppContext, controller: SyncController, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("syncDesk")
-        self.store = store
-        self.runner = runner  # a conflict is settled on the window's database worker
+        self.ctx = ctx
+        self.store = ctx.store  # reads; conflicts and sites are written on ctx.runner
         self.controller = controller
         self.summary = QLabel()
         self.summary.setObjectName("syncSummary")
@@ -97,7 +93,12 @@ class SyncDesk(QWidget):
         layout.addWidget(self.tabs, 1)
         controller.status_changed.connect(self.show_status)
         controller.finished.connect(lambda _report: self.refresh())
+        ctx.changes.changed.connect(self._follow)
         self.refresh()
+
+    def _follow(self, changes: Changes, _initiator: object) -> None:
+        if changes.sites:  # a site added in Preferences or the first-run guide
+            self.refresh()
 
     def show_status(self, status: SyncStatus) -> None:
         self.summary.setText(
@@ -135,9 +136,8 @@ class SyncDesk(QWidget):
         self.tabs.setTabText(1, f"Conflicts ({len(conflicts)})" if conflicts else "Conflicts")
 
     def add_site(self) -> None:
-        dialog = SiteDialog(self.store, self)
-        if dialog.exec():
-            self.refresh()
+        dialog = SiteDialog(self.ctx, self)
+        if dialog.exec():  # the announcement refreshed the list
             self.controller.sync_now()
 
     def open_conflict(self, row: int) -> None:
@@ -145,7 +145,7 @@ class SyncDesk(QWidget):
         if item is None:
             return
         conflict_id = int(item.data(Qt.ItemDataRole.UserRole))
-        dialog = ConflictDialog(self.store, conflict_id, self, runner=self.runner)
+        dialog = ConflictDialog(self.store, conflict_id, self, runner=self.ctx.runner)
         if dialog.exec():
             self.refresh()
             self.controller.emit_status()

@@ -1,6 +1,12 @@
-"""Adding a publishing site: the login is checked at once (in the background)."""
+"""Adding a publishing site: the login is checked on a thread of its own, then the site
+is recorded by an operation on the database worker (no request there: the login it
+records is the one just verified), which announces it. The dialog closes once the
+site is stored, and says why when it is not (a name taken, a locked store)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -9,23 +15,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...ops import Changes
-from ...ops.sites import add_site
-from ...store import Store, StoreError
+from ...ops.sites import AddedSite, add_site
 from ...sync import credentials
 from ...sync.client import normalise_url
 from ...sync.engine import VerifiedLogin, verify_login
 from ...sync.errors import SyncError
 from ...ui.site_dialog_ui import Ui_SiteDialog
 from .. import tasks, theme
+from ..runner import failure_in_words
+
+if TYPE_CHECKING:
+    from ..context import AppContext
+
+
+@dataclass(frozen=True)
+class SiteForm:
+    """What was typed when "Check and add" was pressed: verified and recorded as is."""
+
+    name: str
+    url: str
+    user: str
+    password: str
+    ca_bundle: str
+    editions: list[str]
 
 
 class SiteDialog(QDialog):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_SiteDialog()
         self.ui.setupUi(self)  # the layout: ui/site_dialog.ui
-        self.store = store
+        self.ctx = ctx
         self.name = self.ui.siteName
         self.url = self.ui.siteUrl
         self.user = self.ui.siteUser
@@ -38,38 +58,43 @@ class SiteDialog(QDialog):
         self.buttons.accepted.connect(self.check)
         self.buttons.rejected.connect(self.reject)
         self.added_role = ""
-        self.changes = Changes()  # what adding the site changed, for the window to announce
+        self.stage = ""  # "checking" the login, "adding" the site, or "" (waiting for you)
+
+    def form(self) -> SiteForm:
+        editions = [e.strip() for e in self.editions.text().split(",") if e.strip()]
+        return SiteForm(
+            self.name.text().strip(), self.url.text().strip(), self.user.text().strip(),
+            self.password.text(), self.ca_bundle.text().strip(), editions,
+        )  # fmt: skip
 
     def check(self) -> None:
         """Verify in the background; the dialog stays responsive."""
-        url, user, password = (
-            self.url.text().strip(),
-            self.user.text().strip(),
-            self.password.text(),
-        )
-        name = self.name.text().strip()
-        if not (name and url and user and password):
+        form = self.form()
+        if not (form.name and form.url and form.user and form.password):
             self.show_message(
                 "Fill in the name, address, user name and application password.", True
             )
             return
         try:
-            normalise_url(url)  # refused at once, before any password leaves
+            normalise_url(form.url)  # refused at once, before any password leaves
         except SyncError as exc:
             self.show_message(str(exc), True)
             return
         self.buttons.setEnabled(False)
+        self.stage = "checking"
         self.show_message("Checking the login…", False)
-        ca = self.ca_bundle.text().strip()
         tasks.run_task(
-            lambda: verify_login(url, user, password, ca_bundle=ca, site_name=name),
-            self._verified,
+            lambda: verify_login(
+                form.url, form.user, form.password, ca_bundle=form.ca_bundle, site_name=form.name
+            ),
+            lambda login: self._verified(form, login),
             self._failed,
             owner=self,
         )
 
-    def _verified(self, login: VerifiedLogin) -> None:
-        self.buttons.setEnabled(True)
+    def _verified(self, form: SiteForm, login: VerifiedLogin) -> None:
+        if self.stage != "checking":
+            return  # cancelled while the login was checked: nothing is added
         session_only = False
         if not credentials.keyring_available():
             answer = QMessageBox.question(
@@ -78,22 +103,34 @@ class SiteDialog(QDialog):
                 credentials.no_keyring_message() + "\n\nKeep the password for this session only?",
             )
             if answer != QMessageBox.StandardButton.Yes:
+                self.stage = ""
+                self.buttons.setEnabled(True)
                 self.show_message("Not added: the password could not be kept safely.", True)
                 return
             session_only = True
-        editions = [e.strip() for e in self.editions.text().split(",") if e.strip()]
-        try:
-            # Verified a moment ago; add_site checks once more (cheap) and records it.
-            added = add_site(
-                self.store, self.name.text().strip(), self.url.text().strip(),
-                self.user.text().strip(), self.password.text(), ca_bundle=self.ca_bundle.text().strip(),
-                editions=editions, session_only=session_only,
-            )  # fmt: skip
-        except (SyncError, StoreError) as exc:
-            self.show_message(str(exc), True)
-            return
+        self.stage = "adding"
+        self.show_message("Adding the site…", False)
+        # The row, then the password (keyring or session), in the operation: a failing
+        # store write leaves no password behind.
+        self.ctx.runner.store_op(
+            self,
+            lambda store: add_site(
+                store,
+                form.name,
+                form.url,
+                form.user,
+                form.password,
+                ca_bundle=form.ca_bundle,
+                editions=form.editions,
+                session_only=session_only,
+                login=login,
+            ),  # fmt: skip
+        ).success(self._added).failure(self._failed).run()
+
+    def _added(self, added: AddedSite) -> None:
+        self.stage = ""
+        self.buttons.setEnabled(True)
         login = added.login
-        self.changes = added.changes
         self.password.clear()
         self.added_role = login.role
         warnings = " ".join(login.warnings)
@@ -101,8 +138,15 @@ class SiteDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: Exception) -> None:
-        self.buttons.setEnabled(True)
-        self.show_message(str(exc), True)
+        self.stage = ""
+        self.buttons.setEnabled(True)  # every field as typed, for another try
+        self.show_message(failure_in_words(exc), True)
+
+    def reject(self) -> None:
+        if self.stage == "adding":  # being stored: its answer closes the dialog or says why
+            return
+        self.stage = ""
+        super().reject()
 
     def show_message(self, text: str, warning: bool) -> None:
         self.message.setText(text)
