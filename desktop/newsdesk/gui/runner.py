@@ -28,11 +28,13 @@ What runs here: the editing session (journal, saves, new article, restore: see
 editor/session.py), the queue's and Stories desk's workflow actions, the photo
 desk's caption edits and their undo, batch caption, caption style, house word and
 lead photo, the photo import's batches (prepared on a thread with no connection,
-stored here between other operations), Markdown/ninjs import, the ticker, submit
-and conflict resolution. Still on the main thread's connection, each one small
-ops transaction on a click: the settings dialogs (Preferences' house settings,
-Sections/regions/tags, Add a site). tests/test_writes_through_ops.py keeps every
-GUI and command-line write inside `newsdesk.ops`.
+stored here between other operations), Markdown/ninjs import, the ticker, submit,
+conflict resolution, and the settings dialogs: Preferences' house settings (one
+ops.house.set_house), Sections/regions/tags, and Add a site (the login verified
+on a thread of its own first, so no request runs here). A dialog reads its fields
+before it queues, and closes or says why (`failure_in_words`) when the answer
+comes. tests/test_writes_through_ops.py keeps every GUI and command-line write
+inside `newsdesk.ops`.
 
 The sync keeps its own connection (gui/sync/controller.py); its report becomes a
 `Changes`: the sync, too, writes the newsroom through operations
