@@ -118,3 +118,18 @@ def test_site_edit_and_remove_say_sites_changed(store):
     assert store.sites.list() == []
     with pytest.raises(MissingPasswordError):
         credentials.get_password(site.url, "ed")
+
+
+def test_the_house_settings_of_preferences_are_set_all_or_nothing(store):
+    from newsdesk.ops.house import set_house
+
+    with pytest.raises(ValueError, match="brackets"):
+        set_house(store, {"words_per_minute": "114", "caption_style": "brackets"}, ["Dahiyeh"])
+    store.house.forget()
+    assert store.house.words_per_minute != 114 and store.house.words() == []
+    changes = set_house(store, {"words_per_minute": "114", "caption_style": "slash"}, ["Dahiyeh"])
+    assert changes == Changes(settings=True)
+    store.house.forget()
+    assert store.house.values() == {"caption_style": "slash", "words_per_minute": "114"}
+    assert store.house.words() == ["Dahiyeh"]
+    assert set_house(store, store.house.values(), ["Dahiyeh"]) == Changes()  # nothing new
