@@ -29,6 +29,7 @@ SHARED_FIELDS: tuple[str, ...] = (
     "copyright",
     "usage_terms",
     "rights_expiry",
+    "embargo_until",
     "extended_description",
     "keywords",
 )
