@@ -10,14 +10,14 @@ from datetime import UTC, datetime, timedelta
 import pyexiv2
 import pytest
 from PIL import Image
-from test_cli import run
-from test_transfer import GOOD
 
 from newsdesk.domain.article import Article, Source
 from newsdesk.domain.checklist import Context, blocking_failures, config_for, run_checklist
 from newsdesk.domain.embargo import embargo_label, normalise_embargo, under_embargo
 from newsdesk.store import StoreError
 from newsdesk.store.photos import PhotoFilter
+from test_cli import run
+from test_transfer import GOOD
 
 
 def _stamp(when: datetime) -> str:

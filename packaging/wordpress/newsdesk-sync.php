@@ -745,12 +745,16 @@ add_filter('rest_attachment_query', function ($args, $request) {
     $args['meta_query'] = empty($args['meta_query']) ? $open : array('relation' => 'AND', $args['meta_query'], $open);
     return $args;
 }, 20, 2);
-add_filter('rest_prepare_attachment', function ($response, $post) {
-    if (!current_user_can('edit_posts') && newsdesk_sync_embargoed($post->ID)) {
+// One item asked for by id (an embed of a post's featured image included): as if absent.
+add_filter('rest_request_before_callbacks', function ($response, $handler, $request) {
+    if (is_wp_error($response) || current_user_can('edit_posts')) {
+        return $response;
+    }
+    if (preg_match('#^/wp/v2/media/(\d+)#', $request->get_route(), $found) && newsdesk_sync_embargoed((int) $found[1])) {
         return new WP_Error('rest_post_invalid_id', 'Invalid post ID.', array('status' => 404));
     }
     return $response;
-}, 100, 2);
+}, 10, 3);
 add_action('template_redirect', function () {
     if (is_attachment() && !current_user_can('edit_posts') && newsdesk_sync_embargoed(get_queried_object_id())) {
         global $wp_query;
