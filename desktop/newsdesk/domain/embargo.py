@@ -53,3 +53,8 @@ def embargo_label(embargo_until: str) -> str:
     except ValueError:
         return f"Embargoed until {embargo_until}"
     return f"Embargoed until {when.day} {when:%b %Y, %H:%M} UTC"
+
+
+def embargo_short(embargo_until: str) -> str:
+    """The same in a grid cell's width: "Embargo: 5 Dec 2026 14:00 UTC"."""
+    return embargo_label(embargo_until).replace("Embargoed until", "Embargo:").replace(",", "")

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ...domain.embargo import embargo_label
+from ...domain.embargo import embargo_short
 from .. import theme
 from .model import CAPTION, CREDIT, EMBARGO, NAME, ORIGIN, STATE, ChecksRole, RowRole
 
@@ -100,7 +100,8 @@ class PhotoDelegate(QStyledItemDelegate):
         painter.restore()
 
     def _embargo_strip(self, painter: QPainter, thumb: QRect, until: str) -> None:
-        """A red band across the photo's foot: "Embargoed until 5 Dec 2026, 14:00 UTC"."""
+        """A red band across the photo's foot: "Embargo: 5 Dec 2026 14:00 UTC" (the
+        caption-state dot keeps its corner)."""
         font = QFont(painter.font())
         font.setPointSizeF(7.5)
         font.setBold(True)
@@ -113,10 +114,9 @@ class PhotoDelegate(QStyledItemDelegate):
         painter.setBrush(QColor(EMBARGO_COLOUR))
         painter.drawRect(band)
         painter.setPen(QColor("white"))
-        text = metrics.elidedText(
-            embargo_label(until), Qt.TextElideMode.ElideRight, band.width() - 6
-        )
-        painter.drawText(band, int(Qt.AlignmentFlag.AlignCenter), text)
+        room = band.adjusted(4, 0, -18, 0)
+        text = metrics.elidedText(embargo_short(until), Qt.TextElideMode.ElideRight, room.width())
+        painter.drawText(room, int(Qt.AlignmentFlag.AlignCenter), text)
 
     def _badges(
         self, painter: QPainter, thumb: QRect, codes: tuple[str, ...], style: str = "parentheses"
