@@ -160,3 +160,32 @@ def test_a_bad_embargo_is_refused_by_the_store_and_the_grid_flags_a_live_one(sto
     assert "embargoed" in row[7] and row[16] == "2099-01-01T00:00:00Z"
     store.photos.update(photo.id, embargo_until="2001-01-01 00:00")
     assert store.photos.grid_rows(PhotoFilter(check="embargoed")) == []
+
+
+def test_the_embargo_migration_keeps_photos_and_sends_no_library_photo_again(tmp_path):
+    from newsdesk.store import migrations, open_store
+
+    number = next(n for n, name, _ in migrations.STEPS if name.endswith("_photo_embargo"))
+    store = open_store(tmp_path / "s", migrate=False)
+    migrations.upgrade(store, target=number - 1)
+    store.conn.execute(
+        "INSERT INTO sites (id, name, url, username, created_at) "
+        "VALUES (1, 'english-site', 'https://example.org', 'ed', 'x')"
+    )
+    store.conn.execute(
+        "INSERT INTO photos (id, uuid, sha256, file_path, caption, credit, imported_at, "
+        "updated_at) VALUES (5, 'u-5', 'abc', 'originals/ab/abc.jpg', 'Old caption.', 'AP', 'x', 'x')"
+    )
+    old_base = {"caption": "Old caption.", "credit": "AP", "keywords": []}  # as 12 wrote it
+    store.conn.execute(
+        "INSERT INTO library_media (site_id, photo_id, base) VALUES (1, 5, ?)",
+        (json.dumps(old_base),),
+    )
+    assert number in migrations.upgrade(store)
+    photo = store.photos.get(5)
+    assert (photo.caption, photo.embargo_until) == ("Old caption.", "")
+    from newsdesk.store.photo_library import shared_fields
+
+    # What the sync compares before sending a photo's fields: nothing changed here.
+    assert store.photos.library.base(1, 5) == shared_fields(photo)
+    store.close()
