@@ -146,6 +146,9 @@ def test_the_photo_desk_fixes_another_desks_stories_and_the_embargo_travels(
         assert reader.get(f"/wp/v2/media/{media_id}").status_code == 404
         listed = reader.get("/wp/v2/media", params={"include": str(media_id)}).json()
         assert listed == []
+        page = reader.get(f"{wordpress_plugin.url}/", params={"attachment_id": media_id},
+                          follow_redirects=True)  # fmt: skip
+        assert page.status_code == 404, page.status_code
     with wordpress_plugin.client("editor") as editor:
         assert editor.get(f"/wp/v2/media/{media_id}").status_code == 200
 
@@ -156,6 +159,9 @@ def test_the_photo_desk_fixes_another_desks_stories_and_the_embargo_travels(
     assert desk.photos.get(photo_b).embargo_until == ""
     with httpx.Client(base_url=wordpress_plugin.api) as reader:
         assert reader.get(f"/wp/v2/media/{media_id}").status_code == 200
+        page = reader.get(f"{wordpress_plugin.url}/", params={"attachment_id": media_id},
+                          follow_redirects=True)  # fmt: skip
+        assert page.status_code == 200, page.status_code
     for store in (reporter, desk):
         store.close()
     _leave_the_overlap()
