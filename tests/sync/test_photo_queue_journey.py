@@ -170,7 +170,6 @@ def test_the_photo_desk_fixes_another_desks_stories_and_the_embargo_travels(
 def test_the_same_fixes_from_the_photo_desk_window(qtbot, tmp_path, wordpress_plugin, capsys):
     """The photo desk's path by the window: the queue, the panel's alt text and embargo
     fields, "Selected photo as lead"; the reporter's sync brings what it did."""
-    from newsdesk.gui.changes import changes_of_sync
     from newsdesk.gui.context import AppContext
     from newsdesk.gui.photodesk import PhotoDesk
 
@@ -197,7 +196,7 @@ def test_the_same_fixes_from_the_photo_desk_window(qtbot, tmp_path, wordpress_pl
     desk.show()
     report = sync(store)
     assert report.ok, report
-    ctx.announce(changes_of_sync(report), None)  # as the sync controller does
+    ctx.announce(report.changes, None)  # as the sync controller does
     tree = desk.queue.tree
     headlines = {"Nets lie idle on the quay", "Ferry crossings cancelled"}
 
