@@ -305,8 +305,8 @@ class PhotoUses:
     def queue(self, *, today: date | None = None, spelling: bool = True) -> list[QueueEntry]:
         """The photo desk's queue: open articles whose photos still fail a check (an
         embargo included), and submitted stories on their way out whose section wants a
-        lead photo and that have none. Pulled stories are here as one's own: the queue spans the desks
-        whose stories this one syncs."""
+        lead photo and that have none. Pulled stories count as one's own: the queue spans
+        the desks whose stories this one syncs."""
         marks = ",".join("?" * len(CLOSED_STATUSES))
         waiting = ",".join("?" * len(AWAITING_PHOTO))
         rows = self.conn.execute(
