@@ -268,15 +268,25 @@ class Ui_PhotoEditPanel(object):
 
         self.form.setWidget(16, QFormLayout.ItemRole.FieldRole, self.rights_expiryEdit)
 
+        self.embargo_untilLabel = QLabel(self.photoInner)
+        self.embargo_untilLabel.setObjectName(u"embargo_untilLabel")
+
+        self.form.setWidget(17, QFormLayout.ItemRole.LabelRole, self.embargo_untilLabel)
+
+        self.embargo_untilEdit = QLineEdit(self.photoInner)
+        self.embargo_untilEdit.setObjectName(u"embargo_untilEdit")
+
+        self.form.setWidget(17, QFormLayout.ItemRole.FieldRole, self.embargo_untilEdit)
+
         self.stateLabel = QLabel(self.photoInner)
         self.stateLabel.setObjectName(u"stateLabel")
 
-        self.form.setWidget(17, QFormLayout.ItemRole.LabelRole, self.stateLabel)
+        self.form.setWidget(18, QFormLayout.ItemRole.LabelRole, self.stateLabel)
 
         self.stateCombo = QComboBox(self.photoInner)
         self.stateCombo.setObjectName(u"stateCombo")
 
-        self.form.setWidget(17, QFormLayout.ItemRole.FieldRole, self.stateCombo)
+        self.form.setWidget(18, QFormLayout.ItemRole.FieldRole, self.stateCombo)
 
 
         self.column.addLayout(self.form)
@@ -305,6 +315,7 @@ class Ui_PhotoEditPanel(object):
         self.date_createdLabel.setBuddy(self.date_createdEdit)
         self.usage_termsLabel.setBuddy(self.usage_termsEdit)
         self.rights_expiryLabel.setBuddy(self.rights_expiryEdit)
+        self.embargo_untilLabel.setBuddy(self.embargo_untilEdit)
         self.stateLabel.setBuddy(self.stateCombo)
 #endif // QT_CONFIG(shortcut)
 
@@ -395,6 +406,14 @@ class Ui_PhotoEditPanel(object):
         self.rights_expiryEdit.setAccessibleName(QCoreApplication.translate("PhotoEditPanel", u"Rights expire", None))
 #endif // QT_CONFIG(accessibility)
         self.rights_expiryEdit.setPlaceholderText(QCoreApplication.translate("PhotoEditPanel", u"YYYY-MM-DD, empty if none", None))
+        self.embargo_untilLabel.setText(QCoreApplication.translate("PhotoEditPanel", u"Embargoed until", None))
+#if QT_CONFIG(accessibility)
+        self.embargo_untilEdit.setAccessibleName(QCoreApplication.translate("PhotoEditPanel", u"Embargoed until (UTC)", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.embargo_untilEdit.setToolTip(QCoreApplication.translate("PhotoEditPanel", u"The agency's release time: no story shows the photo before it. UTC unless a zone is given; empty if none.", None))
+#endif // QT_CONFIG(tooltip)
+        self.embargo_untilEdit.setPlaceholderText(QCoreApplication.translate("PhotoEditPanel", u"YYYY-MM-DD HH:MM (UTC), empty if none", None))
         self.stateLabel.setText(QCoreApplication.translate("PhotoEditPanel", u"State", None))
 #if QT_CONFIG(accessibility)
         self.stateCombo.setAccessibleName(QCoreApplication.translate("PhotoEditPanel", u"Caption state", None))

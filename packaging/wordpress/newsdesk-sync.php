@@ -1,8 +1,8 @@
 <?php
 /*
  * Plugin Name: Newsdesk sync companion
- * Description: What Newsdesk needs from the WordPress REST API that WordPress lacks: private post meta for the Newsdesk uuid, Markdown source, sources, byline, editorial stage and notes (never shown to readers); finding a post by uuid; refusing a stale write (409 with the current modified_gmt); the editorial stage and note authors decided by the server; claims shared between desktops (and with wp-admin's post lock); scheduled posts published when their time has passed; the newsroom's shared photo library (media found by content hash, listed for the newsroom only).
- * Version: 2.2.0
+ * Description: What Newsdesk needs from the WordPress REST API that WordPress lacks: private post meta for the Newsdesk uuid, Markdown source, sources, byline, editorial stage and notes (never shown to readers); finding a post by uuid; refusing a stale write (409 with the current modified_gmt); the editorial stage and note authors decided by the server; claims shared between desktops (and with wp-admin's post lock); scheduled posts published when their time has passed; the newsroom's shared photo library (media found by content hash, listed for the newsroom only; a photo under an agency embargo hidden from readers until it ends).
+ * Version: 2.3.0
  * Requires at least: 5.6
  * License: MIT
  *
@@ -15,7 +15,7 @@ if (!defined('ABSPATH')) {
     exit;
 }
 
-const NEWSDESK_SYNC_VERSION = '2.2.0';
+const NEWSDESK_SYNC_VERSION = '2.3.0';
 // Meta layout: 1 = public keys (plugin 1.x, readable by anyone who could read the post),
 // 2 = protected keys (leading underscore), shown only to users who may edit the post.
 const NEWSDESK_SYNC_SCHEMA = 2;
@@ -671,6 +671,7 @@ add_action('rest_api_init', function () {
                 'claims' => true,
                 'publish_missed' => true,
                 'library' => true,
+                'embargo' => true,
             );
         },
     ));
@@ -718,7 +719,59 @@ function newsdesk_sync_photo_sha($meta_id, $post_id, $meta_key, $value) {
     if (preg_match('/^[0-9a-f]{64}$/', $sha)) {
         update_post_meta($post_id, '_newsdesk_photo_sha', $sha);
     }
+    // The embargo apart too (2.3), as a Unix time one meta query compares; 0: none.
+    $until = is_array($photo) ? strtotime((string) ($photo['embargo_until'] ?? '')) : false;
+    update_post_meta($post_id, '_newsdesk_embargo_until', $until ? (int) $until : 0);
 }
+
+/*
+ * An agency photo under embargo (2.3) is the newsroom's until the embargo ends: a reader
+ * (anyone who may not write posts) gets no media item, no listing and no attachment
+ * page for it; at the embargo's time it shows as any other, with no request from a desk.
+ */
+function newsdesk_sync_embargoed($post_id) {
+    $until = (int) get_post_meta($post_id, '_newsdesk_embargo_until', true);
+    return $until > time();
+}
+add_filter('rest_attachment_query', function ($args, $request) {
+    if (current_user_can('edit_posts')) {
+        return $args;
+    }
+    $open = array(
+        'relation' => 'OR',
+        array('key' => '_newsdesk_embargo_until', 'compare' => 'NOT EXISTS'),
+        array('key' => '_newsdesk_embargo_until', 'value' => time(), 'compare' => '<=', 'type' => 'NUMERIC'),
+    );
+    $args['meta_query'] = empty($args['meta_query']) ? $open : array('relation' => 'AND', $args['meta_query'], $open);
+    return $args;
+}, 20, 2);
+// One item asked for by id (an embed of a post's featured image included): as if absent.
+add_filter('rest_request_before_callbacks', function ($response, $handler, $request) {
+    if (is_wp_error($response) || current_user_can('edit_posts')) {
+        return $response;
+    }
+    if (preg_match('#^/wp/v2/media/(\d+)#', $request->get_route(), $found) && newsdesk_sync_embargoed((int) $found[1])) {
+        return new WP_Error('rest_post_invalid_id', 'Invalid post ID.', array('status' => 404));
+    }
+    return $response;
+}, 10, 3);
+add_action('template_redirect', function () {
+    if (is_attachment() && !current_user_can('edit_posts') && newsdesk_sync_embargoed(get_queried_object_id())) {
+        global $wp_query;
+        $wp_query->set_404();
+        status_header(404);
+        nocache_headers();
+    }
+});
+// Featured images and image blocks of a post point at the item; a reader of a published
+// post sees none while the photo is embargoed (the checklist stops such a post, this
+// stops a post published in wp-admin).
+add_filter('wp_get_attachment_image_src', function ($image, $attachment_id) {
+    if ($image && !current_user_can('edit_posts') && newsdesk_sync_embargoed($attachment_id)) {
+        return false;
+    }
+    return $image;
+}, 10, 2);
 add_action('added_post_meta', 'newsdesk_sync_photo_sha', 10, 4);
 add_action('updated_post_meta', 'newsdesk_sync_photo_sha', 10, 4);
 

@@ -45,6 +45,7 @@ SET_OPTIONS = {
     "instructions": "instructions",
     "usage_terms": "usage_terms",
     "rights_expiry": "rights_expiry",
+    "embargo_until": "embargo_until",
     "extended_description": "extended_description",
     "state": "caption_state",
 }
@@ -105,6 +106,11 @@ def register(sub: Any) -> None:
         p.add_argument("--" + option.replace("_", "-"), dest=option, metavar=name.upper())
     p.add_argument("--keywords", help="comma-separated keywords (replaces them all)")
     p.add_argument(
+        "--no-embargo",
+        action="store_true",
+        help="clear the embargo (--embargo-until TIME sets it: ISO, UTC unless a zone is given)",
+    )
+    p.add_argument(
         "--keep-location",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -154,7 +160,11 @@ def register(sub: Any) -> None:
     keep.add_argument("--theirs", dest="keep", action="store_const", const="theirs")
     p.set_defaults(handler=run_with_store(_resolve))
 
-    p = cmds.add_parser("queue", help="articles whose photos still fail a check")
+    p = cmds.add_parser(
+        "queue",
+        help="stories (this desktop's and those synced from the site) whose photos fail a "
+        "check (an embargo included) or that still want a lead photo",
+    )
     p.add_argument("--json", action="store_true")
     _add_style_option(p)
     p.set_defaults(handler=run_with_store(_queue))
@@ -237,6 +247,11 @@ def _set(args: argparse.Namespace, store: Store) -> int:
         value = getattr(args, option)
         if value is not None:
             changes[name] = value
+    if args.no_embargo:
+        if args.embargo_until is not None:
+            print("newsdesk: give --embargo-until or --no-embargo, not both", file=sys.stderr)
+            return 2
+        changes["embargo_until"] = ""
     if args.keep_location is not None:
         changes["keep_location"] = args.keep_location
     if args.keywords is not None:
@@ -363,28 +378,16 @@ def _queue(args: argparse.Namespace, store: Store) -> int:
     house_style(args, store)
     entries = store.photos.uses.queue()
     if args.json:
-        print_json(
-            [
-                {
-                    "article_id": e.article_id,
-                    "headline": e.headline,
-                    "status": e.status,
-                    "photos": [
-                        {
-                            "photo_id": u.photo.id,
-                            "role": u.use.role,
-                            "checks": [p.code for p in u.problems],
-                        }
-                        for u in e.failing
-                    ],
-                }
-                for e in entries
-            ]
-        )
+        print_json([e.to_dict() for e in entries])
         return 0
     for e in entries:
         codes = sorted({p.code for u in e.failing for p in u.problems})
+        if e.no_lead:
+            codes.insert(0, "no_lead_photo")
         print(f"{e.article_id:>6}  {e.status:<10} {e.headline[:50]:<50} {', '.join(codes)}")
+        for used in e.failing:
+            for problem in used.problems:
+                print(f"{'':>8}{used.use.role} photo {used.photo.id}: {problem.message}")
     return 0
 
 

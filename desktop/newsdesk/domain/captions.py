@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Literal, cast
+
+from .embargo import embargo_label, under_embargo
 
 # IPTC IIM record 2 maximum lengths in bytes, for the fields we write.
 IIM_LIMITS: dict[str, int] = {
@@ -58,6 +60,7 @@ class Caption:
     rights_expiry: str = ""  # ISO date (YYYY-MM-DD) or empty
     trusted_names: tuple[str, ...] = ()  # creator, city...: names a dictionary won't know
     language: str = ""
+    embargo_until: str = ""  # ISO UTC (domain/embargo.py) or empty
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ CHECK_NAMES: dict[str, str] = {
     "credit_too_long": "Credit over 32 bytes",
     "misspelling": "Likely misspelling",
     "rights_expired": "Rights expired",
+    "embargoed": "Under embargo",
 }
 
 
@@ -240,10 +244,12 @@ def check_caption(
     today: date | None = None,
     spell: SpellCheck | None = None,
     style: CaptionStyle = DEFAULT_CAPTION_STYLE,
+    at: datetime | str | None = None,
 ) -> list[CaptionProblem]:
     """Every problem with a caption, in the order a person would fix them.
 
-    `style` is the house style the credit must close the caption in.
+    `style` is the house style the credit must close the caption in; `at` the time
+    an embargo is judged at (now when None).
     """
     problems: list[CaptionProblem] = []
     text = caption.text.strip()
@@ -307,6 +313,14 @@ def check_caption(
                 "rights_expired",
                 "rights_expiry",
                 f"The rights to this photo expired on {caption.rights_expiry.strip()[:10]}.",
+            )
+        )
+    if under_embargo(caption.embargo_until, at):
+        problems.append(
+            CaptionProblem(
+                "embargoed",
+                "embargo_until",
+                f"{embargo_label(caption.embargo_until)}: not to be published before.",
             )
         )
     return problems

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from .article import Article, SourceKind
+from .embargo import embargo_label, under_embargo
 from .validation import DEFAULT_HEADLINE_LIMIT, DEFAULT_STANDFIRST_LIMIT
 
 BLOCKING = "blocking"
@@ -33,6 +34,7 @@ class ChecklistConfig:
             "source": BLOCKING,
             "attribution": WARNING,
             "embargo": BLOCKING,
+            "photo_embargo": BLOCKING,
             "word_count": WARNING,
         }
     )
@@ -73,6 +75,8 @@ class Context:
     lead_photo_problems: list[str] | None = None  # None: no lead photo
     publish_at: str | None = None  # ISO UTC; None means now
     now: str | None = None
+    # (what the photo is, its embargo) of every photo the story shows that has one
+    photo_embargoes: tuple[tuple[str, str], ...] = ()
 
 
 def _parse(stamp: str) -> datetime:
@@ -144,6 +148,23 @@ def _embargo(a: Article, _: ChecklistConfig, ctx: Context) -> tuple[bool, str]:
     return True, f"Embargo {a.embargo_at} respected."
 
 
+def _photo_embargo(a: Article, _: ChecklistConfig, ctx: Context) -> tuple[bool, str]:
+    """An agency photo under embargo at the publish time stops the story; a schedule
+    after the embargo ends is fine."""
+    when = _parse(ctx.publish_at or ctx.now or datetime.now(UTC).isoformat())
+    held = [
+        f"{label}: {embargo_label(until)}"
+        for label, until in ctx.photo_embargoes
+        if under_embargo(until, when)
+    ]
+    if held:
+        return (
+            False,
+            f"Photo under embargo at {when:%Y-%m-%d %H:%M} UTC — " + "; ".join(held) + ".",
+        )
+    return True, "No photo under embargo."
+
+
 def _word_count(a: Article, c: ChecklistConfig, _: Context) -> tuple[bool, str]:
     n = a.words
     ok = c.min_words <= n <= c.max_words
@@ -158,6 +179,7 @@ RULES: dict[str, Callable[[Article, ChecklistConfig, Context], tuple[bool, str]]
     "source": _source,
     "attribution": _attribution,
     "embargo": _embargo,
+    "photo_embargo": _photo_embargo,
     "word_count": _word_count,
 }
 

@@ -41,6 +41,7 @@ EDITABLE_FIELDS: tuple[str, ...] = (
     "instructions",
     "usage_terms",
     "rights_expiry",
+    "embargo_until",
     "event",
     "caption_state",
     "keep_location",
@@ -78,6 +79,8 @@ class Photo:
     instructions: str = ""
     usage_terms: str = ""
     rights_expiry: str = ""
+    # The agency's release time (ISO UTC, domain/embargo.py); '' : none.
+    embargo_until: str = ""
     event: str = ""
     caption_state: str = CaptionState.UNCAPTIONED.value
     # The GPS position stays in the copy a site receives (a photo whose place is the news).
@@ -111,6 +114,7 @@ class Photo:
             credit=self.credit,
             alt_text=self.alt_text,
             rights_expiry=self.rights_expiry,
+            embargo_until=self.embargo_until,
             trusted_names=(self.creator, self.city, self.country),
             language=language,
         )
@@ -150,6 +154,7 @@ class PhotoUse:
             credit=base.credit,
             alt_text=self.alt_text if self.alt_text is not None else base.alt_text,
             rights_expiry=base.rights_expiry,
+            embargo_until=base.embargo_until,
             trusted_names=base.trusted_names,
             language=language,
         )

@@ -18,6 +18,7 @@ from typing import Any
 import pyexiv2
 
 from ..domain.captions import IIM_LIMITS, truncate_utf8
+from ..domain.embargo import normalise_embargo
 
 pyexiv2.set_log_level(4)  # Exiv2 would print warnings to stderr; we report problems ourselves
 
@@ -44,6 +45,7 @@ FIELD_MAP: dict[str, tuple[str | None, str | None, str]] = {
     "event": (None, "Xmp.iptcExt.Event", "langalt"),
 }
 _IIM_LIMIT_NAMES = {"keywords": "keyword"}
+RELEASE_DATE, RELEASE_TIME = "Iptc.Application2.ReleaseDate", "Iptc.Application2.ReleaseTime"
 _EXIF_FALLBACK = {
     "caption": "Exif.Image.ImageDescription",
     "creator": "Exif.Image.Artist",
@@ -128,8 +130,27 @@ def read_metadata(path: Path, label: str = "") -> tuple[dict[str, Any], list[str
             if name in ("date_created", "rights_expiry"):
                 value = _normalise_date(value)
         fields[name] = value
+    embargo = _release_time(iptc, label, notes)
+    if embargo:
+        fields["embargo_until"] = embargo
     notes = list(dict.fromkeys(f"{label}: {n}" for n in notes))
     return fields, notes
+
+
+def _release_time(iptc: dict[str, Any], label: str, notes: list[str]) -> str:
+    """An agency's embargo: IIM Release Date (2:30) and Release Time (2:35), as ISO UTC.
+
+    IPTC Core and Extension define no XMP property for it, so IIM is where agencies put
+    it. A date without a time is embargoed until its first second, UTC."""
+    day = str(iptc.get(RELEASE_DATE) or "").strip()
+    if not day:
+        return ""
+    clock = str(iptc.get(RELEASE_TIME) or "").strip() or "00:00:00+00:00"
+    try:
+        return normalise_embargo(f"{_normalise_date(day)}T{clock}")
+    except ValueError:
+        notes.append(f"IPTC release date {day} {clock} could not be read; no embargo was set.")
+        return ""
 
 
 def _read(reader: Any, label: str, notes: list[str]) -> dict[str, Any]:

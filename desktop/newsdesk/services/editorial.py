@@ -27,7 +27,23 @@ def lead_photo_problems(store: Store, article: Article) -> list[str] | None:
     if article.lead_photo_id is None or article.id is None:
         return None
     caption = store.photos.uses.article_caption(article.id, article.lead_photo_id, "lead")
-    return [p.message for p in store.photos.check_caption(caption)]
+    # An embargo is judged at the publish time, by its own rule (photo_embargo).
+    return [p.message for p in store.photos.check_caption(caption) if p.code != "embargoed"]
+
+
+def photo_embargoes(store: Store, article: Article) -> tuple[tuple[str, str], ...]:
+    """(which photo, its embargo) of every photo the story shows that carries one."""
+    used = store.photos.uses.for_content(
+        article.id, article.body, article.lead_photo_id, article.section, article.edition
+    )
+    return tuple(
+        (
+            f"{u.use.role} photo {u.photo.id} ({u.photo.credit or 'no credit'})",
+            u.photo.embargo_until,
+        )
+        for u in used
+        if u.photo.embargo_until
+    )
 
 
 def check_article(
@@ -38,6 +54,8 @@ def check_article(
     config: ChecklistConfig | None = None,
 ) -> list[CheckResult]:
     context = Context(
-        lead_photo_problems=lead_photo_problems(store, article), publish_at=publish_at
+        lead_photo_problems=lead_photo_problems(store, article),
+        publish_at=publish_at,
+        photo_embargoes=photo_embargoes(store, article),
     )
     return run_checklist(article, config or config_for(article.section), context)

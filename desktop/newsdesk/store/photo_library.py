@@ -29,9 +29,16 @@ SHARED_FIELDS: tuple[str, ...] = (
     "copyright",
     "usage_terms",
     "rights_expiry",
+    "embargo_until",
     "extended_description",
     "keywords",
 )
+
+
+def agreed_fields(stored: dict[str, Any]) -> dict[str, Any]:
+    """A base as stored, with the fields added since it was written as empty (an embargo
+    since schema 14): agreed on as none, so an upgrade sends no photo again."""
+    return {name: [] if name == "keywords" else "" for name in SHARED_FIELDS} | stored
 
 
 def shared_fields(photo: Photo) -> dict[str, Any]:
@@ -137,7 +144,7 @@ class PhotoLibrary:
             "SELECT base FROM library_media WHERE site_id = ? AND photo_id = ?",
             (site_id, photo_id),
         ).fetchone()
-        return json.loads(row[0]) if row else None
+        return agreed_fields(json.loads(row[0])) if row else None
 
     def save_base(self, site_id: int, photo_id: int, base: dict[str, Any]) -> None:
         self.conn.execute(

@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..domain.captions import Caption, CaptionProblem
+from ..domain.checklist import config_for
 from ..domain.photo import Photo, PhotoRole, PhotoUse, photo_refs
 from .errors import NotFoundError
 
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
 GALLERY_SECTION = "In Pictures"
 # Articles that no longer go anywhere need no photo checks.
 CLOSED_STATUSES = ("spiked", "killed")
+# Stories on their way out: one without a lead photo waits for the photo desk. A draft
+# is still its reporter's work in progress (its failing photos are listed, not its lack).
+AWAITING_PHOTO = ("submitted", "in_edit", "returned", "approved", "scheduled")
 _PHOTO_LINK = re.compile(r"\(photo:([0-9A-Za-z-]+)\)")
 
 
@@ -45,6 +49,32 @@ class QueueEntry:
     status: str
     edition: str
     failing: list[UsedPhoto]
+    no_lead: bool = False  # its section wants a lead photo and it has none yet
+    byline: str = ""
+    on_site: bool = False  # synced with a site (written here or on another desk)
+
+    def to_dict(self) -> dict[str, object]:
+        """The command line's `photo queue --json` row."""
+        return {
+            "article_id": self.article_id,
+            "headline": self.headline,
+            "status": self.status,
+            "edition": self.edition,
+            "byline": self.byline,
+            "on_site": self.on_site,
+            "no_lead_photo": self.no_lead,
+            "photos": [
+                {
+                    "photo_id": u.photo.id,
+                    "uuid": u.photo.uuid,
+                    "role": u.use.role,
+                    "checks": [p.code for p in u.problems],
+                    "problems": [p.message for p in u.problems],
+                    "embargo_until": u.photo.embargo_until,
+                }
+                for u in self.failing
+            ],
+        }
 
 
 class PhotoUses:
@@ -273,13 +303,20 @@ class PhotoUses:
         return [dict(r) for r in rows]
 
     def queue(self, *, today: date | None = None, spelling: bool = True) -> list[QueueEntry]:
-        """The photo desk's queue: open articles whose photos still fail a check."""
+        """The photo desk's queue: open articles whose photos still fail a check (an
+        embargo included), and submitted stories on their way out whose section wants a
+        lead photo and that have none. Pulled stories count as one's own: the queue spans
+        the desks whose stories this one syncs."""
         marks = ",".join("?" * len(CLOSED_STATUSES))
+        waiting = ",".join("?" * len(AWAITING_PHOTO))
         rows = self.conn.execute(
-            f"SELECT id, headline, status, edition FROM articles WHERE status NOT IN ({marks}) AND "
-            "(lead_photo_id IS NOT NULL OR body LIKE '%](photo:%' "
-            " OR id IN (SELECT article_id FROM article_photos)) ORDER BY updated_at DESC",
-            CLOSED_STATUSES,
+            "SELECT id, headline, status, edition, section, byline, lead_photo_id, "
+            "id IN (SELECT article_id FROM remote_posts) AS on_site FROM articles "
+            f"WHERE status NOT IN ({marks}) AND ("
+            "lead_photo_id IS NOT NULL OR body LIKE '%](photo:%' "
+            " OR id IN (SELECT article_id FROM article_photos) "
+            f" OR status IN ({waiting})) ORDER BY updated_at DESC",
+            (*CLOSED_STATUSES, *AWAITING_PHOTO),
         ).fetchall()
         entries = []
         for row in rows:
@@ -290,8 +327,22 @@ class PhotoUses:
                 )
                 if used.problems:
                     failing.append(used)
-            if failing:
+            no_lead = (
+                row["lead_photo_id"] is None
+                and row["status"] in AWAITING_PHOTO
+                and config_for(row["section"]).needs_lead_photo
+            )
+            if failing or no_lead:
                 entries.append(
-                    QueueEntry(row["id"], row["headline"], row["status"], row["edition"], failing)
+                    QueueEntry(
+                        row["id"],
+                        row["headline"],
+                        row["status"],
+                        row["edition"],
+                        failing,
+                        no_lead=no_lead,
+                        byline=row["byline"],
+                        on_site=bool(row["on_site"]),
+                    )  # fmt: skip
                 )
         return entries

@@ -23,6 +23,7 @@ from ..domain.captions import (
     check_caption,
     problem_codes,
 )
+from ..domain.embargo import normalise_embargo, now_stamp
 from ..domain.photo import EDITABLE_FIELDS, CaptionState, Photo, thumbnail_relpath
 from ..spelling import SpellChecker
 from .errors import NotFoundError, StoreError
@@ -35,13 +36,15 @@ if TYPE_CHECKING:
 # Columns the grid shows: one short row per photo, so 10,000 load in a few ms.
 GRID_COLUMNS = (
     "id, uuid, sha256, original_name, caption, credit, caption_state, check_codes, "
-    "rights_expiry, date_created, width, height, imported_at, origin, captioned_by, file_path"
+    "rights_expiry, date_created, width, height, imported_at, origin, captioned_by, file_path, "
+    "embargo_until"
 )
 # What a post on a site shows of a photo (figcaption, alt, media item): a change re-queues.
 # keep_location changes the file a site receives: the media item is replaced.
 SHOWN_ON_SITE = ("caption", "credit", "alt_text", "extended_description", "keep_location")
-# Checks stored with the row; rights expiry depends on today, so it is added on reading.
-STORED_CHECKS_EXCLUDE = {"rights_expired"}
+# Checks stored with the row; rights expiry and embargo depend on the time, so they are
+# added on reading.
+STORED_CHECKS_EXCLUDE = {"rights_expired", "embargoed"}
 
 _checkers: dict[str, SpellChecker] = {}
 _checkers_lock = threading.Lock()
@@ -153,11 +156,14 @@ class Photos:
         else:
             sql = f"SELECT {_prefixed('p')} FROM photos p {where} ORDER BY p.imported_at DESC, p.id DESC"
         stamp = (today or date.today()).isoformat()
+        moment = now_stamp()
         out = []
         for row in self.conn.execute(sql, params):
             codes = tuple(row[7].split()) if row[7] else ()
             if row[8] and row[8][:10] < stamp:
                 codes = (*codes, "rights_expired")
+            if row[16] and row[16] > moment:
+                codes = (*codes, "embargoed")
             out.append((*tuple(row)[:7], codes, *tuple(row)[8:]))
         return out
 
@@ -165,19 +171,25 @@ class Photos:
         clauses: list[str] = []
         params: list[Any] = []
         stamp = (today or date.today()).isoformat()
-        failing = "(p.check_codes != '' OR (p.rights_expiry != '' AND substr(p.rights_expiry, 1, 10) < ?))"
+        failing = (
+            "(p.check_codes != '' OR (p.rights_expiry != '' AND substr(p.rights_expiry, 1, 10) < ?)"
+            " OR p.embargo_until > ?)"
+        )
         if flt.state == "failing":
             clauses.append(failing)
-            params.append(stamp)
+            params.extend((stamp, now_stamp()))
         elif flt.state == "passing":
             clauses.append(f"NOT {failing}")
-            params.append(stamp)
+            params.extend((stamp, now_stamp()))
         elif flt.state:
             clauses.append("p.caption_state = ?")
             params.append(flt.state)
         if flt.check == "rights_expired":
             clauses.append("p.rights_expiry != '' AND substr(p.rights_expiry, 1, 10) < ?")
             params.append(stamp)
+        elif flt.check == "embargoed":
+            clauses.append("p.embargo_until > ?")
+            params.append(now_stamp())
         elif flt.check:
             clauses.append("(' ' || p.check_codes || ' ') LIKE ?")
             params.append(f"% {flt.check} %")
@@ -328,6 +340,11 @@ class Photos:
                         raise StoreError(
                             f"caption_state: {value!r} is not one of uncaptioned, captioned, approved."
                         )
+                    elif name == "embargo_until":
+                        try:
+                            value = normalise_embargo(None if value is None else str(value))
+                        except ValueError as exc:
+                            raise StoreError(f"embargo_until: {exc}") from None
                     else:
                         value = "" if value is None else str(value)
                     setattr(photo, name, value)

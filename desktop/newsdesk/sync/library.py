@@ -37,7 +37,7 @@ from ..ops.from_site import (
     set_photo_people,
     take_photo_fields,
 )
-from ..store.photo_library import SHARED_FIELDS, shared_fields
+from ..store.photo_library import SHARED_FIELDS, agreed_fields, shared_fields
 from .errors import AuthError, NetworkError, NotFoundOnServer, RefusedError, SyncError
 from .resources import PHOTO_META, LocalPhoto, _copy_kind, house_caption
 
@@ -435,7 +435,7 @@ def _push(res: SiteResources, report: LibraryReport) -> None:
     for photo_id, base in rows:
         photo = store.photos.get(int(photo_id))
         mine = shared_fields(photo)
-        if mine == json.loads(base):
+        if mine == agreed_fields(json.loads(base)):
             continue
         if photo.captioned_by != res.site.username:
             # Who changed it last: this desk's person.

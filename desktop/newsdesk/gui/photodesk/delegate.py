@@ -6,8 +6,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ...domain.embargo import embargo_short
 from .. import theme
-from .model import CAPTION, CREDIT, NAME, ORIGIN, STATE, ChecksRole, RowRole
+from .model import CAPTION, CREDIT, EMBARGO, NAME, ORIGIN, STATE, ChecksRole, RowRole
 
 CELL = QSize(196, 232)
 THUMB = QSize(180, 140)
@@ -22,7 +23,9 @@ BADGES: dict[str, tuple[str, str]] = {
     "credit_too_long": ("32", "#6a1b9a"),
     "misspelling": ("ABC", "#ef6c00"),
     "rights_expired": ("©", "#37474f"),
+    "embargoed": ("EMB", "#b71c1c"),
 }
+EMBARGO_COLOUR = "#b71c1c"
 STATE_COLOURS = {"uncaptioned": "#9e9e9e", "captioned": "#1565c0", "approved": "#2e7d32"}
 
 
@@ -69,7 +72,10 @@ class PhotoDelegate(QStyledItemDelegate):
         else:
             painter.fillRect(thumb_rect, theme.qcolour("placeholder"))  # while it loads
 
-        self._badges(painter, thumb_rect, index.data(ChecksRole) or (), _caption_style(index))
+        checks = index.data(ChecksRole) or ()
+        self._badges(painter, thumb_rect, checks, _caption_style(index))
+        if "embargoed" in checks:
+            self._embargo_strip(painter, thumb_rect, row[EMBARGO])
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(STATE_COLOURS.get(row[STATE], "#9e9e9e")))
         painter.drawEllipse(QRect(thumb_rect.right() - 14, thumb_rect.bottom() - 14, 10, 10))
@@ -92,6 +98,25 @@ class PhotoDelegate(QStyledItemDelegate):
             credit = metrics.elidedText(under, Qt.TextElideMode.ElideRight, text_rect.width())
             painter.drawText(text_rect.translated(0, 2), _alignment(credit), credit)
         painter.restore()
+
+    def _embargo_strip(self, painter: QPainter, thumb: QRect, until: str) -> None:
+        """A red band across the photo's foot: "Embargo: 5 Dec 2026 14:00 UTC" (the
+        caption-state dot keeps its corner)."""
+        font = QFont(painter.font())
+        font.setPointSizeF(7.5)
+        font.setBold(True)
+        painter.setFont(font)
+        metrics = QFontMetrics(font)
+        band = QRect(
+            thumb.x(), thumb.bottom() - metrics.height() - 5, thumb.width(), metrics.height() + 4
+        )
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(EMBARGO_COLOUR))
+        painter.drawRect(band)
+        painter.setPen(QColor("white"))
+        room = band.adjusted(4, 0, -18, 0)
+        text = metrics.elidedText(embargo_short(until), Qt.TextElideMode.ElideRight, room.width())
+        painter.drawText(room, int(Qt.AlignmentFlag.AlignCenter), text)
 
     def _badges(
         self, painter: QPainter, thumb: QRect, codes: tuple[str, ...], style: str = "parentheses"

@@ -245,6 +245,7 @@ class PhotoDesk(QWidget):
         self.panel.useSaveRequested.connect(self.save_use)
         self.queue.articleChosen.connect(self.show_article)
         self.queue.photoChosen.connect(self.select_photo)
+        self.queue.leadWanted.connect(self.lead_from_queue)
 
         self.refresh_choices()
         self.apply_filter()
@@ -488,6 +489,13 @@ class PhotoDesk(QWidget):
         label, ok = QInputDialog.getItem(self, "Set as lead photo", "Article:", labels, 0, False)
         if ok and label in labels:
             self.set_as_lead(int(articles[labels.index(label)]["id"]), ids[0])
+
+    def lead_from_queue(self, article_id: int) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.set_as_lead(article_id, ids[0])
+        else:
+            self.message.setText("Select the photo to use as its lead in the grid first.")
 
     def set_as_lead(self, article_id: int, photo_id: int) -> None:
         """Make the photo the article's lead image (a new revision of the article, written

@@ -31,7 +31,7 @@ from ..tasks import run_task
 
 # Columns of a grid row (see store.photos.GRID_COLUMNS)
 (ID, UUID, SHA, NAME, CAPTION, CREDIT, STATE, CHECKS, EXPIRY, DATE, WIDTH, HEIGHT, IMPORTED,
- ORIGIN, CAPTIONED_BY, FILE_PATH) = range(16)  # fmt: skip
+ ORIGIN, CAPTIONED_BY, FILE_PATH, EMBARGO) = range(17)  # fmt: skip
 
 
 def library_line(origin: str, captioned_by: str, file_here: bool) -> str:

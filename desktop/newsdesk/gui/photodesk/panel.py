@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.captions import IIM_LIMITS, Caption, house_form, utf8_len
+from ...domain.embargo import embargo_label, normalise_embargo, under_embargo
 from ...domain.photo import CaptionState, Photo
 from ...store import Store
 from ...ui.photo_edit_panel_ui import Ui_PhotoEditPanel
@@ -27,6 +28,7 @@ FIELD_LABELS = {
     "credit": "Credit",
     "alt_text": "Alt text",
     "rights_expiry": "Rights",
+    "embargo_until": "Embargo",
 }
 LOCATION_HELP = (
     "Sites get a copy without the camera's GPS position, serial numbers or owner name. "
@@ -44,6 +46,7 @@ LINE_FIELDS = (
     ("date_created", "Date taken"),
     ("usage_terms", "Usage terms"),
     ("rights_expiry", "Rights expire"),
+    ("embargo_until", "Embargoed until"),
 )
 
 
@@ -132,6 +135,8 @@ class PhotoEditPanel(QWidget):
                 )
             )
         notes = f"\n⚠ {photo.import_notes}" if photo.import_notes else ""
+        if under_embargo(photo.embargo_until):  # the flag every desk shows, above the fields
+            notes = f"\n⛔ {embargo_label(photo.embargo_until)}{notes}"
         self.info.setText(
             f"{photo.original_name} — {photo.width}×{photo.height}, {photo.format}, "
             f"{_size(photo.file_size)}{notes}"
@@ -214,6 +219,7 @@ class PhotoEditPanel(QWidget):
             values["alt_text"],
             values["rights_expiry"],
             (values["creator"], values["city"], values["country"]),
+            embargo_until=_readable_embargo(values["embargo_until"]),
         )
         self._counts(values)
         spell = self.store.photos.spell
@@ -303,6 +309,14 @@ class PhotoEditPanel(QWidget):
         changes = self.changes()
         if self.photo is not None and self.photo.id is not None and changes:
             self.saveRequested.emit(self.photo.id, changes)
+
+
+def _readable_embargo(text: str) -> str:
+    """The embargo as typed, checked live: what cannot be read yet flags nothing."""
+    try:
+        return normalise_embargo(text)
+    except ValueError:
+        return ""
 
 
 def _size(size: int) -> str:

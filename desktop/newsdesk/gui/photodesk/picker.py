@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.embargo import embargo_label, under_embargo
 from ...domain.photo import Photo, photo_markdown
 from ...store import Store
 from ...store.photos import PhotoFilter
@@ -92,8 +93,14 @@ class PhotoPickerDialog(QDialog):
         self.ok_button.setEnabled(self.photo is not None)
         if self.photo is not None:
             where = library_line(self.photo.origin, self.photo.captioned_by, self.photo.file_here)
+            held = (
+                f"\n⛔ {embargo_label(self.photo.embargo_until)}: a story showing it cannot "
+                "be published before then"
+                if under_embargo(self.photo.embargo_until)
+                else ""
+            )
             self.caption.setText(
-                f"{self.photo.caption}\nAlt: {self.photo.alt_text or '—'}\n{where}"
+                f"{self.photo.caption}\nAlt: {self.photo.alt_text or '—'}\n{where}{held}"
             )
             self.alt.setPlaceholderText(self.photo.alt_text or "Alt text for this article")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft)

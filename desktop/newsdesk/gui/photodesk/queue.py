@@ -1,11 +1,21 @@
-"""The photo desk's queue: open articles whose photos still fail a check, computed off the UI thread."""
+"""The photo desk's queue, computed off the UI thread: stories (this desk's and those
+synced from the site) whose photos still fail a check, an embargo included, or that
+want a lead photo and have none. A fix made here (the photo's fields, a lead chosen)
+goes to the story's owner at the next sync."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.captions import CHECK_NAMES, DEFAULT_CAPTION_STYLE, CaptionStyle
 from ...store import open_store
@@ -26,6 +36,7 @@ def compute_queue(folder: Path, style: CaptionStyle = DEFAULT_CAPTION_STYLE) -> 
 class PhotoQueuePanel(QWidget):
     articleChosen = Signal(int)  # show this article's photos
     photoChosen = Signal(int)
+    leadWanted = Signal(int)  # make the grid's selected photo this article's lead
 
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,10 +49,20 @@ class PhotoQueuePanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
+        self.lead_button = QPushButton("Selected photo as &lead")
+        self.lead_button.setObjectName("photoQueueLead")
+        self.lead_button.setToolTip(
+            "Make the photo selected in the grid the lead photo of the story chosen here "
+            "(Alt+L); it reaches the story's owner at the next sync"
+        )
+        self.lead_button.setEnabled(False)
+        self.lead_button.clicked.connect(self._lead_wanted)
+        self.tree.currentItemChanged.connect(lambda item, _old: self._follow_current(item))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.tree)
+        layout.addWidget(self.lead_button)
         self.entries: list[QueueEntry] = []
         self.caption_style: CaptionStyle = DEFAULT_CAPTION_STYLE  # the desk sets Preferences'
         self._running = False
@@ -69,7 +90,16 @@ class PhotoQueuePanel(QWidget):
         for entry in entries:
             top = QTreeWidgetItem([entry.headline or "(no headline)"])
             top.setData(0, Qt.ItemDataRole.UserRole, ("article", entry.article_id))
-            top.setToolTip(0, f"{entry.status} · {entry.edition}")
+            who = f" · {entry.byline}" if entry.byline else ""
+            where = " · on the site" if entry.on_site else " · this desktop only"
+            top.setToolTip(0, f"{entry.status} · {entry.edition}{who}{where}")
+            if entry.no_lead:
+                child = QTreeWidgetItem(["No lead photo yet"])
+                child.setToolTip(
+                    0, "Select a photo in the grid, then “Selected photo as lead” (Alt+L)."
+                )
+                child.setData(0, Qt.ItemDataRole.UserRole, ("article", entry.article_id))
+                top.addChild(child)
             for used in entry.failing:
                 names = ", ".join(CHECK_NAMES.get(p.code, p.code) for p in used.problems)
                 child = QTreeWidgetItem([f"{used.use.role}: {names}"])
@@ -81,6 +111,22 @@ class PhotoQueuePanel(QWidget):
         if self._again:
             self._again = False
             self.refresh()
+
+    def current_article(self) -> int | None:
+        item = self.tree.currentItem()
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        if item is None:
+            return None
+        return int(item.data(0, Qt.ItemDataRole.UserRole)[1])
+
+    def _follow_current(self, item: QTreeWidgetItem | None) -> None:
+        self.lead_button.setEnabled(item is not None)
+
+    def _lead_wanted(self) -> None:
+        article_id = self.current_article()
+        if article_id is not None:
+            self.leadWanted.emit(article_id)
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         kind, ident = item.data(0, Qt.ItemDataRole.UserRole)
