@@ -444,3 +444,19 @@ def test_migration_11_gives_every_site_an_empty_resume_point(tmp_path):
     s.sites.set_pull_resume(1, {"since": "", "mark": "2026-12-03T10:00:00", "page": 3})
     assert s.sites.pull_resume(1)["page"] == 3
     s.close()
+
+
+def test_migration_13_starts_every_site_with_no_change_counter_seen(tmp_path):
+    s = open_store(tmp_path, migrate=False)
+    migrations.upgrade(s, target=12)
+    s.conn.execute(
+        "INSERT INTO sites (id, name, url, username, pulled_until, created_at) "
+        "VALUES (1, 'site', 'https://example.org', 'ed', '2026-01-01T00:00:00', 'now')"
+    )
+    assert 13 in migrations.upgrade(s)
+    assert s.sites.changes_seen(1) == {}, "the first sync after the upgrade is a full one"
+    s.sites.set_changes_seen(1, {"version": 7, "at": "2026-12-03T10:00:00+00:00"})
+    assert s.sites.changes_seen(1)["version"] == 7
+    s.sites.update(s.sites.get(1))  # another address or login: sync in full again
+    assert s.sites.changes_seen(1) == {}
+    s.close()

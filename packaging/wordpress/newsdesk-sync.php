@@ -1,7 +1,7 @@
 <?php
 /*
  * Plugin Name: Newsdesk sync companion
- * Description: What Newsdesk needs from the WordPress REST API that WordPress lacks: private post meta for the Newsdesk uuid, Markdown source, sources, byline, editorial stage and notes (never shown to readers); finding a post by uuid; refusing a stale write (409 with the current modified_gmt); the editorial stage and note authors decided by the server; claims shared between desktops (and with wp-admin's post lock); scheduled posts published when their time has passed; the newsroom's shared photo library (media found by content hash, listed for the newsroom only; a photo under an agency embargo hidden from readers until it ends).
+ * Description: What Newsdesk needs from the WordPress REST API that WordPress lacks: private post meta for the Newsdesk uuid, Markdown source, sources, byline, editorial stage and notes (never shown to readers); finding a post by uuid; refusing a stale write (409 with the current modified_gmt); the editorial stage and note authors decided by the server; claims shared between desktops (and with wp-admin's post lock); scheduled posts published when their time has passed; the newsroom's shared photo library (media found by content hash, listed for the newsroom only; a photo under an agency embargo hidden from readers until it ends); a newsroom change counter that answers an idle sync in one request.
  * Version: 2.3.0
  * Requires at least: 5.6
  * License: MIT
@@ -461,6 +461,9 @@ function newsdesk_sync_claim_of($post_id) {
             'name' => newsdesk_sync_person($lock['user_id']),
             'at' => gmdate('Y-m-d\TH:i:s\Z', $lock['time']),
             'source' => 'wp-admin',
+            // When it lapses unless renewed (2.3): nothing is written then, so a desktop
+            // holding it syncs in full at that time rather than trust the change counter.
+            'until' => gmdate('Y-m-d\TH:i:s', $lock['time'] + newsdesk_sync_lock_window()),
         );
     }
     if (!$claim) {
@@ -672,6 +675,7 @@ add_action('rest_api_init', function () {
                 'publish_missed' => true,
                 'library' => true,
                 'embargo' => true,
+                'changes' => true,
             );
         },
     ));
@@ -844,3 +848,141 @@ function newsdesk_sync_library_modified() {
     );
     return $newest ? str_replace(' ', 'T', (string) $newest) : '';
 }
+
+/*
+ * The newsroom's change counter (2.3). An idle desktop asks one cheap question,
+ * GET /newsdesk/v1/changes, instead of the posts changed since, the claims and the
+ * library: the counter moves once per request that changed anything Newsdesk syncs
+ * (a post, page or media item saved, trashed or deleted; their meta that matters,
+ * claims and wp-admin's post lock taken, handed or left, not its renewal; the terms
+ * posts use). Bumped at `shutdown`, after the request's writes, with one atomic
+ * UPDATE (two requests ending together both count). A pure read moves nothing.
+ * Writes that bypass WordPress (raw SQL) are not seen: desktops sync in full every
+ * ten minutes anyway.
+ */
+const NEWSDESK_CHANGES_OPTION = 'newsdesk_sync_changes';
+const NEWSDESK_CHANGED_GMT_OPTION = 'newsdesk_sync_changed_gmt';
+const NEWSDESK_SYNCED_TYPES = array('post', 'page', 'attachment');
+
+$GLOBALS['newsdesk_sync_changed'] = false;
+$GLOBALS['newsdesk_sync_lock_before'] = array();
+
+function newsdesk_sync_changed() {
+    $GLOBALS['newsdesk_sync_changed'] = true;
+}
+
+function newsdesk_sync_counts_post($post) {
+    $post = get_post($post);
+    // An auto-draft is wp-admin's "Add New" page opening, not a story yet.
+    return $post && in_array($post->post_type, NEWSDESK_SYNCED_TYPES, true) && $post->post_status !== 'auto-draft';
+}
+
+add_action('save_post', function ($post_id, $post) {
+    if (newsdesk_sync_counts_post($post)) {
+        newsdesk_sync_changed();
+    }
+}, 10, 2);
+foreach (array('trashed_post', 'untrashed_post', 'add_attachment', 'edit_attachment', 'delete_attachment') as $hook) {
+    add_action($hook, function ($post_id) {
+        if (newsdesk_sync_counts_post($post_id)) {
+            newsdesk_sync_changed();
+        }
+    });
+}
+add_action('deleted_post', function ($post_id, $post = null) {
+    if ($post && in_array($post->post_type, NEWSDESK_SYNCED_TYPES, true)) {
+        newsdesk_sync_changed();
+    }
+}, 10, 2);
+add_action('set_object_terms', function ($object_id) {
+    if (newsdesk_sync_counts_post($object_id)) {
+        newsdesk_sync_changed();
+    }
+});
+foreach (array('created_term', 'edited_term', 'delete_term') as $hook) {
+    add_action($hook, function ($term_id, $tt_id, $taxonomy) {
+        if (is_object_in_taxonomy('post', $taxonomy)) {
+            newsdesk_sync_changed();  // a category a story waited for exists now
+        }
+    }, 10, 3);
+}
+
+/** Meta a desktop reads: Newsdesk's own, the post lock, the featured image, alt text, public fields. */
+function newsdesk_sync_meta_matters($meta_key) {
+    $meta_key = (string) $meta_key;
+    if (strpos(ltrim($meta_key, '_'), 'newsdesk_') === 0) {
+        return true;
+    }
+    if (in_array($meta_key, array('_edit_lock', '_thumbnail_id', '_wp_attachment_image_alt', '_wp_attachment_metadata'), true)) {
+        return true;
+    }
+    // Other protected keys are WordPress's bookkeeping (oEmbed caches written while a
+    // post is read, old slugs...): not counted.
+    return !is_protected_meta($meta_key, 'post');
+}
+
+// wp-admin renews an open post's lock every heartbeat: the lock as it was, to tell.
+add_filter('update_post_metadata', function ($check, $post_id, $meta_key) {
+    if ($meta_key === '_edit_lock') {
+        $GLOBALS['newsdesk_sync_lock_before'][(int) $post_id] = newsdesk_sync_raw_lock((int) $post_id);
+    }
+    return $check;
+}, 10, 3);
+
+function newsdesk_sync_meta_changed($meta_ids, $post_id, $meta_key, $value) {
+    if (!newsdesk_sync_meta_matters($meta_key) || !newsdesk_sync_counts_post((int) $post_id)) {
+        return;
+    }
+    if ($meta_key === '_edit_lock' && current_action() === 'updated_post_meta') {
+        $before = $GLOBALS['newsdesk_sync_lock_before'][(int) $post_id] ?? null;
+        $parts = explode(':', (string) $value);
+        if ($before && count($parts) === 2 && (int) $parts[1] === $before['user_id']
+            && (int) $parts[0] >= $before['time'] && $before['time'] > time() - newsdesk_sync_lock_window()) {
+            return;  // the same editor's live lock renewed: no claim changed
+        }
+    }
+    newsdesk_sync_changed();
+}
+add_action('added_post_meta', 'newsdesk_sync_meta_changed', 20, 4);
+add_action('updated_post_meta', 'newsdesk_sync_meta_changed', 20, 4);
+add_action('deleted_post_meta', 'newsdesk_sync_meta_changed', 20, 4);
+
+function newsdesk_sync_bump_changes() {
+    if (empty($GLOBALS['newsdesk_sync_changed'])) {
+        return;
+    }
+    $GLOBALS['newsdesk_sync_changed'] = false;
+    global $wpdb;
+    if (get_option(NEWSDESK_CHANGES_OPTION, null) === null) {
+        // Autoloaded from the first change on: /changes then reads it without a query.
+        add_option(NEWSDESK_CHANGES_OPTION, '0', '', true);
+    }
+    // One atomic UPDATE: a read-then-write would let two requests ending together count once.
+    $wpdb->query($wpdb->prepare(
+        "UPDATE {$wpdb->options} SET option_value = CAST(option_value AS UNSIGNED) + 1 WHERE option_name = %s",
+        NEWSDESK_CHANGES_OPTION
+    ));
+    wp_cache_delete('alloptions', 'options');
+    wp_cache_delete(NEWSDESK_CHANGES_OPTION, 'options');
+    update_option(NEWSDESK_CHANGED_GMT_OPTION, gmdate('Y-m-d\TH:i:s'), true);
+}
+// Before the locks are let go (priority 10): a desktop that waited on one sees the new number.
+add_action('shutdown', 'newsdesk_sync_bump_changes', 5);
+
+function newsdesk_sync_changes() {
+    // Autoloaded options: read with the request's first query, no query of their own.
+    return array(
+        'version' => (int) get_option(NEWSDESK_CHANGES_OPTION, 0),
+        'modified_gmt' => (string) get_option(NEWSDESK_CHANGED_GMT_OPTION, ''),
+        'now' => gmdate('Y-m-d\TH:i:s'),  // the server's clock, for the lapse of a wp-admin lock
+    );
+}
+add_action('rest_api_init', function () {
+    register_rest_route('newsdesk/v1', '/changes', array(
+        'methods' => 'GET',
+        'permission_callback' => function () {
+            return current_user_can('edit_posts');
+        },
+        'callback' => 'newsdesk_sync_changes',
+    ));
+});

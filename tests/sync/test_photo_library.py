@@ -119,12 +119,11 @@ def test_published_photos_reach_the_reporter_and_caption_fixes_follow(
     report = sync(reporter)
     assert report.photos["updated"] == 1 and not report.conflicts, report
     assert reporter.photos.get(mine.id).caption == fixed
-    # Nothing changed since: the library costs an idle sync no request of its own (the
-    # claims' answer says when the library last changed): the pull and the claims.
+    # Nothing changed since: an idle sync is the site's change counter alone.
     time.sleep(1.1)  # past the one-second overlap
     sync(reporter)  # (reads the library once more if the fix landed in its last read's second)
     idle = sync(reporter)
-    assert idle.ok and idle.requests == 2 and not idle.photos.get("updated"), idle
+    assert idle.ok and idle.requests == 1 and not idle.photos.get("updated"), idle
 
     # The licence ends: the flag reaches the reporter, whose checklist now blocks.
     update_photo(desk, photo.id, rights_expiry="2020-01-31")

@@ -76,6 +76,10 @@ def anonymous_answers(wp, post_id: int, uuid: str) -> dict[str, str]:
             answers[name] = reader.get(path, params=params).text
         if wp.with_plugin:  # stock WordPress ignores the parameter: it has no uuid to find
             assert json.loads(answers["uuid lookup"]) == [], "a reader cannot find it by uuid"
+        # The plugin's change counter is the newsroom's: a reader is not let in.
+        changes = reader.get("/newsdesk/v1/changes")
+        assert changes.status_code == (401 if wp.with_plugin else 404), changes.text
+        answers["change counter"] = changes.text
         link = json.loads(answers["single"])["link"]
         answers["the page"] = reader.get(link, follow_redirects=True).text
         answers["the page by id"] = reader.get(

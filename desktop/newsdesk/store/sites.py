@@ -90,9 +90,11 @@ class Sites:
     def update(self, site: Site) -> None:
         if site.id is None:
             raise StoreError("Cannot update a site that was never added.")
+        # Another address, login or window: the next sync is a full one (changes_seen '').
         self.conn.execute(
             "UPDATE sites SET url=?, username=?, ca_bundle=?, editions=?, category_map=?, role=?, "
-            "remote_user_id=?, has_plugin=?, verified_at=?, window_days=? WHERE id=?",
+            "remote_user_id=?, has_plugin=?, verified_at=?, window_days=?, changes_seen='' "
+            "WHERE id=?",
             (
                 site.url,
                 site.username,
@@ -127,6 +129,23 @@ class Sites:
         self.conn.execute(
             "UPDATE sites SET pull_resume = ? WHERE id = ?",
             (json.dumps(resume) if resume else "", site_id),
+        )
+
+    def changes_seen(self, site_id: int) -> dict[str, Any]:
+        """The site's change counter as the last complete sync left it ({} when none): m0013."""
+        row = self.conn.execute(
+            "SELECT changes_seen FROM sites WHERE id = ?", (site_id,)
+        ).fetchone()
+        try:
+            found = json.loads(row[0]) if row and row[0] else {}
+        except ValueError:
+            return {}
+        return found if isinstance(found, dict) else {}
+
+    def set_changes_seen(self, site_id: int, seen: dict[str, Any] | None) -> None:
+        self.conn.execute(
+            "UPDATE sites SET changes_seen = ? WHERE id = ?",
+            (json.dumps(seen) if seen else "", site_id),
         )
 
     def get(self, site_id: int) -> Site:

@@ -10,6 +10,7 @@ import random
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -17,6 +18,7 @@ import httpx
 from ..ops.changes import Changes
 from ..store.sites import Site
 from . import credentials
+from .changes import ChangeCheck
 from .claims import fetch_claims, pull_claims
 from .client import WordPressClient
 from .errors import NetworkError, SyncError
@@ -126,8 +128,10 @@ class SyncEngine:
         use_batch: bool = True,
         rng: Callable[[], float] = random.random,
         progress: Callable[[str, int, int], None] | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.store = store
+        self.clock = clock  # when the last full sync is too old (sync/changes.py)
         self.progress = progress
         self.transport = transport
         self.timeout = timeout
@@ -170,18 +174,27 @@ class SyncEngine:
             with client:
                 report.warnings.extend(client.warnings)
                 res = SiteResources(self.store, site, client)
+                check = ChangeCheck(res, self.clock(), full=check_deleted)
                 try:
+                    if check.quiet():
+                        # The site's change counter stands where the last complete
+                        # sync left it and nothing waits here: that one request.
+                        report.requests += client.counter.requests
+                        continue
                     queue_found(res)  # a category the site lacked exists now: set it
                     self.push(res, report)
                     publish_missed(res)  # before the pull, which then sees them published
+                    check.before_pull()
                     with ThreadPoolExecutor(1) as beside:
                         # Claims change no post's modified time: read beside the pull.
                         site_claims = beside.submit(fetch_claims, res)
                         self.pull(res, report, check_deleted=check_deleted)
-                        claims = pull_claims(res, site_claims.result())
+                        claim_rows = site_claims.result()
+                        claims = pull_claims(res, claim_rows)
                     # The shared photo library after the stories: a photo a pulled story
                     # shows is theirs to bring (and retry); the library skips it.
-                    self._library(res, report, sync_library(res))
+                    library = sync_library(res)
+                    self._library(res, report, library)
                     report.claimed.extend(claims.articles)
                     report.claims_lost.extend(claims.lines)
                     report.warnings.extend(missed_schedules(res))
@@ -191,6 +204,7 @@ class SyncEngine:
                         with self.store.atomic():
                             self.store.sync.make_all_due()
                         self.push(res, report)
+                    check.remember(claim_rows, complete=not library.failed)
                 except NetworkError as exc:
                     report.offline.append(f"{site.name}: {exc}")
                     self._log(site, f"Offline: {exc}", "warning")

@@ -24,7 +24,7 @@ import io
 import json
 import re
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html import unescape
@@ -421,11 +421,17 @@ def _download_image(res: SiteResources, url: str) -> bytes:
 
 
 # --- sending what changed here ---------------------------------------------------------
-def _push(res: SiteResources, report: LibraryReport) -> None:
-    """Library photos whose shared fields changed here since last agreed: to the item
-    (not while a conflict on them waits for a person)."""
-    store = res.store
-    rows = store.conn.execute(
+def waiting_here(res: SiteResources) -> bool:
+    """Library work only this desk can start (no request): fields to send, or a full
+    file a story here uses and still lacks. An idle sync that finds none may stop at
+    the site's change counter (sync/changes.py)."""
+    return next(_changed_here(res), None) is not None or bool(_used_without_file(res))
+
+
+def _changed_here(res: SiteResources) -> Iterator[tuple[Photo, dict[str, Any]]]:
+    """Library photos whose shared fields changed here since last agreed (not while a
+    conflict on them waits for a person), with those fields."""
+    rows = res.store.conn.execute(
         "SELECT lm.photo_id, lm.base FROM library_media lm "
         "JOIN remote_media rm ON rm.site_id = lm.site_id "
         "JOIN photos p ON p.id = lm.photo_id AND p.sha256 = rm.sha256 "
@@ -433,10 +439,16 @@ def _push(res: SiteResources, report: LibraryReport) -> None:
         (res.site_id,),
     ).fetchall()
     for photo_id, base in rows:
-        photo = store.photos.get(int(photo_id))
+        photo = res.store.photos.get(int(photo_id))
         mine = shared_fields(photo)
-        if mine == agreed_fields(json.loads(base)):
-            continue
+        if mine != agreed_fields(json.loads(base)):
+            yield photo, mine
+
+
+def _push(res: SiteResources, report: LibraryReport) -> None:
+    """What changed here goes to the media item."""
+    store = res.store
+    for photo, mine in list(_changed_here(res)):
         if photo.captioned_by != res.site.username:
             # Who changed it last: this desk's person.
             set_photo_people(store, photo.id or 0, captioned_by=res.site.username)
@@ -461,14 +473,18 @@ def _uploaded_copy(stored: str, photo: Photo) -> str:
 
 
 # --- full files --------------------------------------------------------------------------
-def fetch_used(res: SiteResources, report: LibraryReport) -> None:
-    """Every library photo a story here uses gets its full file."""
+def _used_without_file(res: SiteResources) -> list[int]:
     rows = res.store.conn.execute(
         "SELECT DISTINCT p.id FROM photos p WHERE p.file_path = '' AND (p.id IN "
         "(SELECT lead_photo_id FROM articles WHERE lead_photo_id IS NOT NULL) OR p.id IN "
         "(SELECT photo_id FROM article_photos))"
     ).fetchall()
-    for (photo_id,) in rows:
+    return [int(row[0]) for row in rows]
+
+
+def fetch_used(res: SiteResources, report: LibraryReport) -> None:
+    """Every library photo a story here uses gets its full file."""
+    for photo_id in _used_without_file(res):
         try:
             fetch_full(res, res.store.photos.get(int(photo_id)))
         except (AuthError, NetworkError):
