@@ -27,7 +27,14 @@ WRAPPED = {
 
 
 # The sync's bookkeeping: the owners (store.sync.*, store.outbox.*) and the methods.
-SYNC_BOOKKEEPING = {"sync", "outbox", "set_pull_resume", "set_pulled_until", "save_base"}
+SYNC_BOOKKEEPING = {
+    "sync",
+    "outbox",
+    "set_pull_resume",
+    "set_pulled_until",
+    "set_changes_seen",
+    "save_base",
+}
 
 
 def store_writers() -> set[str]:

@@ -84,3 +84,14 @@ def seed_posts(wp: WordPress, count: int, title: str, paragraphs: int = 8) -> No
                 for n in range(start, min(count, start + 25))
             ]
             web.post("/batch/v1", json={"requests": requests}).raise_for_status()
+
+
+def leave_the_library_overlap() -> None:
+    """Library pulls read one second back: the next test's fresh desk would count what
+    this test changed last as new there. Wait until the clock is past that window."""
+    import time
+    from datetime import UTC, datetime, timedelta
+
+    done = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=2)
+    while datetime.now(UTC) < done:
+        time.sleep(0.05)

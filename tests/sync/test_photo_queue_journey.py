@@ -13,7 +13,6 @@ photo desk.
 from __future__ import annotations
 
 import json
-import time
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -21,7 +20,7 @@ import httpx
 from newsdesk.cli import main as cli_main
 from newsdesk.domain.article import Source
 
-from .helpers import add_photo, connect, ensure_category, new_store, sync
+from .helpers import add_photo, connect, ensure_category, leave_the_library_overlap, new_store, sync
 
 ALT = "Fishing boats tied up in the harbour at dusk"
 STORY = "Fishermen stay ashore as fuel runs out\n\n" + "The boats have not left for a week. " * 30
@@ -50,14 +49,6 @@ def _queue(capsys, store) -> dict[int, dict]:
     code, out, err = _cli(capsys, store, "photo", "queue", "--json")
     assert code == 0, err
     return {e["article_id"]: e for e in json.loads(out)}
-
-
-def _leave_the_overlap() -> None:
-    """Library pulls read one second back: the next test's fresh desk would count what
-    this test changed last as new there. Wait until the clock is past that window."""
-    done = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=2)
-    while datetime.now(UTC) < done:
-        time.sleep(0.05)
 
 
 def _local(store, uuid: str) -> int:
@@ -164,7 +155,7 @@ def test_the_photo_desk_fixes_another_desks_stories_and_the_embargo_travels(
         assert page.status_code == 200, page.status_code
     for store in (reporter, desk):
         store.close()
-    _leave_the_overlap()
+    leave_the_library_overlap()
 
 
 def test_the_same_fixes_from_the_photo_desk_window(qtbot, tmp_path, wordpress_plugin, capsys):
@@ -244,4 +235,4 @@ def test_the_same_fixes_from_the_photo_desk_window(qtbot, tmp_path, wordpress_pl
     assert code == 1 and not rules["photo_embargo"]["ok"] and rules["lead_photo"]["ok"], rules
     for each in (reporter, store):
         each.close()
-    _leave_the_overlap()
+    leave_the_library_overlap()
