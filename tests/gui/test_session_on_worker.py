@@ -16,19 +16,13 @@ from guikeys import press
 
 from newsdesk.domain.article import Article
 from newsdesk.gui.editor import session as session_module
+from windows import shown_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    from newsdesk.app import build_window
-
-    win = build_window(tmp_path / "store")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    win.store.close()
+    with shown_window(qtbot, tmp_path / "store", real_threads=True) as win:
+        yield win
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QSpinBox
 from held_worker import HeldWorker, Ticks
 from newsdesk.domain.article import Article
 from newsdesk.ops import Changes
+from windows import shown_window
 
 LONGEST_GAP_MS = 250  # the event loop's longest pause allowed while the write waits
 LONGEST_CLICK_MS = 300
@@ -27,15 +28,8 @@ LONGEST_CLICK_MS = 300
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    from newsdesk.app import build_window
-
-    win = build_window(tmp_path / "store")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    win.store.close()
+    with shown_window(qtbot, tmp_path / "store", real_threads=True) as win:
+        yield win
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -180,6 +181,7 @@ class PhotoDesk(QWidget):
             ("export", "Export…", self.export_selected, "Ctrl+Shift+E"),
             ("lead", "Set as lead of…", self.set_as_lead_dialog, ""),
             ("publish", "Publish to library", self.publish_to_library, "Ctrl+Shift+U"),
+            ("conflict", "Settle caption conflict…", self.settle_conflict, "Ctrl+Shift+K"),
         ):
             action = QAction(text, self)
             if shortcut:
@@ -358,6 +360,11 @@ class PhotoDesk(QWidget):
             index = self.model.index(position)
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
+
+    def settle_conflict(self) -> QDialog | None:
+        from .conflict_dialog import settle_selected
+
+        return settle_selected(self.ctx, self.selected_ids(), self, self.message.setText)
 
     # --- editing ----------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
