@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
     QDropEvent,
-    QKeyEvent,
     QKeySequence,
     QUndoStack,
 )
@@ -47,47 +46,12 @@ from ..tasks import run_task
 from .batch import BatchCaptionDialog
 from .importing import ImportThread
 from .model import PhotoGridModel, PhotoIdRole
-from .panel import PhotoEditPanel
+from .panel import PhotoEditPanel, check_captions_as_typed
 from .picker import make_grid_view
 from .publishing import publish_selected
 from .queue import PhotoQueuePanel
 from .style import CaptionStyleFollower
-from .undo import EditPhotosCommand
-
-
-class UndoKeys(QObject):
-    """Undo/redo keys on a non-text widget act on the desk's QUndoStack.
-
-    Accepting the ShortcutOverride keeps the window's own Ctrl+Z from claiming the key.
-    """
-
-    def __init__(self, stack: QUndoStack, parent: QObject) -> None:
-        super().__init__(parent)
-        self.stack = stack
-        # built here, not at import: the platform's key bindings need the application
-        self.UNDO = (QKeySequence(QKeySequence.StandardKey.Undo),)
-        self.REDO = (QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y"))
-
-    def _which(self, event: QKeyEvent) -> str:
-        combo = QKeySequence(event.keyCombination())
-        if any(combo.matches(k) == QKeySequence.SequenceMatch.ExactMatch for k in self.UNDO):
-            return "undo"
-        if any(combo.matches(k) == QKeySequence.SequenceMatch.ExactMatch for k in self.REDO):
-            return "redo"
-        return ""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            return False
-        assert isinstance(event, QKeyEvent)
-        which = self._which(event)
-        if not which:
-            return False
-        event.accept()
-        if event.type() == QEvent.Type.KeyPress:
-            getattr(self.stack, which)()
-        return True
-
+from .undo import EditPhotosCommand, UndoKeys
 
 STATES = (
     ("All photos", ""),
@@ -264,7 +228,7 @@ class PhotoDesk(QWidget):
 
         desk = cls(ctx)
         if ctx.spelling is not None:
-            _check_captions_as_typed(desk.panel, ctx.spelling)
+            check_captions_as_typed(desk.panel, ctx.spelling)
         if ctx.settings is not None:  # the house caption style, live
             # No announcement of its own: the change that set the style was announced
             # (the window relays it here as HOUSE_CHANGED), and re-announcing would loop.
@@ -631,19 +595,3 @@ class PhotoDesk(QWidget):
         if self.import_thread is not None and self.import_thread.isRunning():
             self.import_thread.stop()
             self.import_thread.wait(10_000)
-
-
-def _caption_language(text: str) -> str:
-    """A caption's own language, from its script: captions of any edition meet here."""
-    return "ar" if any("\u0600" <= ch <= "\u06ff" for ch in text) else "en"
-
-
-def _check_captions_as_typed(panel: Any, spelling: Any) -> None:
-    """Underline likely misspellings in the caption fields, as the editor does in the body."""
-    for edit, name in ((panel.caption, "photoCaption"), (panel.use_caption, "photoUseCaption")):
-        layer = spelling.attach(edit, _caption_language(edit.toPlainText()), name=name)
-
-        def follow(edit: Any = edit, layer: Any = layer) -> None:
-            layer.set_language(_caption_language(edit.toPlainText()))
-
-        edit.textChanged.connect(follow)

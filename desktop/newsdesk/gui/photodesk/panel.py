@@ -321,3 +321,19 @@ def _readable_embargo(text: str) -> str:
 
 def _size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, size // 1000)} KB"
+
+
+def _caption_language(text: str) -> str:
+    """A caption's own language, from its script: captions of any edition meet here."""
+    return "ar" if any("\u0600" <= ch <= "\u06ff" for ch in text) else "en"
+
+
+def check_captions_as_typed(panel: Any, spelling: Any) -> None:
+    """Underline likely misspellings in the caption fields, as the editor does in the body."""
+    for edit, name in ((panel.caption, "photoCaption"), (panel.use_caption, "photoUseCaption")):
+        layer = spelling.attach(edit, _caption_language(edit.toPlainText()), name=name)
+
+        def follow(edit: Any = edit, layer: Any = layer) -> None:
+            layer.set_language(_caption_language(edit.toPlainText()))
+
+        edit.textChanged.connect(follow)

@@ -1,4 +1,5 @@
-"""Caption edits as undoable commands: one command per save, one per batch.
+"""Caption edits as undoable commands: one command per save, one per batch; and the
+undo/redo keys that reach them from the grid and the queue.
 
 Doing and undoing are operations on the database worker (`ops.photos.update_photos`),
 announced once by the runner; the desk refreshes what changed when each lands.
@@ -9,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 
 from ...ops import Changes
 from ...ops.photos import update_photos
@@ -55,3 +57,37 @@ class EditPhotosCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._write(self.before)
+
+
+class UndoKeys(QObject):
+    """Undo/redo keys on a non-text widget act on the desk's QUndoStack.
+
+    Accepting the ShortcutOverride keeps the window's own Ctrl+Z from claiming the key.
+    """
+
+    def __init__(self, stack: QUndoStack, parent: QObject) -> None:
+        super().__init__(parent)
+        self.stack = stack
+        # built here, not at import: the platform's key bindings need the application
+        self.UNDO = (QKeySequence(QKeySequence.StandardKey.Undo),)
+        self.REDO = (QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y"))
+
+    def _which(self, event: QKeyEvent) -> str:
+        combo = QKeySequence(event.keyCombination())
+        if any(combo.matches(k) == QKeySequence.SequenceMatch.ExactMatch for k in self.UNDO):
+            return "undo"
+        if any(combo.matches(k) == QKeySequence.SequenceMatch.ExactMatch for k in self.REDO):
+            return "redo"
+        return ""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        assert isinstance(event, QKeyEvent)
+        which = self._which(event)
+        if not which:
+            return False
+        event.accept()
+        if event.type() == QEvent.Type.KeyPress:
+            getattr(self.stack, which)()
+        return True
