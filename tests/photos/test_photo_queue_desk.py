@@ -127,3 +127,34 @@ def test_the_queue_and_the_embargo_flag_in_the_window(
     qtbot.waitUntil(lambda: desk.queue.entries == [], timeout=30_000)
     assert "Embargoed" not in desk.panel.info.text()
     assert summit.id is not None
+
+
+def test_a_long_queue_is_listed_a_page_at_a_time(qtbot, store, monkeypatch, sync_tasks):
+    """A big newsroom's queue (tens of thousands of stories) must not freeze the window
+    filling the list: the newest page shows, the title says how many there are, and
+    "Show more" lists the next ones. The desk works its queue out when first shown."""
+    from newsdesk.gui.photodesk import queue
+
+    monkeypatch.setattr(queue, "QUEUE_PAGE", 4)
+    for n in range(10):
+        store.articles.create(
+            Article(headline=f"Waiting story {n}", section="News", status="submitted")
+        )
+    desk = PhotoDesk(AppContext.for_store(store))
+    qtbot.addWidget(desk)
+    assert desk.queue.entries == [] and desk.stale  # nothing read before it is shown
+    desk.show()
+    qtbot.waitUntil(lambda: len(desk.queue.entries) == 10, timeout=30_000)
+    tree, title, more = desk.queue.tree, desk.queue.title, desk.queue.more_button
+    assert tree.topLevelItemCount() == 4
+    assert "10 articles (the newest 4 shown)" in title.text()
+    assert more.isVisible() and more.text() == "Show 4 more"
+    more.click()
+    more.click()
+    assert tree.topLevelItemCount() == 10
+    assert [tree.topLevelItem(i).text(0) for i in range(3)] == [
+        "Waiting story 9",
+        "Waiting story 8",
+        "Waiting story 7",
+    ]
+    assert title.text().endswith("10 articles") and not more.isVisible()

@@ -315,7 +315,7 @@ class PhotoUses:
             f"WHERE status NOT IN ({marks}) AND ("
             "lead_photo_id IS NOT NULL OR body LIKE '%](photo:%' "
             " OR id IN (SELECT article_id FROM article_photos) "
-            f" OR status IN ({waiting})) ORDER BY updated_at DESC",
+            f" OR status IN ({waiting})) ORDER BY updated_at DESC, id DESC",
             (*CLOSED_STATUSES, *AWAITING_PHOTO),
         ).fetchall()
         entries = []

@@ -215,7 +215,9 @@ class PhotoDesk(QWidget):
 
         self.refresh_choices()
         self.apply_filter()
-        self.queue.refresh()
+        # The queue is worked out when the desk is first shown: in a big newsroom that
+        # reads every open story, work the start-up of the window need not wait on.
+        self.stale = True
         ctx.changes.changed.connect(self._follow)
         spell = store.photos.spell
         if not spell.ready():

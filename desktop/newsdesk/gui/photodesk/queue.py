@@ -22,6 +22,8 @@ from ...store import open_store
 from ...store.photo_uses import QueueEntry
 from ..tasks import run_task
 
+QUEUE_PAGE = 300  # stories listed at a time
+
 
 def compute_queue(folder: Path, style: CaptionStyle = DEFAULT_CAPTION_STYLE) -> list[QueueEntry]:
     """Own connection: the UI thread keeps using its own meanwhile."""
@@ -57,16 +59,23 @@ class PhotoQueuePanel(QWidget):
         )
         self.lead_button.setEnabled(False)
         self.lead_button.clicked.connect(self._lead_wanted)
+        self.more_button = QPushButton("Show more")
+        self.more_button.setObjectName("photoQueueMore")
+        self.more_button.setToolTip("List the next stories of the queue")
+        self.more_button.hide()
+        self.more_button.clicked.connect(self._show_more)
         self.tree.currentItemChanged.connect(lambda item, _old: self._follow_current(item))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.tree)
+        layout.addWidget(self.more_button)
         layout.addWidget(self.lead_button)
         self.entries: list[QueueEntry] = []
         self.caption_style: CaptionStyle = DEFAULT_CAPTION_STYLE  # the desk sets Preferences'
         self._running = False
         self._again = False
+        self._shown = 0  # entries listed in the tree so far
 
     def refresh(self) -> None:
         if self._running:
@@ -84,33 +93,55 @@ class PhotoQueuePanel(QWidget):
         self._running = False
         self.entries = entries
         self.tree.clear()
-        self.title.setText(
-            f"<b>Queue</b> — {len(entries)} article{'s' if len(entries) != 1 else ''}"
-        )
-        for entry in entries:
-            top = QTreeWidgetItem([entry.headline or "(no headline)"])
-            top.setData(0, Qt.ItemDataRole.UserRole, ("article", entry.article_id))
-            who = f" · {entry.byline}" if entry.byline else ""
-            where = " · on the site" if entry.on_site else " · this desktop only"
-            top.setToolTip(0, f"{entry.status} · {entry.edition}{who}{where}")
-            if entry.no_lead:
-                child = QTreeWidgetItem(["No lead photo yet"])
-                child.setToolTip(
-                    0, "Select a photo in the grid, then “Selected photo as lead” (Alt+L)."
-                )
-                child.setData(0, Qt.ItemDataRole.UserRole, ("article", entry.article_id))
-                top.addChild(child)
-            for used in entry.failing:
-                names = ", ".join(CHECK_NAMES.get(p.code, p.code) for p in used.problems)
-                child = QTreeWidgetItem([f"{used.use.role}: {names}"])
-                child.setToolTip(0, "\n".join(p.message for p in used.problems))
-                child.setData(0, Qt.ItemDataRole.UserRole, ("photo", used.photo.id))
-                top.addChild(child)
-            self.tree.addTopLevelItem(top)
-            top.setExpanded(True)
+        self._shown = 0
+        self._show_more()
         if self._again:
             self._again = False
             self.refresh()
+
+    def _show_more(self) -> None:
+        """The next page of the queue, newest first. A big newsroom's queue runs to tens
+        of thousands of stories; filling the tree with all of them would freeze the window
+        for many seconds, and nobody works that far down without a search."""
+        page = self.entries[self._shown : self._shown + QUEUE_PAGE]
+        items = [self._item(entry) for entry in page]
+        self.tree.setUpdatesEnabled(False)
+        try:
+            self.tree.addTopLevelItems(items)
+            for item in items:
+                item.setExpanded(True)
+        finally:
+            self.tree.setUpdatesEnabled(True)
+        self._shown += len(page)
+        total = len(self.entries)
+        noun = "article" if total == 1 else "articles"
+        shown = f" (the newest {self._shown:,} shown)" if self._shown < total else ""
+        self.title.setText(f"<b>Queue</b> — {total:,} {noun}{shown}")
+        rest = total - self._shown
+        self.more_button.setVisible(rest > 0)
+        self.more_button.setText(f"Show {min(rest, QUEUE_PAGE):,} more")
+
+    @staticmethod
+    def _item(entry: QueueEntry) -> QTreeWidgetItem:
+        top = QTreeWidgetItem([entry.headline or "(no headline)"])
+        top.setData(0, Qt.ItemDataRole.UserRole, ("article", entry.article_id))
+        who = f" · {entry.byline}" if entry.byline else ""
+        where = " · on the site" if entry.on_site else " · this desktop only"
+        top.setToolTip(0, f"{entry.status} · {entry.edition}{who}{where}")
+        if entry.no_lead:
+            child = QTreeWidgetItem(["No lead photo yet"])
+            child.setToolTip(
+                0, "Select a photo in the grid, then “Selected photo as lead” (Alt+L)."
+            )
+            child.setData(0, Qt.ItemDataRole.UserRole, ("article", entry.article_id))
+            top.addChild(child)
+        for used in entry.failing:
+            names = ", ".join(CHECK_NAMES.get(p.code, p.code) for p in used.problems)
+            child = QTreeWidgetItem([f"{used.use.role}: {names}"])
+            child.setToolTip(0, "\n".join(p.message for p in used.problems))
+            child.setData(0, Qt.ItemDataRole.UserRole, ("photo", used.photo.id))
+            top.addChild(child)
+        return top
 
     def current_article(self) -> int | None:
         item = self.tree.currentItem()
