@@ -210,3 +210,38 @@ def test_underlining_is_not_an_edit(qtbot, shipit_window, spelling):
     spelling.service.add_to_dictionary("ministre")  # a redraw of everything: still no edit
     qtbot.waitUntil(lambda: all_underlined(body) == ["goverment"], timeout=WAIT_MS)
     assert not shipit_window.editor.is_dirty and edited == []
+
+
+def test_the_underline_goes_over_the_format_that_shows(qtbot, shipit_window, spelling):
+    """A misspelt word in bold inside a link shows as the link shows it (the later
+    format wins, as without spelling), underlined; a word spelt right beside it in the
+    same format has no underline."""
+    _new_article(shipit_window, "en")
+    _type_body(shipit_window, "[see **bolld** words](https://example.org) now")
+    body = shipit_window.editor.body_edit
+    qtbot.waitUntil(lambda: all_underlined(body) == ["bolld"], timeout=WAIT_MS)
+    block = body.document().firstBlock()
+    text = block.text()
+    formats = sorted(block.layout().formats(), key=lambda f: f.start)
+
+    def format_at(position: int):  # type: ignore[no-untyped-def]
+        return next(f.format for f in reversed(formats) if f.start <= position)
+
+    wrong, right = format_at(text.index("bolld")), format_at(text.index("words"))
+    link_blue = body.highlighter.link.foreground().color()
+    assert wrong.foreground().color() == right.foreground().color() == link_blue
+    assert wrong.underlineStyle() == wrong.UnderlineStyle.SpellCheckUnderline
+    assert right.underlineStyle() != right.UnderlineStyle.SpellCheckUnderline
+
+
+def test_a_word_is_cut_where_the_formats_under_it_change():
+    from PySide6.QtGui import QTextCharFormat
+
+    from newsdesk.gui.spellcheck.highlighter import _stretches
+
+    bold, link = QTextCharFormat(), QTextCharFormat()
+    bold.setFontWeight(700)
+    spans = [(0, 6, bold), (4, 20, link)]  # the link, set later, wins where they overlap
+    assert _stretches(2, 10, spans) == [(2, 4, bold), (4, 10, link)]
+    assert _stretches(22, 25, spans) == [(22, 25, None)]
+    assert _stretches(0, 3, []) == [(0, 3, None)]

@@ -65,6 +65,8 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.italic = _format(italic=True)
         self.link = _format(colour=MARKDOWN_COLOURS["link"])
         self.photo = _format(colour=MARKDOWN_COLOURS["photo"])
+        # The formats set in the paragraph being highlighted, in order (a later one wins).
+        self.spans: list[tuple[int, int, QTextCharFormat]] = []
         self._held = False
         self._next_block = -1  # the next paragraph the gradual pass highlights; -1: none
         self._slices = QTimer(self)
@@ -128,18 +130,25 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.highlight(text)
 
     def highlight(self, text: str) -> None:
+        self.spans = []
         if _HEADING.match(text):
-            self.setFormat(0, len(text), self.heading)
+            self._paint(0, len(text), self.heading)
             return
         if _QUOTE.match(text):
-            self.setFormat(0, len(text), self.quote)
+            self._paint(0, len(text), self.quote)
         bullet = _BULLET.match(text)
         if bullet:
-            self.setFormat(0, bullet.end(), self.bullet)
+            self._paint(0, bullet.end(), self.bullet)
         for match in _BOLD.finditer(text):
-            self.setFormat(match.start(), match.end() - match.start(), self.bold)
+            self._paint(match.start(), match.end(), self.bold)
         for match in _ITALIC.finditer(text):
-            self.setFormat(match.start(), match.end() - match.start(), self.italic)
+            self._paint(match.start(), match.end(), self.italic)
         for match in _LINK.finditer(text):
             fmt = self.photo if "(photo:" in match.group(0) else self.link
-            self.setFormat(match.start(), match.end() - match.start(), fmt)
+            self._paint(match.start(), match.end(), fmt)
+
+    def _paint(self, start: int, end: int, fmt: QTextCharFormat) -> None:
+        """setFormat, remembered: the spelling layer lays its underline over these spans
+        a word at a time instead of asking Qt for each character's format."""
+        self.setFormat(start, end - start, fmt)
+        self.spans.append((start, end, fmt))

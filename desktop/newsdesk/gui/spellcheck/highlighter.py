@@ -62,6 +62,30 @@ def _u16_offsets(text: str) -> list[int] | None:
     return offsets
 
 
+def _stretches(
+    start: int, end: int, spans: list[tuple[int, int, QTextCharFormat]]
+) -> list[tuple[int, int, QTextCharFormat | None]]:
+    """[start, end) cut where the paragraph's formats change, with the format that
+    holds on each piece (the last span covering it; None: the plain text)."""
+    cuts = {start, end}
+    for left, right, _fmt in spans:
+        if left < end and right > start:
+            cuts.update(c for c in (left, right) if start < c < end)
+    points = sorted(cuts)
+    pieces = []
+    for left, right in zip(points, points[1:], strict=False):
+        under = None
+        for s_left, s_right, fmt in reversed(spans):
+            if s_left <= left < s_right:
+                under = fmt
+                break
+        if pieces and pieces[-1][2] is under:  # the same format goes on: one piece
+            pieces[-1] = (pieces[-1][0], right, under)
+        else:
+            pieces.append((left, right, under))
+    return pieces
+
+
 class SpellingLayer:
     """The spelling part of a highlighter: which language, which words are wrong."""
 
@@ -158,21 +182,24 @@ class SpellingLayer:
                     blocks.append(block)
         return found
 
-    def underline(self, text: str) -> None:
-        """Add the wavy underline to each misspelt word, over whatever format it has."""
+    def underline(self, text: str, spans: list[tuple[int, int, QTextCharFormat]]) -> None:
+        """Add the wavy underline to each misspelt word, over whatever format it has.
+
+        `spans` are the formats this paragraph was given (in order; a later one wins):
+        a word takes one setFormat per stretch of equal format, not one per character.
+        """
         found = self.misspelt(text)
         if not found:
             return
         offsets = _u16_offsets(text)
         h = self.highlighter
         for start, end, _word in found:
-            if offsets is not None:
-                start, end = offsets[start], offsets[end]
-            for position in range(start, end):
-                # Keep the Markdown colour/weight and add the underline on top.
-                fmt = h.format(position)
-                fmt.merge(self.format)
-                h.setFormat(position, 1, fmt)
+            for left, right, under in _stretches(start, end, spans):
+                fmt = QTextCharFormat(under) if under is not None else QTextCharFormat()
+                fmt.merge(self.format)  # keep the Markdown colour/weight, underline on top
+                if offsets is not None:
+                    left, right = offsets[left], offsets[right]
+                h.setFormat(left, right - left, fmt)
 
     def _checked(self, language: str, misspelt: list[str]) -> None:
         """A batch came back: redraw only the paragraphs that were waiting on a word
@@ -209,7 +236,7 @@ class SpellingHighlighter(QSyntaxHighlighter):
         self.spelling = SpellingLayer(self, service)
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        self.spelling.underline(text)
+        self.spelling.underline(text, [])
 
 
 class SpellingMarkdownHighlighter(MarkdownHighlighter):
@@ -227,4 +254,4 @@ class SpellingMarkdownHighlighter(MarkdownHighlighter):
 
     def highlight(self, text: str) -> None:
         super().highlight(text)
-        self.spelling.underline(text)
+        self.spelling.underline(text, self.spans)
