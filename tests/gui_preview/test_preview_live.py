@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from preview_helpers import page_html, wait_loaded
+from preview_helpers import page_html, run_js, wait_loaded
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
@@ -17,7 +17,12 @@ def type_keys(widget, text: str) -> None:  # type: ignore[no-untyped-def]
     """One QKeyEvent per character carrying its text (keyClicks aborts on non-ASCII)."""
     for ch in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            key = Qt.Key(ord(ch.upper())) if ch.isascii() and ch.isalnum() else Qt.Key.Key_unknown
+            if ch == "\n":
+                key = Qt.Key.Key_Return
+            elif ch.isascii() and ch.isalnum():
+                key = Qt.Key(ord(ch.upper()))
+            else:
+                key = Qt.Key.Key_unknown
             QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
 
 
@@ -198,3 +203,75 @@ def test_a_closed_store_is_reported_not_raised(qtbot, tmp_path):
     pane.show_article(Article(headline="Late", body="x"))
     pane.render_now()
     assert "could not read the store" in pane.notice.text()
+
+
+def body_dom(qtbot, pane) -> str:  # type: ignore[no-untyped-def]
+    return run_js(qtbot, pane, "document.title + '|' + document.body.innerHTML")
+
+
+def test_typing_in_a_long_story_sends_the_edit_not_the_page(qtbot, desk):
+    """Each update after the first is a splice of a few bytes, and the page it makes
+    is exactly the page a fresh load of the same render shows."""
+    editor, pane, room = desk
+    scripts: list[int] = []
+    article = room.articles["en"].copy()
+    article.body = "\n\n".join(
+        f"Paragraph {n}: " + "a sentence of the story " * 25 for n in range(300)
+    )
+    with qtbot.waitSignal(pane.pageLoaded, timeout=15000):
+        editor.load(article)
+    web = pane.web
+    real_run = web.page.runJavaScript
+    web.page.runJavaScript = lambda script, *args: (
+        scripts.append(len(script)),
+        real_run(script, *args),
+    )
+    body = editor.body_edit
+    body.setFocus()
+
+    def type_at(paragraph: int, text: str) -> None:
+        cursor = body.textCursor()
+        cursor.setPosition(body.document().findBlockByNumber(2 * paragraph).position())
+        body.setTextCursor(cursor)
+        with qtbot.waitSignal(pane.pageLoaded, timeout=10000):
+            type_keys(body, text)
+
+    def same_as_a_fresh_load() -> None:
+        patched = body_dom(qtbot, pane)
+        web._patchable = False  # load the very same render whole, as a new page
+        with qtbot.waitSignal(pane.pageLoaded, timeout=15000):
+            web.show_page(pane.last_page)
+        assert body_dom(qtbot, pane) == patched
+
+    type_at(150, "Edited ")  # the first patch after a load carries the page
+    assert "Edited Paragraph 150:" in body_dom(qtbot, pane)
+    type_at(151, "Again ")  # the next ones only the edit
+    assert web.splice_count == 1 and scripts[-1] < 4_000 < len(web.page_text or "")
+    assert "Again Paragraph 151:" in body_dom(qtbot, pane)
+    type_at(152, "Once more ")
+    assert web.splice_count == 2 and scripts[-1] < 4_000
+    same_as_a_fresh_load()
+
+    type_at(60, "A line of its own\n")  # the same blocks, but the later ones' ids move on
+    type_at(61, "w")
+    same_as_a_fresh_load()
+    type_at(100, "A new paragraph here\n\n")  # a new block too
+    type_at(10, "x")
+    assert "A new paragraph here" in body_dom(qtbot, pane)
+    same_as_a_fresh_load()
+
+    cursor = body.textCursor()  # a whole paragraph cut out
+    start = body.document().findBlockByNumber(40)
+    cursor.setPosition(start.position())
+    cursor.setPosition(body.document().findBlockByNumber(42).position(), cursor.MoveMode.KeepAnchor)
+    with qtbot.waitSignal(pane.pageLoaded, timeout=10000):
+        cursor.removeSelectedText()
+    type_at(5, "y")
+    assert "Paragraph 20:" not in body_dom(qtbot, pane)
+    same_as_a_fresh_load()
+
+    with qtbot.waitSignal(pane.pageLoaded, timeout=10000):
+        editor.headline_edit.setText("A long story, retitled")
+    type_at(7, "z")
+    assert body_dom(qtbot, pane).startswith("A long story, retitled|")
+    same_as_a_fresh_load()

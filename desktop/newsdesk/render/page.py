@@ -67,6 +67,7 @@ class RenderedPage:
     notices: list[str] = field(default_factory=list)
     anchor: str = ""  # the URL fragment to scroll to, when scroll_line was given
     scroll_fraction: float = 0.3  # where in the viewport the anchor should land
+    scroll_css: str = ""  # the head's style parking the anchor at that height (fresh loads)
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +149,11 @@ def render_page(
     name = "ticker.html.j2" if article.is_breaking else "article.html.j2"
     html = _environment().get_template(name).render(context)
     return RenderedPage(
-        html=html, notices=body.notices, anchor=anchor, scroll_fraction=options.scroll_fraction
+        html=html,
+        notices=body.notices,
+        anchor=anchor,
+        scroll_fraction=options.scroll_fraction,
+        scroll_css=scroll_css,
     )
 
 

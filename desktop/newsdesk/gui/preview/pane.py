@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.article import Article
 from ...render.page import PageOptions, RenderedPage
+from ...render.splice import PageText
 from ...services.preview import PreviewSource, export_article_html, render_preview
 from ...store import Store
 from .. import theme
@@ -325,10 +326,17 @@ class PreviewPane(QWidget):
             log.error("preview render failed:\n%s", getattr(exc, "__traceback_text__", exc))
             self._on_rendered(generation, exc)
 
-        # Markdown + template off the UI thread: pure work on copies, no store, no widgets.
+        # What the page holds now: the splice from it is worked out on the render thread too.
+        base = self.web.page_text if self.web is not None else None
+
+        def render() -> tuple[RenderedPage, PageText | None]:
+            # Markdown + template off the UI thread: pure work on copies, no store, no widgets.
+            page = render_preview(article, context, options)
+            return page, (PageText.of(page, base) if base is not None else None)
+
         run_task(
-            lambda: render_preview(article, context, options),
-            lambda page: self._on_rendered(generation, page),
+            render,
+            lambda result: self._on_rendered(generation, result),
             failed,
             owner=self,
             pool=self._pool,
@@ -341,17 +349,17 @@ class PreviewPane(QWidget):
         if isinstance(result, Exception):
             self._show_notice(f"The preview could not be rendered: {result}")
             return
-        assert isinstance(result, RenderedPage)
-        self.last_page = result
-        lines = [self._standing_notice, *result.notices]
+        page, update = result  # type: ignore[misc]
+        self.last_page = page
+        lines = [self._standing_notice, *page.notices]
         if any(lines):
             self._show_notice(" ".join(line for line in lines if line))
         else:
             self.notice.hide()
         if self.web is not None:
-            self.web.show_page(result)
+            self.web.show_page(page, update)
         elif self.fallback is not None:
-            self.fallback.show_page(result)
+            self.fallback.show_page(page)
         self.rendered.emit(generation)
 
     def _show_notice(self, text: str) -> None:

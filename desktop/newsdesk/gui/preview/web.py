@@ -17,6 +17,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ...render.page import RenderedPage
+from ...render.splice import PageText
 from ...services.preview import PreviewSource
 from .. import theme
 from .interceptor import LocalOnlyInterceptor
@@ -24,25 +25,72 @@ from .scheme import SchemeHandler
 from .urls import PAGE_PREFIX, SCHEME_BYTES
 
 # Runs in the app's isolated world. The new document is parsed inert (DOMParser
-# runs no scripts and the page's own JavaScript is off anyway), then its body
-# replaces the old one; the scroll keeps the edited block where the editor has it.
-_PATCH_SCRIPT = """(function () {
-  var doc = new DOMParser().parseFromString(%(html)s, 'text/html');
-  if (!document.body || !doc.body) { return false; }
-  var root = document.documentElement, height = root.scrollHeight || 1;
-  var keep = window.scrollY / height;
-  root.lang = doc.documentElement.lang;
-  root.dir = doc.documentElement.dir;
-  document.title = doc.title;
-  document.body.replaceWith(document.adoptNode(doc.body));
-  var anchor = %(anchor)s, el = anchor ? document.getElementById(anchor) : null;
-  if (el) {
-    window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY
-                       - %(fraction)s * window.innerHeight);
-  } else {
-    window.scrollTo(0, keep * root.scrollHeight);
+# runs no scripts and the page's own JavaScript is off anyway), then the body is
+# morphed into it: only the nodes that differ are replaced, so Chromium lays out and
+# paints the edited paragraph, not the whole article, and photos stay decoded. The
+# scroll keeps the edited block where the editor has it. The page's text is kept
+# (window.ndPage) so that the next update need carry only what changed (_SPLICE_SCRIPT).
+_SHOW_SCRIPT = """(function () {
+  function morph(was, now) {
+    if (was.isEqualNode(now)) { return; }
+    if (was.nodeType !== 1 || now.nodeType !== 1 || was.nodeName !== now.nodeName) {
+      was.replaceWith(document.adoptNode(now));
+      return;
+    }
+    var i, a;
+    for (i = was.attributes.length - 1; i >= 0; i--) {
+      a = was.attributes[i];
+      if (!now.hasAttribute(a.name)) { was.removeAttribute(a.name); }
+    }
+    for (i = 0; i < now.attributes.length; i++) {
+      a = now.attributes[i];
+      if (was.getAttribute(a.name) !== a.value) { was.setAttribute(a.name, a.value); }
+    }
+    var o = Array.prototype.slice.call(was.childNodes);
+    var n = Array.prototype.slice.call(now.childNodes);
+    var head = 0, o_end = o.length, n_end = n.length;
+    while (head < o_end && head < n_end && o[head].isEqualNode(n[head])) { head++; }
+    while (o_end > head && n_end > head && o[o_end - 1].isEqualNode(n[n_end - 1])) {
+      o_end--; n_end--;
+    }
+    if (o_end - head === n_end - head) {
+      for (i = head; i < o_end; i++) { morph(o[i], n[i]); }
+      return;
+    }
+    var before = o_end < o.length ? o[o_end] : null;
+    for (i = head; i < o_end; i++) { was.removeChild(o[i]); }
+    for (i = head; i < n_end; i++) { was.insertBefore(document.adoptNode(n[i]), before); }
   }
-  return true;
+  window.ndShow = function (html, anchor, fraction) {
+    var doc = new DOMParser().parseFromString(html, 'text/html');
+    if (!document.body || !doc.body) { return false; }
+    var root = document.documentElement, height = root.scrollHeight || 1;
+    var keep = window.scrollY / height;
+    root.lang = doc.documentElement.lang;
+    root.dir = doc.documentElement.dir;
+    document.title = doc.title;
+    morph(document.body, doc.body);
+    window.ndPage = html;
+    var el = anchor ? document.getElementById(anchor) : null;
+    if (el) {
+      window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY
+                         - fraction * window.innerHeight);
+    } else {
+      window.scrollTo(0, keep * root.scrollHeight);
+    }
+    return true;
+  };
+  return window.ndShow(%(html)s, %(anchor)s, %(fraction)s);
+})()"""
+
+# The next version as a splice of the last: a few hundred bytes whatever the length.
+_SPLICE_SCRIPT = """(function () {
+  var old = window.ndPage;
+  if (typeof old !== 'string' || old.length !== %(old_length)d || !window.ndShow) {
+    return false;
+  }
+  var html = old.slice(0, %(start)d) + %(text)s + old.slice(%(old_end)d);
+  return window.ndShow(html, %(anchor)s, %(fraction)s);
 })()"""
 
 
@@ -126,6 +174,9 @@ class WebStage(QWidget):
         self._patchable = False  # a page of ours is loaded: later versions swap in place
         self.load_count = 0
         self.patch_count = 0
+        self.splice_count = 0  # updates sent as a splice of the page's last text
+        # The text the page's script world holds (window.ndPage), once a patch set it.
+        self.page_text: str | None = None
 
     def _photo_file(self, uuid: str) -> Path | None:
         photo = self.source.photo(uuid)
@@ -158,18 +209,21 @@ class WebStage(QWidget):
         return QSize(320, 200)
 
     # --- pages -------------------------------------------------------------------------
-    def show_page(self, page: RenderedPage) -> None:
+    def show_page(self, page: RenderedPage, update: PageText | None = None) -> None:
         """Show a new version of the page.
 
-        The first version loads through the scheme; later ones swap the body in
+        The first version loads through the scheme; later ones are patched in
         place (from the app's isolated world: the page's own scripts stay off),
         which skips a navigation, keeps photos and fonts decoded and never
-        flashes a blank page while the reporter types.
+        flashes a blank page while the reporter types. `update` is the page's
+        text for patching and, when it was made against what the page holds
+        now, the splice from that (worked out off the UI thread).
         """
         url = self.scheme_handler.set_page(page.html)
         if self._patchable and not self._loading:
-            self._patch(page, url)
+            self._patch(page, update or PageText.of(page, None))
             return
+        self.page_text = None
         if not page.anchor:
             # Keep the reader where they were, in proportion to the new length.
             height = self.page.contentsSize().height()
@@ -182,25 +236,41 @@ class WebStage(QWidget):
         self._loading = True
         self.view.load(url)
 
-    def _patch(self, page: RenderedPage, url: QUrl) -> None:
-        script = _PATCH_SCRIPT % {
-            "html": json.dumps(page.html),
-            "anchor": json.dumps(page.anchor),
-            "fraction": f"{page.scroll_fraction:f}",
-        }
+    def _patch(self, page: RenderedPage, update: PageText) -> None:
+        where = {"anchor": json.dumps(page.anchor), "fraction": f"{page.scroll_fraction:f}"}
+        change = update.change if update.base is not None else None
+        if change is not None and update.base is self.page_text:
+            script = _SPLICE_SCRIPT % {
+                **where,
+                "old_length": change.old_length,
+                "start": change.start,
+                "old_end": change.old_end,
+                "text": json.dumps(change.text),
+            }
+            self.splice_count += 1
+        else:
+            script = _SHOW_SCRIPT % {**where, "html": json.dumps(update.text)}
+        # The page holds this text once the script has run (scripts run in order).
+        self.page_text = update.text
 
         def done(ok: object) -> None:
             if ok is True:
                 self.patch_count += 1
                 self.loaded.emit(True)
+            elif change is not None and self.page_text is update.text:
+                # The page lost its copy (a navigation, a crash): send it whole.
+                self.page_text = None
+                self._patch(page, PageText(update.text, None, None))
             else:  # the page was not what we thought (navigated away?): load it whole
                 self._patchable = False
+                self.page_text = None
                 self.show_page(page)
 
         self.page.runJavaScript(script, QWebEngineScript.ScriptWorldId.ApplicationWorld, done)
 
     def _on_load_finished(self, ok: bool) -> None:
         self.load_count += 1
+        self.page_text = None  # a fresh document: its script world holds nothing yet
         self._loading = False
         self._patchable = ok and self.page.url().toString().startswith(PAGE_PREFIX)
         if ok and self._restore_fraction:
