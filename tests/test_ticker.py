@@ -94,3 +94,16 @@ def test_split_prefix():
     )
     assert ticker.split_prefix("No prefix") is None
     assert ticker.split_prefix("Time 10:30 reported") is None
+
+
+def test_the_ticker_reads_its_items_through_its_index_not_the_whole_section(store):
+    """A big store's live section holds thousands of stories, few of them breaking:
+    the ticker's reads go straight to the breaking ones (schema 15's index)."""
+    sql = (
+        "SELECT id FROM articles WHERE section = ? AND priority >= ? AND status NOT IN (?, ?) "
+        "AND edition = ? ORDER BY created_at DESC, id DESC LIMIT 200"
+    )
+    plan = store.conn.execute(
+        "EXPLAIN QUERY PLAN " + sql, (ticker.SECTION, ticker.BREAKING, "spiked", "killed", "en")
+    ).fetchall()
+    assert any("articles_ticker (section=? AND priority>?)" in row[-1] for row in plan), plan

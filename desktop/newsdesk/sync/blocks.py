@@ -13,8 +13,6 @@ import re
 from collections.abc import Callable
 from html import unescape
 
-from markdownify import markdownify
-
 from .block_markup import (
     BLOCK_TYPE_FIELDS,
     CURRENT,
@@ -117,6 +115,10 @@ def html_to_markdown(html: str, photo_for_media: Callable[[int], str | None]) ->
     html, notes = _footnotes_back(html, photo_for_media)
     markdown = fast_html_to_markdown(html)
     if markdown is None:
+        # Imported here: with BeautifulSoup it costs ~0.12 s, paid only by markup the
+        # fast path does not know, not by every start of the window.
+        from markdownify import markdownify
+
         markdown = tidy_markdown(
             markdownify(html, heading_style="ATX", bullets="-", escape_underscores=False)
         )

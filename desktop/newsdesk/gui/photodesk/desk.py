@@ -79,6 +79,7 @@ class PhotoDesk(QWidget):
         self.ctx = ctx
         self.store = store = ctx.store
         self.stale = False
+        self._spelling_asked = False  # the caption dictionaries asked to load
         # A save never waits for a dictionary to load (here, nor on the database worker).
         store.photos.defer_spelling = ctx.runner.store.photos.defer_spelling = True
         self.undo_stack = QUndoStack(self)
@@ -219,9 +220,6 @@ class PhotoDesk(QWidget):
         # reads every open story, work the start-up of the window need not wait on.
         self.stale = True
         ctx.changes.changed.connect(self._follow)
-        spell = store.photos.spell
-        if not spell.ready():
-            run_task(spell.preload, lambda _: self._spelling_ready(), owner=self)
 
     @classmethod
     def build(cls, ctx: AppContext) -> PhotoDesk:
@@ -262,6 +260,12 @@ class PhotoDesk(QWidget):
         super().showEvent(event)
         if self.stale:
             self.catch_up()
+        spell = self.store.photos.spell
+        if not self._spelling_asked and not spell.ready():
+            # The dictionaries take seconds to read (in Python, holding the interpreter):
+            # read when the photo desk is first used, not while the window starts.
+            self._spelling_asked = True
+            run_task(spell.preload, lambda _: self._spelling_ready(), owner=self)
 
     # --- filters ----------------------------------------------------------------------
     def current_filter(self) -> PhotoFilter:
