@@ -260,10 +260,14 @@ class PhotoDesk(QWidget):
         super().showEvent(event)
         if self.stale:
             self.catch_up()
+        self._want_spelling()
+
+    def _want_spelling(self) -> None:
+        """The caption dictionaries take seconds to read (in Python, holding the
+        interpreter): read them when the desk is first used (shown, or photos coming
+        in to be checked), not while the window starts."""
         spell = self.store.photos.spell
         if not self._spelling_asked and not spell.ready():
-            # The dictionaries take seconds to read (in Python, holding the interpreter):
-            # read when the photo desk is first used, not while the window starts.
             self._spelling_asked = True
             run_task(spell.preload, lambda _: self._spelling_ready(), owner=self)
 
@@ -511,6 +515,7 @@ class PhotoDesk(QWidget):
         if self.import_thread is not None and self.import_thread.isRunning():
             self.message.setText("An import is running; wait for it to finish.")
             return None
+        self._want_spelling()  # the photos' captions are checked as they are stored
         # Prepared on the thread, stored batch by batch on the database worker.
         thread = ImportThread(self.ctx.runner, self.store.media_dir, paths, workers)
         thread.progress.connect(self._import_progress)
