@@ -385,3 +385,30 @@ def test_search_box_takes_any_text_and_the_grid_follows(qtbot, store, tmp_path):
     qtbot.waitUntil(lambda: not desk.filter_timer.isActive())
     assert [r[0] for r in desk.model.rows] == [added[0].id]
     assert desk.count_label.text() == "1 of 3 photos"
+
+
+def test_a_reporter_who_never_opens_the_photo_desk_sees_caption_misspellings(
+    qtbot, tmp_path, scenic_agency
+):
+    """The caption dictionaries are read when first needed, not at start-up: opening a
+    story with a photo is such a need, and the editor's photo line then names the
+    misspelling."""
+    from newsdesk.app import build_window
+    from newsdesk.photos.importer import import_files
+    from newsdesk.store import open_store
+
+    elsewhere = open_store(tmp_path / "data")  # the photo came in on another connection
+    [photo] = import_files(elsewhere, [scenic_agency / "army-handout.jpg"], workers=1).added
+    elsewhere.close()
+    window = build_window(tmp_path / "data")
+    qtbot.addWidget(window)
+    store = window.store
+    assert not store.photos.spell.ready()  # this window has read none of them
+    article = store.articles.create(Article(headline="Handout", body="Intro."))
+    store.photos.uses.set_lead(article.id, photo.id)
+    window.list_pane.apply_query()
+    assert window.list_pane.select_article(article.id)
+    label = window.editor.photo_checks_label
+    qtbot.waitUntil(lambda: "Check the spelling of" in label.toolTip(), timeout=60_000)
+    assert "need caption fixes" in label.text()
+    assert window._pending_desks  # the photo desk was never built for it
