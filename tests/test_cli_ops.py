@@ -89,12 +89,20 @@ def test_site_edit(tmp_path):
     store.close()
     done = run(data, "site", "edit", "english", "--edition", "en", "--map", "News=Noticias")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "english: en"
+    assert done.stdout.strip() == "english: en, syncs the last 90 days"
     assert run(data, "site", "edit", "english", "--edition", "en").stdout.strip() == (
-        "english: en (unchanged)"
+        "english: en, syncs the last 90 days (unchanged)"
     )
     shown = json.loads(run(data, "site", "list", "--json").stdout)
     assert shown[0]["editions"] == ["en"]
+    assert (shown[0]["window_days"], shown[0]["window_held_days"]) == (90, 90)
+    wider = run(data, "site", "edit", "english", "--window-days", "365")
+    assert wider.stdout.strip() == (
+        "english: en, syncs the last 365 days (the older ones come with the next sync)"
+    )
+    narrower = run(data, "site", "edit", "english", "--window-days", "30")
+    assert narrower.stdout.strip() == "english: en, syncs the last 30 days"
+    assert "syncs the last 30 days" in run(data, "site", "list").stdout
     bad = run(data, "site", "edit", "english", "--map", "News")
     assert bad.returncode == 2 and "write it as LOCAL=REMOTE" in bad.stderr
     unknown = run(data, "site", "edit", "english", "--edition", "xx")

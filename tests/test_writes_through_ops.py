@@ -32,6 +32,7 @@ SYNC_BOOKKEEPING = {
     "outbox",
     "set_pull_resume",
     "set_pulled_until",
+    "set_window_held",
     "set_changes_seen",
     "save_base",
 }

@@ -11,7 +11,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
     QFormLayout, QLabel, QLineEdit, QSizePolicy,
-    QVBoxLayout, QWidget)
+    QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_SiteDialog(object):
     def setupUi(self, siteDialog):
@@ -82,6 +82,18 @@ class Ui_SiteDialog(object):
 
         self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.siteEditions)
 
+        self.siteWindowDaysLabel = QLabel(siteDialog)
+        self.siteWindowDaysLabel.setObjectName(u"siteWindowDaysLabel")
+
+        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.siteWindowDaysLabel)
+
+        self.siteWindowDays = QSpinBox(siteDialog)
+        self.siteWindowDays.setObjectName(u"siteWindowDays")
+        self.siteWindowDays.setMaximum(36500)
+        self.siteWindowDays.setValue(90)
+
+        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.siteWindowDays)
+
 
         self.layout.addLayout(self.form)
 
@@ -104,6 +116,7 @@ class Ui_SiteDialog(object):
         self.sitePasswordLabel.setBuddy(self.sitePassword)
         self.siteCaBundleLabel.setBuddy(self.siteCaBundle)
         self.siteEditionsLabel.setBuddy(self.siteEditions)
+        self.siteWindowDaysLabel.setBuddy(self.siteWindowDays)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(siteDialog)
@@ -142,6 +155,15 @@ class Ui_SiteDialog(object):
         self.siteEditions.setAccessibleName(QCoreApplication.translate("SiteDialog", u"Editions", None))
 #endif // QT_CONFIG(accessibility)
         self.siteEditions.setPlaceholderText(QCoreApplication.translate("SiteDialog", u"en, ar \u2026 (empty: every edition)", None))
+        self.siteWindowDaysLabel.setText(QCoreApplication.translate("SiteDialog", u"Sync window", None))
+#if QT_CONFIG(accessibility)
+        self.siteWindowDays.setAccessibleName(QCoreApplication.translate("SiteDialog", u"Sync window in days", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.siteWindowDays.setToolTip(QCoreApplication.translate("SiteDialog", u"The first sync brings the stories changed in these last days, your own and the desk's queue of any age. Older stories are found with Search the site. 0: the whole archive.", None))
+#endif // QT_CONFIG(tooltip)
+        self.siteWindowDays.setSpecialValueText(QCoreApplication.translate("SiteDialog", u"Whole archive", None))
+        self.siteWindowDays.setSuffix(QCoreApplication.translate("SiteDialog", u" days", None))
         self.siteMessage.setText(QCoreApplication.translate("SiteDialog", u"The password is kept in the system keyring, never in a file. Create one in WordPress under Users \u2192 Profile \u2192 Application Passwords.", None))
     # retranslateUi
 

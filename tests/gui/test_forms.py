@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 FORM_NAMES = {
     "about_dialog", "article_inspector", "batch_caption_dialog", "firstrun_edition_page",
     "firstrun_publish_page", "firstrun_who_page", "note_dialog", "photo_edit_panel",
-    "schedule_dialog", "shortcuts_dialog", "site_dialog", "sources_panel", "taxonomy_dialog",
+    "schedule_dialog", "shortcuts_dialog", "site_dialog", "site_settings_dialog", "sources_panel",
+    "taxonomy_dialog",
 }  # fmt: skip
 
 

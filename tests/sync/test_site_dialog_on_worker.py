@@ -76,6 +76,8 @@ def test_a_site_added_from_preferences_lands_on_the_worker_and_the_sync_desk_lis
     dialog = prefs.add_site()
     user = wordpress.users["editor"]
     fill(dialog, "english-site", wordpress.url, user)
+    assert dialog.window_days.value() == 90  # the default sync window
+    dialog.window_days.setValue(30)
 
     held = HeldWorker(window.runner, window)
     qtbot.waitUntil(held.held.is_set, timeout=5000)
@@ -96,7 +98,8 @@ def test_a_site_added_from_preferences_lands_on_the_worker_and_the_sync_desk_lis
     assert longest < LONGEST_GAP_MS, ticks.gaps
     assert len(checked_on) == 1 and threading.get_ident() not in checked_on
     assert dialog.added_role == "editor" and dialog.password.text() == ""
-    assert window.store.sites.by_name("english-site").role == "editor"
+    added = window.store.sites.by_name("english-site")
+    assert (added.role, added.window_days) == ("editor", 30)
     assert heard == [(Changes(sites=True), dialog)], "announced once, by the runner"
     assert "english-site" in prefs.sites_label.text()
     # The sync desk follows the announcement: the site is listed without a refresh asked.

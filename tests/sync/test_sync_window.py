@@ -174,3 +174,73 @@ def test_in_the_window_an_older_story_is_searched_for_brought_here_and_opened(
         dialog.open.click()
         qtbot.waitUntil(lambda: win.editor.headline_edit.text() == headline, timeout=5_000)
         assert missing in local_posts(win.store, site.id)
+
+
+def test_a_window_widened_after_the_first_sync_brings_the_older_stories_and_only_those(
+    tmp_path, capsys, aged_site
+):
+    store = open_store(tmp_path)
+    site = connect(store, aged_site, "editor", from_now=False)
+    assert SyncEngine(store).sync().ok
+    first = set(local_posts(store, site.id))
+    store.close()
+    everything = posts(aged_site)
+    assert first < set(everything)
+
+    # Narrowed: nothing leaves this desktop, nothing more is asked for.
+    assert (
+        main(["--data-dir", str(tmp_path), "site", "edit", site.name, "--window-days", "30"]) == 0
+    )
+    assert capsys.readouterr().out.strip().endswith("syncs the last 30 days")
+    store = open_store(tmp_path)
+    assert SyncEngine(store).sync().ok
+    assert set(local_posts(store, site.id)) == first
+    store.close()
+
+    # Widened past the archive's oldest changes: the next sync brings the rest, once each.
+    widened = ["--data-dir", str(tmp_path), "site", "edit", site.name, "--window-days", "1000"]
+    assert main(widened) == 0
+    assert "the older ones come with the next sync" in capsys.readouterr().out
+    store = open_store(tmp_path)
+    report = SyncEngine(store).sync()
+    assert report.ok, report.failed
+    mapped = local_posts(store, site.id)
+    assert len(mapped) == len(set(mapped)) and set(mapped) == set(everything)
+    assert store.sites.get(site.id).window_held_days == 1000
+    store.close()
+    assert main(["--data-dir", str(tmp_path), "site", "list"]) == 0
+    assert "syncs the last 1000 days\n" in capsys.readouterr().out  # nothing still to come
+
+
+def test_the_window_widened_in_the_sync_desk_brings_the_whole_archive(qtbot, tmp_path, aged_site):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from newsdesk.gui.sync import install
+    from newsdesk.gui.sync.desk import SyncDesk
+    from newsdesk.gui.sync.site_settings_dialog import SiteSettingsDialog
+    from windows import shown_window
+
+    store = open_store(tmp_path)
+    site = connect(store, aged_site, "editor", from_now=False)
+    assert SyncEngine(store).sync().ok
+    first = set(local_posts(store, site.id))
+    store.close()
+
+    with shown_window(qtbot, tmp_path, guide_done=True, real_threads=True) as win:
+        controller = install(win)
+        controller.timer.stop()  # only the sync the settings ask for
+        win.show_desk("Sync")
+        desk = win.desk("Sync")
+        assert isinstance(desk, SyncDesk) and desk.settings.isEnabled()
+        qtbot.mouseClick(desk.settings, Qt.MouseButton.LeftButton)
+        dialog = desk.findChild(SiteSettingsDialog)
+        qtbot.waitUntil(dialog.isVisible)
+        dialog.window_days.setValue(0)  # the whole archive
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        # Saved, then synced at once: the archive arrives without another click.
+        qtbot.waitUntil(lambda: set(local_posts(win.store, site.id)) > first, timeout=60_000)
+        qtbot.waitUntil(lambda: not controller.running, timeout=60_000)
+        assert set(local_posts(win.store, site.id)) == set(posts(aged_site))
+        assert desk.sites.item(0, 5).text() == "the whole archive"

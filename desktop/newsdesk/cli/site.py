@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..store import Store
+from ..store.errors import StoreError
 from .common import print_json, run_with_store
 
 
@@ -34,6 +35,13 @@ def register(sub: Any) -> None:
         default=[],
         metavar="LOCAL=REMOTE",
         help="a section/region name and the site's category for it, e.g. News=Noticias",
+    )
+    p.add_argument(
+        "--window-days",
+        type=int,
+        default=None,
+        metavar="DAYS",
+        help="how far back the first sync reaches (default 90; 0 for the whole archive)",
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=run_with_store(_add))
@@ -63,7 +71,8 @@ def register(sub: Any) -> None:
         type=int,
         default=None,
         metavar="DAYS",
-        help="how far back the first pull reaches (default 90; 0 for the whole archive)",
+        help="how far back a sync reaches (0 for the whole archive); widening it brings"
+        " the older stories at the next sync",
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=run_with_store(_edit))
@@ -124,14 +133,13 @@ def _read_password(args: argparse.Namespace) -> str:
 
 def _category_map(pairs: list[str]) -> dict[str, str] | None:
     """--map LOCAL=REMOTE pairs; None (and the reason said) for one written wrong."""
-    category_map = {}
-    for pair in pairs:
-        local, sep, remote = pair.partition("=")
-        if not sep or not local.strip() or not remote.strip():
-            _err(f"--map {pair!r}: write it as LOCAL=REMOTE, e.g. News=Noticias.")
-            return None
-        category_map[local.strip()] = remote.strip()
-    return category_map
+    from ..ops.sites import category_map_from_pairs
+
+    try:
+        return category_map_from_pairs(pairs)
+    except StoreError as exc:
+        _err(f"--map {exc}")
+        return None
 
 
 def _add(args: argparse.Namespace, store: Store) -> int:
@@ -172,6 +180,7 @@ def _add(args: argparse.Namespace, store: Store) -> int:
             editions=args.edition,
             session_only=session_only,
             category_map=category_map,
+            window_days=args.window_days,
         )
     except NoKeyringError as exc:
         _err(str(exc))
@@ -204,7 +213,10 @@ def _list(args: argparse.Namespace, store: Store) -> int:
     for s in sites:
         editions = ",".join(s.editions) or "all editions"
         plugin = "plugin" if s.has_plugin else "no plugin"
-        print(f"{s.name:<16} {s.url:<40} {s.username} ({s.role}), {editions}, {plugin}")
+        print(
+            f"{s.name:<16} {s.url:<40} {s.username} ({s.role}), {editions}, {plugin},"
+            f" syncs {s.window_in_words()}"
+        )
     return 0
 
 
@@ -292,7 +304,10 @@ def _edit(args: argparse.Namespace, store: Store) -> int:
         print_json(site.to_dict())
     else:
         editions_text = ",".join(site.editions) or "all editions"
-        print(f"{site.name}: {editions_text}" + ("" if changes.sites else " (unchanged)"))
+        print(
+            f"{site.name}: {editions_text}, syncs {site.window_in_words()}"
+            + ("" if changes.sites else " (unchanged)")
+        )
     return 0
 
 

@@ -30,6 +30,22 @@ class AddedSite:
     changes: Changes
 
 
+WINDOW_IN_DAYS = "The sync window is a number of days, 0 for the whole archive."
+
+
+def category_map_from_pairs(pairs: list[str]) -> dict[str, str]:
+    """LOCAL=REMOTE pairs (blank ones skipped) as a map; StoreError naming one written wrong."""
+    found: dict[str, str] = {}
+    for pair in (p.strip() for p in pairs):
+        if not pair:
+            continue
+        local, sep, remote = pair.partition("=")
+        if not sep or not local.strip() or not remote.strip():
+            raise StoreError(f"{pair!r}: write it as LOCAL=REMOTE, e.g. News=Noticias.")
+        found[local.strip()] = remote.strip()
+    return found
+
+
 def add_site(
     store: Store,
     name: str,
@@ -40,6 +56,7 @@ def add_site(
     ca_bundle: str = "",
     editions: list[str] | None = None,
     category_map: dict[str, str] | None = None,
+    window_days: int | None = None,
     session_only: bool = False,
     transport: httpx.BaseTransport | None = None,
     login: VerifiedLogin | None = None,
@@ -63,6 +80,8 @@ def add_site(
     name = " ".join(name.split())
     if not name:
         raise StoreError("A site needs a name.")
+    if window_days is not None and window_days < 0:
+        raise StoreError(WINDOW_IN_DAYS)
     clean_url, _ = normalise_url(url)
     if not session_only and not credentials.keyring_available():
         raise NoKeyringError(credentials.no_keyring_message())
@@ -75,6 +94,8 @@ def add_site(
         editions=editions or [], category_map=category_map or {}, role=login.role,
         remote_user_id=login.user_id, has_plugin=login.has_plugin, verified_at=now_utc(),
     )  # fmt: skip
+    if window_days is not None:
+        site.window_days = window_days
     store.sites.add(site)
     try:
         kept = credentials.save_password(clean_url, user, password, session_only=session_only)
@@ -113,7 +134,7 @@ def edit_site(
             site.ca_bundle = ca_bundle
         if window_days is not None:
             if window_days < 0:
-                raise StoreError("The sync window is a number of days, 0 for the whole archive.")
+                raise StoreError(WINDOW_IN_DAYS)
             site.window_days = window_days
         if (site.to_dict(), site.category_map) == before:
             return Changes()

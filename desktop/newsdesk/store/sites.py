@@ -32,12 +32,28 @@ class Site:
     pulled_until: str = ""
     # How far back a first pull reaches, in days (0: the whole archive); see m0011.
     window_days: int = DEFAULT_WINDOW_DAYS
+    # How far back the pulls have brought the archive so far (0: all of it); see m0016.
+    window_held_days: int = DEFAULT_WINDOW_DAYS
     created_at: str = field(default_factory=now_utc)
     verified_at: str | None = None
     id: int | None = None
 
     def takes(self, edition: str) -> bool:
         return not self.editions or edition in self.editions
+
+    def window_in_words(self) -> str:
+        reach = (
+            "the whole archive" if self.window_days == 0 else f"the last {self.window_days} days"
+        )
+        if self.window_to_widen():
+            return f"{reach} (the older ones come with the next sync)"
+        return reach
+
+    def window_to_widen(self) -> bool:
+        """The window was widened after a pull: older stories are still to come."""
+        if self.window_held_days == 0:
+            return False
+        return self.window_days == 0 or self.window_days > self.window_held_days
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -51,6 +67,7 @@ class Site:
             "ca_bundle": self.ca_bundle,
             "pulled_until": self.pulled_until,
             "window_days": self.window_days,
+            "window_held_days": self.window_held_days,
             "verified_at": self.verified_at,
         }
 
@@ -65,8 +82,8 @@ class Sites:
             with self.store.atomic():
                 cur = self.conn.execute(
                     "INSERT INTO sites (name, url, username, ca_bundle, editions, category_map, "
-                    "role, remote_user_id, has_plugin, created_at, verified_at, window_days) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "role, remote_user_id, has_plugin, created_at, verified_at, window_days, "
+                    "window_held_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         site.name,
                         site.url,
@@ -80,11 +97,13 @@ class Sites:
                         site.created_at,
                         site.verified_at,
                         site.window_days,
+                        site.window_days,  # what a first pull will bring
                     ),
                 )
         except sqlite3.IntegrityError as exc:
             raise StoreError(f"A site named {site.name!r} already exists.") from exc
         site.id = int(cur.lastrowid or 0)
+        site.window_held_days = site.window_days
         return site
 
     def update(self, site: Site) -> None:
@@ -115,6 +134,9 @@ class Sites:
             "UPDATE sites SET pulled_until = ? WHERE id = ? AND pulled_until < ?",
             (modified_gmt, site_id, modified_gmt),
         )
+
+    def set_window_held(self, site_id: int, days: int) -> None:
+        self.conn.execute("UPDATE sites SET window_held_days = ? WHERE id = ?", (days, site_id))
 
     def pull_resume(self, site_id: int) -> dict[str, Any]:
         """Where this site's unfinished pull stopped ({} when none is): see m0011."""
@@ -182,6 +204,7 @@ def _site(row: sqlite3.Row) -> Site:
         has_plugin=bool(row["has_plugin"]),
         pulled_until=row["pulled_until"],
         window_days=int(row["window_days"]),
+        window_held_days=int(row["window_held_days"]),
         created_at=row["created_at"],
         verified_at=row["verified_at"],
     )

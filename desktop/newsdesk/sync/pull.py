@@ -138,11 +138,14 @@ def pull_site(
     # (For a resumed pull, the first page of the attempt that began it.)
     mark = mark or newest
     if res.site.id is not None:
+        held = _window_held_after(res, since)
         with res.store.atomic():
             if mark:
                 res.store.sites.set_pulled_until(res.site.id, mark)
             res.store.sites.set_pull_resume(res.site.id, None)
+            res.store.sites.set_window_held(res.site.id, held)
         res.site.pulled_until = max(res.site.pulled_until, mark)
+        res.site.window_held_days = held
     if check_deleted:
         _check_deleted(res, result)
     return result
@@ -166,7 +169,16 @@ def _queries(res: SiteResources, since: str | None) -> list[tuple[str, dict[str,
         # Authors and contributors may edit only their own posts: pull only those.
         params["author"] = res.site.remote_user_id
     if since:
-        return [("changed", {**params, "modified_after": since})]
+        changed = ("changed", {**params, "modified_after": since})
+        if own_only or not res.site.window_to_widen():
+            return [changed]
+        # The window was widened: the stories between its old reach and the new one.
+        now = datetime.now(UTC)
+        held_from = now - timedelta(days=res.site.window_held_days)
+        wider = {**params, "modified_before": (held_from + timedelta(seconds=1)).strftime(WP_TIME)}
+        if res.site.window_days > 0:
+            wider["modified_after"] = (now - timedelta(days=res.site.window_days)).strftime(WP_TIME)
+        return [("wider", wider), changed]
     if res.site.window_days <= 0 or own_only:
         return [("all", params)]
     start = datetime.now(UTC) - timedelta(days=res.site.window_days)
@@ -178,6 +190,16 @@ def _queries(res: SiteResources, since: str | None) -> list[tuple[str, dict[str,
         queries.append(("own", {**older, "author": res.site.remote_user_id}))
     queries.append(("desk", {**older, "status": "pending,future"}))
     return queries
+
+
+def _window_held_after(res: SiteResources, since: str | None) -> int:
+    """How far back the site's archive is held once this pull is complete (0: all)."""
+    site = res.site
+    if site.role in OWN_POSTS_ONLY and site.remote_user_id:
+        return 0  # one's own posts, all of them
+    if not since or site.window_to_widen():
+        return site.window_days
+    return site.window_held_days
 
 
 def _resume_point(res: SiteResources, since: str, queries: list[str]) -> dict[str, Any]:

@@ -20,8 +20,10 @@ from ...ops import Changes
 from .conflict_dialog import ConflictDialog
 from .controller import SyncController, SyncStatus
 from .site_dialog import SiteDialog
+from .site_settings_dialog import SiteSettingsDialog
 
 if TYPE_CHECKING:
+    from ...store.sites import Site
     from ...sync.engine import SyncReport
     from ..context import AppContext
 
@@ -71,14 +73,21 @@ class SyncDesk(QWidget):
         self.summary.setObjectName("syncSummary")
         add = QPushButton("Add site…")
         add.clicked.connect(self.add_site)
+        self.settings = QPushButton("Site settings…")
+        self.settings.setObjectName("siteSettings")
+        self.settings.setToolTip("Editions, categories, the sync window; or remove the site")
+        self.settings.clicked.connect(lambda: self.site_settings())
         sync = QPushButton("Sync now")
         sync.clicked.connect(lambda: controller.sync_now())
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(add)
+        top.addWidget(self.settings)
         top.addWidget(sync)
-        self.sites = _table(["Site", "Address", "User", "Role", "Plugin"], "syncSites")
+        self.sites = _table(["Site", "Address", "User", "Role", "Plugin", "Syncs"], "syncSites")
         self.sites.setMaximumHeight(120)  # a few sites; the articles need the room
+        self.sites.cellDoubleClicked.connect(lambda row, _c: self.site_settings(row))
+        self.sites.itemSelectionChanged.connect(self._settings_enabled)
         self.articles = _table(["Article", "Site", "State", "Detail"], "syncArticles")
         self.conflicts = _table(["Conflict", "Article", "Site", "Fields"], "syncConflicts")
         self.conflicts.cellDoubleClicked.connect(lambda row, _c: self.open_conflict(row))
@@ -109,8 +118,13 @@ class SyncDesk(QWidget):
         sites = self.store.sites.list()
         _fill(
             self.sites,
-            [[s.name, s.url, s.username, s.role, "yes" if s.has_plugin else "no"] for s in sites],
-        )
+            [[s.name, s.url, s.username, s.role, "yes" if s.has_plugin else "no",
+              s.window_in_words()] for s in sites],
+            [s.id or 0 for s in sites],
+        )  # fmt: skip
+        if sites and not self.sites.selectedItems():
+            self.sites.selectRow(0)
+        self._settings_enabled()
         names = {s.id: s.name for s in sites}
         posts = self.store.sync.post_states(500)
         waiting = self.store.outbox.pending_article_ids()
@@ -139,6 +153,25 @@ class SyncDesk(QWidget):
         dialog = SiteDialog(self.ctx, self)
         if dialog.exec():  # the announcement refreshed the list
             self.controller.sync_now()
+
+    def _settings_enabled(self) -> None:
+        self.settings.setEnabled(bool(self.sites.selectedItems()))
+
+    def site_settings(self, row: int | None = None) -> None:
+        """The selected site's settings (a double-clicked row's)."""
+        row = self.sites.currentRow() if row is None else row
+        item = self.sites.item(row, 0) if row >= 0 else None
+        if item is None:
+            return
+        site = self.store.sites.get(int(item.data(Qt.ItemDataRole.UserRole)))
+        dialog = SiteSettingsDialog(self.ctx, site, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._settings_saved(site, dialog))
+        dialog.open()  # window-modal, without a nested event loop
+
+    def _settings_saved(self, before: Site, dialog: SiteSettingsDialog) -> None:
+        if not dialog.removed and dialog.window_days.value() != before.window_days:
+            self.controller.sync_now()  # a widened window brings the older stories now
 
     def open_conflict(self, row: int) -> None:
         item = self.conflicts.item(row, 0)

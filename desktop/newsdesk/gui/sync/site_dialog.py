@@ -38,6 +38,7 @@ class SiteForm:
     password: str
     ca_bundle: str
     editions: list[str]
+    window_days: int  # how far back the first sync reaches (0: the whole archive)
 
 
 class SiteDialog(QDialog):
@@ -52,6 +53,7 @@ class SiteDialog(QDialog):
         self.password = self.ui.sitePassword
         self.ca_bundle = self.ui.siteCaBundle
         self.editions = self.ui.siteEditions
+        self.window_days = self.ui.siteWindowDays
         self.message = self.ui.siteMessage
         self.buttons = self.ui.buttons
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Check and add")
@@ -65,6 +67,7 @@ class SiteDialog(QDialog):
         return SiteForm(
             self.name.text().strip(), self.url.text().strip(), self.user.text().strip(),
             self.password.text(), self.ca_bundle.text().strip(), editions,
+            self.window_days.value(),
         )  # fmt: skip
 
     def check(self) -> None:
@@ -122,6 +125,7 @@ class SiteDialog(QDialog):
                 form.password,
                 ca_bundle=form.ca_bundle,
                 editions=form.editions,
+                window_days=form.window_days,
                 session_only=session_only,
                 login=login,
             ),  # fmt: skip
