@@ -44,6 +44,7 @@ from ...store.photos import PhotoFilter
 from ..context import AppContext
 from ..tasks import run_task
 from .batch import BatchCaptionDialog
+from .dictionaries import when_dictionaries_ready
 from .importing import ImportThread
 from .model import PhotoGridModel, PhotoIdRole
 from .panel import PhotoEditPanel, check_captions_as_typed
@@ -79,7 +80,6 @@ class PhotoDesk(QWidget):
         self.ctx = ctx
         self.store = store = ctx.store
         self.stale = False
-        self._spelling_asked = False  # the caption dictionaries asked to load
         # A save never waits for a dictionary to load (here, nor on the database worker).
         store.photos.defer_spelling = ctx.runner.store.photos.defer_spelling = True
         self.undo_stack = QUndoStack(self)
@@ -263,13 +263,9 @@ class PhotoDesk(QWidget):
         self._want_spelling()
 
     def _want_spelling(self) -> None:
-        """The caption dictionaries take seconds to read (in Python, holding the
-        interpreter): read them when the desk is first used (shown, or photos coming
-        in to be checked), not while the window starts."""
-        spell = self.store.photos.spell
-        if not self._spelling_asked and not spell.ready():
-            self._spelling_asked = True
-            run_task(spell.preload, lambda _: self._spelling_ready(), owner=self)
+        """Read the caption dictionaries when the desk is first used (shown, or photos
+        coming in to be checked), not while the window starts."""
+        when_dictionaries_ready(self.store.photos.spell, self._spelling_ready)
 
     # --- filters ----------------------------------------------------------------------
     def current_filter(self) -> PhotoFilter:

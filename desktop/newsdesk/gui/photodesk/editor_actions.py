@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from ...store import Store
-from ..tasks import run_task
+from .dictionaries import when_dictionaries_ready
 from .picker import PhotoPickerDialog
 
 
@@ -79,7 +79,6 @@ class PhotoChecksLabel(QLabel):
         self.setAccessibleName("Photo caption checks")
         self.editor = editor
         self.store = store
-        self._spelling_asked = False  # the caption dictionaries asked to load
         editor.articleOpened.connect(self.refresh)
         editor.articleEdited.connect(self.refresh)
         editor.articleFollowed.connect(self.refresh)
@@ -100,13 +99,9 @@ class PhotoChecksLabel(QLabel):
             self.setText("")
             self.setToolTip("")
             return
-        spell = self.store.photos.spell
-        spelling = spell.ready()
-        if not spelling and not self._spelling_asked:
-            # Read when a story with photos is first open, not while the window starts
-            # (seconds of pure Python); the label is worked out again once they are in.
-            self._spelling_asked = True
-            run_task(spell.preload, lambda _: self.refresh(), owner=self)
+        # Read when a story with photos is first open, not while the window starts;
+        # the label is worked out again once they are in.
+        spelling = when_dictionaries_ready(self.store.photos.spell, self.refresh)
         lines = []
         failing = 0
         for item in used:

@@ -21,6 +21,7 @@ from ...store import Store
 from ...ui.photo_edit_panel_ui import Ui_PhotoEditPanel
 from .. import theme
 from ..tasks import run_task
+from .dictionaries import when_dictionaries_ready
 from .style import house_tooltip
 
 FIELD_LABELS = {
@@ -63,7 +64,6 @@ class PhotoEditPanel(QWidget):
         ui.setupUi(self)  # the layout: ui/photo_edit_panel.ui
         self.store = store
         self.photo: Photo | None = None
-        self._preloading = False
         self.preview, self.info = ui.photoPreview, ui.photoInfo
         self.caption, self.caption_count = ui.captionEdit, ui.captionCount
         self.alt_text = ui.altTextEdit
@@ -237,9 +237,7 @@ class PhotoEditPanel(QWidget):
             self.problems.addItem(item)
         if not ready:
             self.problems.addItem(QListWidgetItem("Spelling: loading dictionaries…"))
-            if not self._preloading:
-                self._preloading = True
-                run_task(spell.preload, lambda _: self.run_checks(), owner=self)
+            when_dictionaries_ready(spell, self.run_checks)
         elif not problems:
             self.problems.addItem(QListWidgetItem("✓ All checks pass"))
 
