@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from ...domain.bidi import paragraph_rtl
+from ...domain.bidi import may_read_against, paragraph_rtl
 
 
 class BidiTextEdit(QTextEdit):
@@ -45,7 +45,11 @@ class BidiTextEdit(QTextEdit):
         document = self.document()
         document.setUndoRedoEnabled(False)
         self.setPlainText(text)
-        self._fix_all(joined=False)
+        if self._edition_rtl or may_read_against(text, "ltr"):
+            self._fix_all(joined=False)
+        # Else left-to-right text in a left-to-right edition: Qt's own rule (the first
+        # strong letter, else the editor's direction) lays every paragraph out left to
+        # right already, and a 10,000-word body opens without a pass over it.
         document.setUndoRedoEnabled(True)  # a fresh, empty undo stack
         self._pending = None
 

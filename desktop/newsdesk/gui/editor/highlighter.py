@@ -3,17 +3,18 @@
 Qt calls highlightBlock for changed paragraphs only, so a keystroke costs one
 paragraph's regexes, whatever the article's length. A whole text at once (an
 article opened, the theme or the spelling language changed) is highlighted
-gradually instead: the first screenful at once, the rest a slice per turn of the
-event loop, so opening a 10,000-word article does not wait for its last paragraph.
+gradually instead: the paragraphs on screen at once, the rest a slice per turn of
+the event loop, so opening a 10,000-word article does not wait for its last paragraph.
 """
 
 from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 
 from .. import theme
 
@@ -42,7 +43,8 @@ def _format(
 
 # The Markdown colours (light theme's; swapped through theme.DARK_COLOURS on dark).
 # Paragraphs (QTextBlocks, blank lines included) highlighted at once when a whole text
-# comes in: more than a screenful. Then a slice per turn of the loop, a key's worth of time.
+# comes in and the editor cannot say which are on screen. Then a slice per turn of the
+# loop, a key's worth of time.
 FIRST_BLOCKS = 50
 SLICE_SECONDS = 0.004
 
@@ -69,6 +71,11 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.spans: list[tuple[int, int, QTextCharFormat]] = []
         self._held = False
         self._next_block = -1  # the next paragraph the gradual pass highlights; -1: none
+        # The paragraphs on screen, highlighted first (blocks, not numbers: typing meanwhile
+        # may move them); the slices step over them.
+        self._done_early: tuple[QTextBlock, QTextBlock] | None = None
+        # The editor's paragraphs on screen (first, last block number), when it can say.
+        self.on_screen: Callable[[], tuple[int, int]] | None = None
         self._slices = QTimer(self)
         self._slices.setSingleShot(True)
         self._slices.setInterval(0)
@@ -82,10 +89,28 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._next_block = -1
 
     def rehighlight_gradually(self) -> None:
-        """Highlight the whole text: the first screenful now, the rest in slices."""
+        """Highlight the whole text: the paragraphs on screen now, the rest in slices."""
         self._held = False
         self._next_block = 0
-        self._slice(FIRST_BLOCKS, budget=60.0)
+        self._done_early = None
+        if self.on_screen is None:
+            self._slice(FIRST_BLOCKS, budget=60.0)
+            return
+        first, last = self.on_screen()
+        document = self.document()
+        if document is None:
+            return
+        start = block = document.findBlockByNumber(first)
+        was_blocked = document.blockSignals(True)
+        try:
+            while block.isValid() and block.blockNumber() <= last:
+                self.rehighlightBlock(block)
+                end, block = block, block.next()
+        finally:
+            document.blockSignals(was_blocked)
+        if start.isValid():
+            self._done_early = (start, end)
+        self._slice(0)  # the rest from the top, a slice per turn of the loop
 
     def pending(self) -> bool:
         """Paragraphs still waiting for their colours (tests)."""
@@ -101,6 +126,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         was_blocked = document.blockSignals(True)
         try:
             for _ in range(count):
+                early = self._done_early
+                if early is not None and block == early[0]:
+                    block = early[1].next()  # done already
                 if not block.isValid():
                     break
                 self.rehighlightBlock(block)

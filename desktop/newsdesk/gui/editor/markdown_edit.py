@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QPoint
 from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextOption
 from PySide6.QtWidgets import QWidget
 
@@ -53,9 +53,24 @@ class MarkdownEdit(BidiTextEdit):
         self.setTabChangesFocus(True)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.highlighter = MarkdownHighlighter(self.document())
+        self.highlighter.on_screen = self.blocks_on_screen
+
+    def blocks_on_screen(self) -> tuple[int, int]:
+        """The first and last paragraph (block number) the viewport shows. Walks the
+        layout from the top of the view: the text is laid out down to its bottom only."""
+        document = self.document()
+        layout = document.documentLayout()
+        top = self.verticalScrollBar().value()
+        block = self.cursorForPosition(QPoint(0, 0)).block() if top > 0 else document.firstBlock()
+        first = last = block.blockNumber()
+        bottom = top + self.viewport().height()
+        while block.isValid() and layout.blockBoundingRect(block).top() < bottom:
+            last = block.blockNumber()
+            block = block.next()
+        return first, last
 
     def set_text(self, text: str) -> None:
-        """Load fresh text; its colours come gradually (the first screenful at once)."""
+        """Load fresh text; its colours come gradually (the paragraphs on screen at once)."""
         highlighter = self.highlighter
         highlighter.hold()
         try:

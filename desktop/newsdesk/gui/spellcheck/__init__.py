@@ -59,6 +59,7 @@ class Spelling(QObject):
             if old is not None:
                 old.setDocument(None)
             highlighter = SpellingMarkdownHighlighter(document, self.service)
+            highlighter.on_screen = getattr(old, "on_screen", None)
             highlighter.rehighlight()
         finally:
             document.blockSignals(was_blocked)

@@ -50,9 +50,12 @@ def words_to_check(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 def _u16_offsets(text: str) -> list[int] | None:
     """Python index -> Qt (UTF-16) index, or None when they are the same (no astral chars)."""
-    if all(ord(c) < 0x10000 for c in text):
+    if _ASTRAL.search(text) is None:
         return None
     offsets, position = [], 0
     for char in text:
