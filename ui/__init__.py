@@ -10,8 +10,6 @@ After changing a form in Designer, regenerate: `python -m newsdesk.ui`
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 FORMS_DIR = Path(__file__).resolve().parent
@@ -37,6 +35,8 @@ def _uic() -> list[str]:
     for candidate in (here / "Qt" / "libexec" / "uic", here / "uic", here / "uic.exe"):
         if candidate.exists():
             return [str(candidate), "-g", "python"]
+    import shutil
+
     found = shutil.which("pyside6-uic")
     if found is None:
         raise RuntimeError("pyside6-uic not found: install PySide6 (with its tools).")
@@ -45,6 +45,8 @@ def _uic() -> list[str]:
 
 def compiled(form: Path) -> str:
     """What pyside6-uic makes of `form`, with a header that names no tool version."""
+    import subprocess  # regenerating only: the app imports this package for its forms
+
     out = subprocess.run(
         [*_uic(), str(form)], capture_output=True, text=True, check=True
     ).stdout

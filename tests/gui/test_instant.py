@@ -159,8 +159,9 @@ def test_the_bylines_scan_runs_off_the_main_thread(qtbot, window, monkeypatch):
 
 def test_start_up_leaves_out_what_the_first_paint_does_not_show(tmp_path):
     """In a fresh process: the window painted, and the import/export converters, the sync
-    engine, the other desks and QtWebEngine's view are not loaded yet (a store made, and
-    seeded with the samples, on an earlier start)."""
+    engine, the other desks, QtWebEngine's view, the preview's render (Markdown parser,
+    Jinja2), the first-run guide's forms and the schema's migrations are not loaded yet
+    (a store made, and seeded with the samples, on an earlier start)."""
     from newsdesk.app import open_and_recover
 
     store, _recovery = open_and_recover(tmp_path / "store")
@@ -181,7 +182,9 @@ def test_start_up_leaves_out_what_the_first_paint_does_not_show(tmp_path):
                 if event.type() == QEvent.Type.Paint and not seen:
                     seen.update((m, m in sys.modules) for m in (
                         "markdownify", "bs4", "newsdesk.sync.engine", "newsdesk.photos.importer",
-                        "newsdesk.gui.queue.desk", "PySide6.QtWebEngineWidgets"))
+                        "newsdesk.gui.queue.desk", "PySide6.QtWebEngineWidgets",
+                        "markdown_it", "jinja2", "importlib.metadata",
+                        "newsdesk.ui.firstrun_who_page_ui", "newsdesk.store.migrations.m0001_core"))
                     seen["web"] = window.preview.web is not None
                     QTimer.singleShot(0, app.quit)
                 return False

@@ -19,9 +19,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ..ui.firstrun_edition_page_ui import Ui_FirstRunEditionPage
-from ..ui.firstrun_publish_page_ui import Ui_FirstRunPublishPage
-from ..ui.firstrun_who_page_ui import Ui_FirstRunWhoPage
 from .settings import EDITIONS, ROLES, Settings
 
 if TYPE_CHECKING:
@@ -45,6 +42,8 @@ ROLE_HINTS = {
 class WhoPage(QWizardPage):
     def __init__(self, settings: Settings) -> None:
         super().__init__()
+        from ..ui.firstrun_who_page_ui import Ui_FirstRunWhoPage  # the guide only: not at start
+
         self.ui = Ui_FirstRunWhoPage()
         self.ui.setupUi(self)  # the layout: ui/firstrun_who_page.ui
         self.name = self.ui.firstRunName
@@ -78,6 +77,8 @@ class WhoPage(QWizardPage):
 class EditionPage(QWizardPage):
     def __init__(self, settings: Settings, store: Store | None) -> None:
         super().__init__()
+        from ..ui.firstrun_edition_page_ui import Ui_FirstRunEditionPage
+
         self.ui = Ui_FirstRunEditionPage()
         self.ui.setupUi(self)  # the layout: ui/firstrun_edition_page.ui
         self.edition = self.ui.firstRunEdition
@@ -93,6 +94,8 @@ class EditionPage(QWizardPage):
 class PublishPage(QWizardPage):
     def __init__(self, ctx: AppContext | None) -> None:
         super().__init__()
+        from ..ui.firstrun_publish_page_ui import Ui_FirstRunPublishPage
+
         self.ui = Ui_FirstRunPublishPage()
         self.ui.setupUi(self)  # the layout: ui/firstrun_publish_page.ui
         self.ctx = ctx  # the site is recorded on its database worker

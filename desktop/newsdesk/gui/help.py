@@ -10,7 +10,6 @@ from __future__ import annotations
 import platform
 import sqlite3
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 from PySide6.QtCore import Qt, qVersion
@@ -131,6 +130,8 @@ class ShortcutsDialog(QDialog):
 
 def versions() -> list[tuple[str, str]]:
     """(component, version) for Newsdesk, its runtime and its key libraries."""
+    from importlib import metadata  # ~30 ms: only when the About box is opened
+
     import PySide6
 
     from .. import __version__

@@ -19,12 +19,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import nh3
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.footnote import footnote_plugin
+
+if TYPE_CHECKING:  # the parser is built on first use: not on the path to the first paint
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 from ..domain.captions import closing_credit, ends_sentence
 
@@ -122,12 +123,20 @@ _TOO_DEEP = re.compile(
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 
 
-def _build_parser() -> MarkdownIt:
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    """The one parser, built when first asked for (markdown-it and its plugins take
+    ~70 ms to import, which the window's first paint need not wait for)."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin)
     md.add_render_rule("image", _render_image)
     md.add_render_rule("link_open", _render_link_open)
+    md.core.ruler.push("nd_figures", _figures_rule)
+    md.core.ruler.push("nd_page_attributes", _page_attributes_rule)
     return md
 
 
@@ -252,7 +261,7 @@ def _figures_rule(state: Any) -> None:
                 uuid = str(image.attrGet("src"))[len(PHOTO_SCHEME) :].strip()
                 ref = _resolve(env, uuid)
                 alt = "".join(c.content for c in image.children or [])
-                block = Token("html_block", "", 0)
+                block = type(tok)("html_block", "", 0)  # a Token
                 block.map = tok.map
                 block.level = tok.level
                 block.meta = {"photo_uuid": uuid, "alt": alt}  # for sync's image blocks
@@ -292,11 +301,6 @@ def _page_attributes_rule(state: Any) -> None:
             env["anchors"].append(tok.map[0])
         if auto_dir and tok.type in _TEXT_BLOCKS:
             tok.attrSet("dir", "auto")
-
-
-_PARSER = _build_parser()
-_PARSER.core.ruler.push("nd_figures", _figures_rule)
-_PARSER.core.ruler.push("nd_page_attributes", _page_attributes_rule)
 
 
 # --- input guards --------------------------------------------------------------
@@ -483,14 +487,15 @@ def render_body_full(
         "auto_direction": auto_direction,
         "anchors": [],
     }
-    tokens = _PARSER.parse(text, env)
+    parser = _parser()
+    tokens = parser.parse(text, env)
     _check_nesting_ceiling(tokens, notices)
-    render = _PARSER.renderer.render
+    render = parser.renderer.render
     notice_html = _notice_html(notices)
     # Raw HTML needs "<": without one, every tag and attribute is the renderer's.
     own_markup = "<" not in text
     if not split_at_middle:
-        html = render(tokens, _PARSER.options, env)
+        html = render(tokens, parser.options, env)
         clean = sanitise(html, env["allowed_src"], own_markup=own_markup)
         return RenderedBody(html=clean + notice_html, notices=notices, anchors=env["anchors"])
     cut = middle_block_boundary(tokens)
@@ -498,16 +503,16 @@ def render_body_full(
     # cannot contain: it is made anew for each render.
     marker = f"<p>nd-cut-{secrets.token_hex(8)}</p>"
     html = (
-        render(tokens[:cut], _PARSER.options, env)
+        render(tokens[:cut], parser.options, env)
         + marker
-        + render(tokens[cut:], _PARSER.options, env)
+        + render(tokens[cut:], parser.options, env)
     )
     first, found, second = sanitise(html, env["allowed_src"], own_markup=own_markup).partition(
         marker
     )
     if not found:  # swallowed by broken raw HTML (an unclosed <iframe>): clean each half
-        first = sanitise(render(tokens[:cut], _PARSER.options, env), env["allowed_src"])
-        second = sanitise(render(tokens[cut:], _PARSER.options, env), env["allowed_src"])
+        first = sanitise(render(tokens[:cut], parser.options, env), env["allowed_src"])
+        second = sanitise(render(tokens[cut:], parser.options, env), env["allowed_src"])
     return RenderedBody(
         html=first + second + notice_html,
         notices=notices,
@@ -531,12 +536,12 @@ class ParsedBody:
     own_markup: bool
 
     def html(self, tokens: list[Token]) -> str:
-        raw = _PARSER.renderer.render(tokens, _PARSER.options, self.env)
+        raw = _parser().renderer.render(tokens, _parser().options, self.env)
         return sanitise(raw, self.env["allowed_src"], own_markup=self.own_markup)
 
     def inline(self, token: Token) -> str:
-        renderer: Any = _PARSER.renderer  # RendererHTML; the protocol omits renderInline
-        raw = renderer.renderInline(token.children or [], _PARSER.options, self.env)
+        renderer: Any = _parser().renderer  # RendererHTML; the protocol omits renderInline
+        raw = renderer.renderInline(token.children or [], _parser().options, self.env)
         return sanitise(raw, self.env["allowed_src"], own_markup=self.own_markup)
 
 
@@ -544,7 +549,7 @@ def parse_body(markdown: str, resolver: PhotoResolver | None = None) -> ParsedBo
     """The body's tokens, guarded as `render_body` guards them (notices are not rendered)."""
     text, notices = guard_input(markdown or "")
     env: dict[str, Any] = {"resolver": resolver, "allowed_src": set(), "anchors": []}
-    tokens = _PARSER.parse(text, env)
+    tokens = _parser().parse(text, env)
     _check_nesting_ceiling(tokens, notices)
     return ParsedBody(tokens, env, notices, own_markup="<" not in text)
 

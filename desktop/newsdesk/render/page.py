@@ -11,9 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
-from typing import Any
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from typing import TYPE_CHECKING, Any
 
 from ..domain.article import Article
 from ..domain.bidi import may_read_against
@@ -21,6 +19,9 @@ from ..domain.site import direction_of
 from ..paths import resource_path
 from . import i18n
 from .markdown import PhotoRef, PhotoResolver, caption_html, render_body_full
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 # The preview page may load only from the app's own scheme: a second wall
 # behind the request interceptor (and the only one in a browser).
@@ -72,6 +73,9 @@ class RenderedPage:
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
+    # Imported here: Jinja2 takes ~90 ms to import, which the first paint need not wait for.
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
     env = Environment(
         loader=FileSystemLoader(str(resource_path("templates"))),
         autoescape=True,

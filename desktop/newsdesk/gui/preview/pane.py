@@ -117,6 +117,7 @@ class PreviewPane(QWidget):
         self.notice.hide()
         self._build_toolbar()
         self._stand_in: QWidget | None = None
+        self._render_after_paint = False
         if available and defer_web:
             # Starting QtWebEngine (Chromium) takes longer than the rest of the window:
             # an empty page stands in until the window has painted (see _web_after_paint).
@@ -180,6 +181,9 @@ class PreviewPane(QWidget):
         stand_in.deleteLater()
         if self.last_page is not None:
             stage.show_page(self.last_page)  # type: ignore[attr-defined]
+        if self._render_after_paint:
+            self._render_after_paint = False
+            self.render_now()
 
     # --- toolbar -----------------------------------------------------------------
     def _build_toolbar(self) -> None:
@@ -283,7 +287,12 @@ class PreviewPane(QWidget):
         return cursor.blockNumber(), fraction
 
     def render_now(self) -> None:
-        """Skip the debounce (tests, export of what is on screen)."""
+        """Skip the debounce (an article opened, tests, export of what is on screen).
+
+        While the window has not painted yet (QtWebEngine's stand-in is up) the render
+        waits for the paint: the page cannot show before QtWebEngine starts, after the
+        paint, and the render's work (Markdown and Jinja2 imported on first use) would
+        hold the interpreter that the paint needs."""
         if self._article is not None:
             self._timer.stop()
             self._start_render()
@@ -295,6 +304,9 @@ class PreviewPane(QWidget):
             self.show_article(self._article, *self._cursor)
 
     def _start_render(self) -> None:
+        if self._stand_in is not None:  # the window has not painted yet: see render_now
+            self._render_after_paint = True
+            return
         if self._provider is not None:
             try:
                 self._article = self._provider()  # already a fresh copy

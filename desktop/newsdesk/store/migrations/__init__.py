@@ -12,7 +12,6 @@ import pkgutil
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -21,31 +20,34 @@ if TYPE_CHECKING:
 _NAME = re.compile(r"^m(\d{4})_\w+$")
 
 
-def _discover() -> list[tuple[int, str, ModuleType]]:
+def _numbered() -> list[tuple[int, str]]:
+    """(number, module name) of every migration, by file name: nothing imported."""
     found = []
     for info in pkgutil.iter_modules(__path__):
         match = _NAME.match(info.name)
         if match:
-            module = importlib.import_module(f"{__name__}.{info.name}")
-            found.append((int(match.group(1)), info.name, module))
+            found.append((int(match.group(1)), info.name))
     found.sort()
-    numbers = [n for n, _, _ in found]
+    numbers = [n for n, _ in found]
     if numbers != list(range(1, len(numbers) + 1)):
         raise RuntimeError(f"migrations must be numbered 1..n without gaps, found {numbers}")
     return found
 
 
-STEPS = _discover()
-LATEST = STEPS[-1][0] if STEPS else 0
+# A store already at the latest version imports no migration (they are imported when
+# applied): opening one does not pay for sixteen modules and what they import.
+NUMBERED = _numbered()
+LATEST = NUMBERED[-1][0] if NUMBERED else 0
 
 
 def upgrade(store: Store, target: int | None = None) -> list[int]:
     """Apply every migration above the current version (up to `target`)."""
     target = LATEST if target is None else target
     applied = []
-    for number, name, module in STEPS:
+    for number, name in NUMBERED:
         if number <= store.schema_version or number > target:
             continue
+        module = importlib.import_module(f"{__name__}.{name}")
         apply: Callable = module.apply
         with store.atomic() as conn:
             apply(conn)
