@@ -230,6 +230,33 @@ def test_a_failed_batch_leaves_nothing_behind(store):
     assert store.articles.count() == 0
 
 
+def test_the_search_index_follows_savepoints_and_the_commit(store):
+    """Inside a transaction the index's writes wait for the commit (one FTS5 flush, not
+    one a savepoint): what a savepoint takes back, and what a failed transaction wrote,
+    never reaches the index; what commits is found, once, as last written."""
+
+    def found(word: str) -> list[str]:
+        return [r["headline"] for r in store.search.query(word)]
+
+    with store.atomic():
+        kept = store.articles.create(Article(headline="Harbour kept"))
+        try:
+            with store.atomic():
+                store.articles.create(Article(headline="Harbour taken back"))
+                raise RuntimeError("this part only")
+        except RuntimeError:
+            pass
+        kept.headline = "Harbour kept, then edited"
+        store.articles.save(kept)
+    assert found("harbour") == ["Harbour kept, then edited"]
+    with pytest.raises(RuntimeError), store.atomic():
+        store.articles.create(Article(headline="Harbour never"))
+        raise RuntimeError("all of it")
+    store.articles.create(Article(headline="Quay"))  # the next write flushes nothing stale
+    assert found("harbour") == ["Harbour kept, then edited"] and found("quay") == ["Quay"]
+    assert store.conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 2
+
+
 def test_a_failed_commit_is_rolled_back_and_the_store_goes_on(store):
     """A COMMIT that fails (here a foreign key SQLite checks only at COMMIT) must not
     leave the connection inside the transaction, its writes waiting for the next one."""

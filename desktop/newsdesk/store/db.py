@@ -79,6 +79,10 @@ class Store:
         path.mkdir(parents=True, exist_ok=True)
         return path
 
+    @property
+    def in_atomic(self) -> bool:
+        return self._depth > 0
+
     @contextmanager
     def atomic(self) -> Iterator[sqlite3.Connection]:
         """A transaction; nested calls become savepoints. All or nothing."""
@@ -87,11 +91,16 @@ class Store:
             self.conn.execute("BEGIN IMMEDIATE")
         else:
             self.conn.execute(f"SAVEPOINT {name}")
+            self.search.savepoint()
         self._depth += 1
         try:
             yield self.conn
         except BaseException:
             self._depth -= 1
+            if self._depth == 0:
+                self.search.discard()
+            else:
+                self.search.rollback_to()
             # SQLite may have ended the transaction itself (SQLITE_FULL, an
             # interrupt): rolling back then would hide the first error.
             if self.conn.in_transaction:
@@ -104,13 +113,16 @@ class Store:
         self._depth -= 1
         if self._depth > 0:
             self.conn.execute(f"RELEASE {name}")
+            self.search.release()
             return
         try:
+            self.search.flush()  # the full-text index's writes, once, before the commit
             self.conn.execute("COMMIT")
         except BaseException:
             # A failed COMMIT (disk full, busy, a deferred constraint) leaves the
             # transaction open: every later BEGIN would fail and the half-done
             # writes would ride along with the next commit.
+            self.search.discard()
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise

@@ -39,31 +39,66 @@ def fts_query(text: str) -> str:
 
 
 class Search:
+    """The full-text index (FTS5) and its queries.
+
+    Inside a transaction the index's writes wait for its commit: FTS5 writes what it
+    holds in memory to disk at every savepoint, and each article's write is one, so
+    a pull storing 20 posts in a transaction made 20 tiny index segments (and their
+    merges) instead of one: 1.1 ms a post. The writes queued are taken back with the
+    savepoint they were made in (`Store.atomic`).
+    """
+
     def __init__(self, store: Store) -> None:
         self.store = store
         self.conn = store.conn
+        # rowid -> the row to index (None: only remove it), until the commit.
+        self._pending: dict[int, tuple[str, ...] | None] = {}
+        self._marks: list[dict[int, tuple[str, ...] | None]] = []
 
     def index(self, article: Article) -> None:
         assert article.id is not None
-        self.conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article.id,))
-        self.conn.execute(
-            "INSERT INTO articles_fts (rowid, headline, standfirst, body, tags, sources) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                article.id,
-                article.headline,
-                article.standfirst,
-                article.body,
-                " ".join(article.tags),
-                " ".join(
-                    " ".join(filter(None, (s.name, s.url, s.notes, s.kind)))
-                    for s in article.sources
-                ),
-            ),
+        sources = " ".join(
+            " ".join(filter(None, (s.name, s.url, s.notes, s.kind))) for s in article.sources
         )
+        row = (article.headline, article.standfirst, article.body, " ".join(article.tags), sources)
+        self._write(article.id, row)
 
     def remove(self, article_id: int) -> None:
-        self.conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+        self._write(article_id, None)
+
+    def _write(self, rowid: int, row: tuple[str, ...] | None) -> None:
+        if self.store.in_atomic:
+            self._pending[rowid] = row
+        else:
+            self._apply(rowid, row)
+
+    def _apply(self, rowid: int, row: tuple[str, ...] | None) -> None:
+        self.conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (rowid,))
+        if row is not None:
+            self.conn.execute(
+                "INSERT INTO articles_fts (rowid, headline, standfirst, body, tags, sources) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (rowid, *row),
+            )
+
+    # --- Store.atomic's hooks -------------------------------------------------------
+    def savepoint(self) -> None:
+        self._marks.append(dict(self._pending))
+
+    def release(self) -> None:
+        self._marks.pop()
+
+    def rollback_to(self) -> None:
+        self._pending = self._marks.pop()
+
+    def flush(self) -> None:
+        """Before the commit: the index's writes of the transaction, once each."""
+        pending, self._pending = self._pending, {}
+        for rowid, row in pending.items():
+            self._apply(rowid, row)
+
+    def discard(self) -> None:
+        self._pending, self._marks = {}, []
 
     def query(
         self,

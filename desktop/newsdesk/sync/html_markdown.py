@@ -19,6 +19,7 @@ _TOKEN = re.compile(
 )
 _ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*("[^"]*"|'[^']*')""")
 _WHITESPACE = re.compile(r"\s+")
+_ODD_WHITESPACE = re.compile(r"[^\S ]|  ")  # any but single spaces: rarer than words
 _ITEM = re.compile(r"^(\s*)(- |\d+\. )")
 _INLINE = {"strong": "**", "b": "**", "em": "*", "i": "*", "del": "~~", "s": "~~"}
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "figure", "hr"}
@@ -72,7 +73,8 @@ def fast_html_to_markdown(html: str) -> str | None:
                 if "*" in chunk:
                     chunk = _escape(chunk)
                 # Whitespace between blocks is not content; inside a block it is one space.
-                chunk = _WHITESPACE.sub(" ", chunk)
+                if _ODD_WHITESPACE.search(chunk):
+                    chunk = _WHITESPACE.sub(" ", chunk)
                 if line and line[-1].endswith("\n"):
                     chunk = chunk.lstrip()  # a new line after <br> starts at its text
                 if line or chunk.strip():
