@@ -245,3 +245,27 @@ def test_a_word_is_cut_where_the_formats_under_it_change():
     assert _stretches(2, 10, spans) == [(2, 4, bold), (4, 10, link)]
     assert _stretches(22, 25, spans) == [(22, 25, None)]
     assert _stretches(0, 3, []) == [(0, 3, None)]
+
+
+def test_the_dictionaries_are_read_in_a_process_of_their_own(
+    qtbot, shipit_window, spelling, monkeypatch
+):
+    """Reading them is seconds of pure Python: the window's process never does it (a
+    read there fails here), and a checking process that dies is started again."""
+    import newsdesk.spelling
+
+    def not_here(_stem: str) -> None:
+        raise AssertionError("a dictionary was read in the window's process")
+
+    monkeypatch.setattr(newsdesk.spelling, "load_dictionary", not_here)
+    _new_article(shipit_window, "en")
+    _type_body(shipit_window, "The goverment said ")
+    body = shipit_window.editor.body_edit
+    qtbot.waitUntil(lambda: all_underlined(body) == ["goverment"], timeout=WAIT_MS)
+    process = spelling.service.process
+    assert process.started == 1
+    process._process.kill()  # the checking process dies (killed, out of memory)
+    process._process.join()
+    _type_body(shipit_window, "talks wil resume ")
+    qtbot.waitUntil(lambda: sorted(all_underlined(body)) == ["goverment", "wil"], timeout=WAIT_MS)
+    assert process.started == 2

@@ -2,9 +2,11 @@
 
 The highlighters ask `status(word, language)`: a cached answer comes back at
 once; an unknown word answers None (drawn as correct for now) and joins the
-queue of one worker thread, which loads the dictionaries (the Arabic one takes
-seconds) and checks words in batches. Each batch comes back on the main thread
-as `checked(language, misspelt words)`, and the highlighters redraw only the
+queue of one worker thread, which hands the words in batches to a child process
+(spelling_process: it reads the dictionaries, seconds of pure Python that in
+this process would hold the interpreter the window needs) and waits for its
+answers, holding nothing. Each batch comes back on the main thread as
+`checked(language, misspelt words)`, and the highlighters redraw only the
 paragraphs that hold those words. Typing never waits for a dictionary.
 
 Known words besides the dictionaries: the personal dictionary (a word list in
@@ -21,17 +23,17 @@ from __future__ import annotations
 
 import queue
 import threading
-import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from ...spelling import SpellChecker, read_word_list
+from ...spelling_process import SUGGESTIONS, SpellingProcess
 from .. import tasks
 
 PERSONAL_DICTIONARY = "personal-dictionary.txt"
-BATCH_SECONDS = 0.02  # how long the worker checks before reporting a batch
+BATCH_WORDS = 200  # words a request to the checking process carries at most
 
 
 class SpellingService(QObject):
@@ -52,7 +54,8 @@ class SpellingService(QObject):
         self.personal_path = folder / PERSONAL_DICTIONARY
         self.personal: set[str] = {w.lower() for w in read_word_list(self.personal_path)}
         self.tag_words: set[str] = set()
-        self._checkers: dict[str, SpellChecker] = {}
+        self._checkers: dict[str, SpellChecker] = {}  # tokenising, blocking checks
+        self.process = SpellingProcess()
         self._answers: dict[str, dict[str, bool]] = {}  # language -> word -> known
         self._asked: dict[str, set[str]] = {}  # queued, not answered yet
         self._suggestions: dict[tuple[str, str], list[str]] = {}
@@ -141,14 +144,16 @@ class SpellingService(QObject):
         if cached is not None:
             done(cached)
             return
-        checker = self.checker(language)
 
         def found(suggestions: list[str]) -> None:
             self._suggestions[(language, word)] = suggestions
             done(suggestions)
 
         tasks.run_task(
-            lambda: checker.suggest(word, limit=6), found, lambda _e: done([]), owner=owner
+            lambda: self.process.suggest(language, word, SUGGESTIONS),
+            found,
+            lambda _e: done([]),
+            owner=owner,
         )
 
     # --- the worker ------------------------------------------------------------------------
@@ -174,27 +179,22 @@ class SpellingService(QObject):
             item = self._queue.get()
             if item is None:
                 return
-            batch: dict[str, list[tuple[str, bool]]] = {}
-            started = time.monotonic()
-            while item is not None:
+            batch: dict[str, list[str]] = {}
+            while item is not None:  # what is queued now, a request's worth
                 language, word = item
-                # A dictionary that cannot load counts every word as known, never crashes.
-                try:
-                    known = self.checker(language).is_known(word)
-                except Exception:  # noqa: BLE001
-                    known = True
-                batch.setdefault(language, []).append((word, known))
-                if time.monotonic() - started > BATCH_SECONDS:
+                batch.setdefault(language, []).append(word)
+                if sum(map(len, batch.values())) >= BATCH_WORDS:
                     break
                 try:
                     item = self._queue.get_nowait()
                 except queue.Empty:
                     item = None
-            for language, results in batch.items():
-                self._deliver(language, results)
+            for language, words in batch.items():
+                # Waits on the pipe: the window's process holds no lock meanwhile.
+                known = self.process.known(language, words)  # one answer a word
+                self._deliver(language, list(zip(words, known, strict=True)))
             if item is None and self._stopping:
                 return
-            time.sleep(0.001)  # hand the interpreter back to the UI thread between batches
 
     def _deliver(self, language: str, results: list[tuple[str, bool]]) -> None:
         # Dicts are only written here and read on the main thread: a word's answer
@@ -214,3 +214,4 @@ class SpellingService(QObject):
     def stop(self) -> None:
         self._stopping = True
         self._queue.put(None)
+        self.process.stop()
