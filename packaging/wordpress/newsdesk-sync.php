@@ -1,8 +1,8 @@
 <?php
 /*
  * Plugin Name: Newsdesk sync companion
- * Description: What Newsdesk needs from the WordPress REST API that WordPress lacks: private post meta for the Newsdesk uuid, Markdown source, sources, byline, editorial stage and notes (never shown to readers); finding a post by uuid; refusing a stale write (409 with the current modified_gmt); the editorial stage and note authors decided by the server; claims shared between desktops (and with wp-admin's post lock); scheduled posts published when their time has passed; the newsroom's shared photo library (media found by content hash, listed for the newsroom only; a photo under an agency embargo hidden from readers until it ends); a newsroom change counter that answers an idle sync in one request.
- * Version: 2.3.0
+ * Description: What Newsdesk needs from the WordPress REST API that WordPress lacks: private post meta for the Newsdesk uuid, Markdown source, sources, byline, editorial stage and notes (never shown to readers); finding a post by uuid; refusing a stale write (409 with the current modified_gmt); the editorial stage and note authors decided by the server; claims shared between desktops (and with wp-admin's post lock); scheduled posts published when their time has passed; the newsroom's shared photo library (media found by content hash, listed for the newsroom only; a photo under an agency embargo hidden from readers until it ends); a newsroom change counter that answers an idle sync in one request; an index that makes "changed since" cheap on a large site.
+ * Version: 2.4.0
  * Requires at least: 5.6
  * License: MIT
  *
@@ -15,7 +15,7 @@ if (!defined('ABSPATH')) {
     exit;
 }
 
-const NEWSDESK_SYNC_VERSION = '2.3.0';
+const NEWSDESK_SYNC_VERSION = '2.4.0';
 // Meta layout: 1 = public keys (plugin 1.x, readable by anyone who could read the post),
 // 2 = protected keys (leading underscore), shown only to users who may edit the post.
 const NEWSDESK_SYNC_SCHEMA = 2;
@@ -46,6 +46,7 @@ function newsdesk_sync_private_keys() {
 
 add_action('init', function () {
     newsdesk_sync_migrate();
+    newsdesk_sync_add_indexes();
     foreach (newsdesk_sync_meta_keys() as $name => $description) {
         register_post_meta('post', '_' . $name, array(
             'type' => 'string',
@@ -91,6 +92,42 @@ function newsdesk_sync_migrate() {
     }
     update_option('newsdesk_sync_schema', NEWSDESK_SYNC_SCHEMA, true);
     wp_cache_flush();  // cached post meta still holds the old keys
+}
+
+/*
+ * "Changed since": each Newsdesk sync asks for the posts modified after its last one
+ * (REST `modified_after`, a date query on post_modified), which WordPress does not
+ * index. On 100,000 posts every such request read the whole table: 2.1-2.4 s a page,
+ * an idle sync's included (measured on the project's machine); with this index, 26 ms
+ * for an idle sync and 113 ms for a page of a first sync's 90-day window. Added once,
+ * by the first request after the plugin is installed or upgraded (about 2 s on 100,000
+ * posts); if the database refuses (no ALTER privilege), tried again a day later, and
+ * everything works as before meanwhile, only slower.
+ */
+const NEWSDESK_SYNC_INDEXES = 1;  // raised when an index is added below
+
+function newsdesk_sync_add_indexes() {
+    $state = get_option('newsdesk_sync_indexes');
+    if (is_array($state)
+        && ((int) $state['version'] >= NEWSDESK_SYNC_INDEXES || time() - (int) $state['tried'] < DAY_IN_SECONDS)) {
+        return;
+    }
+    // One request adds it: add_option is an INSERT that only one of two requests wins.
+    if (!add_option('newsdesk_sync_indexing', time(), '', 'no')) {
+        if (time() - (int) get_option('newsdesk_sync_indexing') < 600) {
+            return;
+        }
+        update_option('newsdesk_sync_indexing', time(), 'no');  // a request that died on it
+    }
+    global $wpdb;
+    $ok = (bool) $wpdb->get_var("SHOW INDEX FROM {$wpdb->posts} WHERE Key_name = 'newsdesk_modified'")
+        || $wpdb->query("ALTER TABLE {$wpdb->posts} ADD INDEX newsdesk_modified (post_type, post_status, post_modified)") !== false;
+    update_option('newsdesk_sync_indexes', array(
+        'version' => $ok ? NEWSDESK_SYNC_INDEXES : 0,
+        'tried' => time(),
+        'error' => $ok ? '' : $wpdb->last_error,
+    ), true);
+    delete_option('newsdesk_sync_indexing');
 }
 
 /** The request's meta with 1.x names under their protected names (a 1.x client still works). */
@@ -676,6 +713,7 @@ add_action('rest_api_init', function () {
                 'library' => true,
                 'embargo' => true,
                 'changes' => true,
+                'modified_index' => (int) (get_option('newsdesk_sync_indexes')['version'] ?? 0) >= NEWSDESK_SYNC_INDEXES,
             );
         },
     ));

@@ -184,3 +184,30 @@ def test_a_site_on_plugin_2_2_syncs_as_before_until_upgraded(tmp_path, wordpress
     assert sync(store, clock=lambda: later).requests >= 3  # asks, finds the counter
     assert sync(store, clock=lambda: later).requests == 1
     store.close()
+
+
+def _has_modified_index(wp) -> bool:
+    shown = wp.db.sql(f"SHOW INDEX FROM `{wp.name}`.wp_posts WHERE Key_name = 'newsdesk_modified'")
+    return b"newsdesk_modified" in shown.stdout
+
+
+def test_the_plugin_indexes_what_changed_since_once(wordpress_plugin, wordpress):
+    """Every sync asks for the posts modified since its last (`modified_after`), which
+    WordPress does not index: on 100,000 posts 2.1-2.4 s a request, 26 ms with the
+    plugin's index (bench_site_queries.py). The first request after the plugin came
+    adds it, once; /info says so; a stock site has none."""
+    with wordpress_plugin.client("editor") as web:
+        assert web.get("/newsdesk/v1/info").json()["modified_index"] is True
+    assert _has_modified_index(wordpress_plugin)
+    assert not _has_modified_index(wordpress)
+    # Index and record both gone (a database restored from before the plugin): the next
+    # request adds it again.
+    wordpress_plugin.db.sql(
+        f"ALTER TABLE `{wordpress_plugin.name}`.wp_posts DROP INDEX newsdesk_modified"
+    )
+    wordpress_plugin.db.sql(
+        f"DELETE FROM `{wordpress_plugin.name}`.wp_options WHERE option_name = 'newsdesk_sync_indexes'"
+    )
+    with wordpress_plugin.client("editor") as web:
+        assert web.get("/newsdesk/v1/info").json()["modified_index"] is True
+    assert _has_modified_index(wordpress_plugin)
