@@ -30,6 +30,7 @@ class SpellingProcess:
         self._lock = threading.Lock()
         self._conn: Connection | None = None
         self._process: BaseProcess | None = None
+        self._stopped = False
         self.started = 0  # children started (tests: one for the whole session)
 
     def known(self, language: str, words: list[str]) -> list[bool]:
@@ -46,6 +47,8 @@ class SpellingProcess:
     def _ask(self, request: tuple[str, str, Any]) -> Any:
         with self._lock:
             for _attempt in range(2):  # a child that died is started again, once
+                if self._stopped:
+                    return None
                 try:
                     conn = self._connection()
                     conn.send(request)
@@ -78,11 +81,13 @@ class SpellingProcess:
                 process.kill()
 
     def stop(self) -> None:
-        with self._lock:
-            if self._conn is not None:
-                with suppress(OSError):
-                    self._conn.send(None)
-            self._close()
+        """At once, from any thread: the child is killed, not asked (it may be reading a
+        dictionary for seconds, with the lock held by the thread waiting for it); that
+        thread's wait ends with the pipe, and nothing is started again."""
+        self._stopped = True
+        process = self._process
+        if process is not None and process.is_alive():
+            process.kill()
 
 
 def serve(conn: Connection) -> None:

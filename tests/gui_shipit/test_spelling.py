@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from shipit_keys import all_underlined, commit_text, type_keys, underlined
 
@@ -269,3 +271,29 @@ def test_the_dictionaries_are_read_in_a_process_of_their_own(
     _type_body(shipit_window, "talks wil resume ")
     qtbot.waitUntil(lambda: sorted(all_underlined(body)) == ["goverment", "wil"], timeout=WAIT_MS)
     assert process.started == 2
+
+
+def test_closing_the_editor_while_a_dictionary_is_read_does_not_wait_for_it():
+    """The editor's end stops the checking process from the window's thread. It must not
+    wait for the request in flight (the child may be reading a dictionary for seconds,
+    and the asking thread holds the pipe meanwhile): that froze the window as it closed."""
+    import threading
+
+    from newsdesk.spelling_process import SpellingProcess
+
+    process = SpellingProcess()
+    asked: list[list[bool]] = []
+    asking = threading.Thread(target=lambda: asked.append(process.known("ar", ["الحكومه"])))
+    asking.start()
+    deadline = time.monotonic() + 10
+    while process._process is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert process._lock.locked() and process._process is not None  # the child is reading
+    stopping = threading.Thread(target=process.stop)
+    stopping.start()
+    stopping.join(timeout=5)
+    assert not stopping.is_alive(), "stop() waited for the request in flight"
+    asking.join(timeout=5)
+    assert not asking.is_alive() and asked == [[True]]  # no answer: nothing flagged
+    assert process.known("en", ["goverment"]) == [True]  # stopped: no child started again
+    assert process.started == 1

@@ -205,7 +205,12 @@ class SpellingService(QObject):
         misspelt = [word for word, known in results if not known]
         with self._count_lock:
             self._outstanding -= len(results)
-        self.checked.emit(language, misspelt)
+        if self._stopping:
+            return  # the editor is gone, and with it whoever would hear this
+        try:
+            self.checked.emit(language, misspelt)
+        except RuntimeError:  # deleted between the check above and the signal
+            return
 
     def pending(self) -> int:
         """Words queued or being checked: 0 once everything asked has an answer."""
