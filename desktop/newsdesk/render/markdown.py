@@ -314,7 +314,13 @@ def _clamp_nesting(text: str, notices: list[str]) -> str:
         if prefix is None:
             continue
         # On the whole line: a marker's following space lies just past the prefix.
-        marks = [m for m in _CONTAINER_MARK.finditer(line) if m.start() < prefix.end()]
+        # Only the marks that count: a line thousands deep is not scanned to its end
+        # for each of its marks.
+        marks: list[re.Match[str]] = []
+        for mark in _CONTAINER_MARK.finditer(line):
+            if mark.start() >= prefix.end() or len(marks) > MAX_CONTAINER_DEPTH:
+                break
+            marks.append(mark)
         if len(marks) > MAX_CONTAINER_DEPTH:
             cut = marks[MAX_CONTAINER_DEPTH].start()
             lines[n] = line[:cut] + " " + line[prefix.end() :].lstrip()

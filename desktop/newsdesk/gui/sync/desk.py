@@ -123,7 +123,9 @@ class SyncDesk(QWidget):
             [s.id or 0 for s in sites],
         )  # fmt: skip
         if sites and not self.sites.selectedItems():
-            self.sites.selectRow(0)
+            # Not selectRow: it picks the column at the viewport's edge, none before the
+            # header's first layout, and then selects nothing.
+            self.sites.setCurrentCell(0, 0)
         self._settings_enabled()
         names = {s.id: s.name for s in sites}
         posts = self.store.sync.post_states(500)
