@@ -165,7 +165,7 @@ def test_a_bad_embargo_is_refused_by_the_store_and_the_grid_flags_a_live_one(sto
 def test_the_embargo_migration_keeps_photos_and_sends_no_library_photo_again(tmp_path):
     from newsdesk.store import migrations, open_store
 
-    number = next(n for n, name, _ in migrations.STEPS if name.endswith("_photo_embargo"))
+    number = next(n for n, name in migrations.NUMBERED if name.endswith("_photo_embargo"))
     store = open_store(tmp_path / "s", migrate=False)
     migrations.upgrade(store, target=number - 1)
     store.conn.execute(

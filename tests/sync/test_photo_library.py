@@ -305,7 +305,7 @@ def test_a_second_sender_of_the_same_bytes_reuses_the_item(tmp_path, wordpress_p
 def test_the_photo_library_migration_keeps_photos_and_starts_every_site_unread(tmp_path):
     from newsdesk.store import migrations, open_store
 
-    number = next(n for n, name, _ in migrations.STEPS if name.endswith("_photo_library"))
+    number = next(n for n, name in migrations.NUMBERED if name.endswith("_photo_library"))
     store = open_store(tmp_path / "s", migrate=False)
     migrations.upgrade(store, target=number - 1)
     store.conn.execute(

@@ -208,7 +208,7 @@ def test_the_photo_downloads_migration_keeps_media_and_remembers_failed_download
     from newsdesk.store import migrations, open_store
 
     # Found by name, not number: the step may be renumbered when branches meet.
-    number = next(n for n, name, _ in migrations.STEPS if name.endswith("_photo_downloads"))
+    number = next(n for n, name in migrations.NUMBERED if name.endswith("_photo_downloads"))
     store = open_store(tmp_path / "s", migrate=False)
     migrations.upgrade(store, target=number - 1)
     store.conn.execute(

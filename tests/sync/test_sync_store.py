@@ -82,7 +82,7 @@ def test_backoff_grows_exponentially_with_jitter_and_is_capped():
 
 def test_the_missing_categories_migration_keeps_posts_and_finds_them_by_index(tmp_path):
     # Found by name, not number: the step may be renumbered when branches meet.
-    number = next(n for n, name, _ in migrations.STEPS if name.endswith("_missing_categories"))
+    number = next(n for n, name in migrations.NUMBERED if name.endswith("_missing_categories"))
     store = open_store(tmp_path / "s", migrate=False)
     migrations.upgrade(store, target=number - 1)
     store.conn.execute(
