@@ -27,7 +27,8 @@ class SpellingProcess:
     """Thread-safe: one request at a time goes over the pipe."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # held for a whole request, the answer awaited
+        self._starting = threading.Lock()  # held only while a child is being started
         self._conn: Connection | None = None
         self._process: BaseProcess | None = None
         self._stopped = False
@@ -59,15 +60,18 @@ class SpellingProcess:
 
     def _connection(self) -> Connection:
         if self._conn is None:
-            context = get_context("spawn")  # a forked copy of a Qt process can deadlock
-            parent, child = context.Pipe()
-            process = context.Process(
-                target=serve, args=(child,), name="newsdesk-spelling", daemon=True
-            )
-            process.start()
-            child.close()
-            self._conn, self._process = parent, process
-            self.started += 1
+            with self._starting:
+                if self._stopped:
+                    raise OSError("the spelling process was stopped")
+                context = get_context("spawn")  # a forked copy of a Qt process can deadlock
+                parent, child = context.Pipe()
+                process = context.Process(
+                    target=serve, args=(child,), name="newsdesk-spelling", daemon=True
+                )
+                process.start()
+                child.close()
+                self._conn, self._process = parent, process
+                self.started += 1
         return self._conn
 
     def _close(self) -> None:
@@ -81,11 +85,14 @@ class SpellingProcess:
                 process.kill()
 
     def stop(self) -> None:
-        """At once, from any thread: the child is killed, not asked (it may be reading a
-        dictionary for seconds, with the lock held by the thread waiting for it); that
-        thread's wait ends with the pipe, and nothing is started again."""
-        self._stopped = True
-        process = self._process
+        """Soon, from any thread: the child is killed, not asked (it may be reading a
+        dictionary for seconds, with the request's lock held by the thread waiting for
+        it); that thread's wait ends with the pipe, and nothing is started again. Only
+        a start under way (milliseconds) is waited for: a child cut off while it reads
+        its start-up data prints a traceback."""
+        with self._starting:
+            self._stopped = True
+            process = self._process
         if process is not None and process.is_alive():
             process.kill()
 
