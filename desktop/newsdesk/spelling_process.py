@@ -8,10 +8,15 @@ child is started when the first words are asked about, reads each dictionary
 when a word of its language first comes, and answers batches of words (and
 suggestions) over a pipe. If it cannot start or dies, its words count as known
 (nothing is flagged wrongly) and the next request starts a new one.
+
+One child serves the whole process (`shared()`): every editor's spelling asks
+it, so each dictionary is read once however many editors come and go. It is
+stopped when the process exits.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 from contextlib import suppress
@@ -95,6 +100,20 @@ class SpellingProcess:
             process = self._process
         if process is not None and process.is_alive():
             process.kill()
+
+
+_shared: SpellingProcess | None = None
+_shared_lock = threading.Lock()
+
+
+def shared() -> SpellingProcess:
+    """The process's one checking child (started on its first request)."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = SpellingProcess()
+            atexit.register(_shared.stop)  # before multiprocessing's own exit handler
+        return _shared
 
 
 def serve(conn: Connection) -> None:

@@ -253,8 +253,11 @@ def test_the_dictionaries_are_read_in_a_process_of_their_own(
     qtbot, shipit_window, spelling, monkeypatch
 ):
     """Reading them is seconds of pure Python: the window's process never does it (a
-    read there fails here), and a checking process that dies is started again."""
+    read there fails here), every editor asks the same child (each dictionary is read
+    once), and a checking process that dies is started again."""
     import newsdesk.spelling
+    from newsdesk.gui.spellcheck.service import SpellingService
+    from newsdesk.spelling_process import shared
 
     def not_here(_stem: str) -> None:
         raise AssertionError("a dictionary was read in the window's process")
@@ -265,18 +268,21 @@ def test_the_dictionaries_are_read_in_a_process_of_their_own(
     body = shipit_window.editor.body_edit
     qtbot.waitUntil(lambda: all_underlined(body) == ["goverment"], timeout=WAIT_MS)
     process = spelling.service.process
-    assert process.started == 1
+    assert process is shared()
+    other = SpellingService(shipit_window.settings.folder, ("en",))
+    assert other.process is process  # another editor: the same child, no second read
+    started = process.started
     process._process.kill()  # the checking process dies (killed, out of memory)
     process._process.join()
     _type_body(shipit_window, "talks wil resume ")
     qtbot.waitUntil(lambda: sorted(all_underlined(body)) == ["goverment", "wil"], timeout=WAIT_MS)
-    assert process.started == 2
+    assert process.started == started + 1
 
 
-def test_closing_the_editor_while_a_dictionary_is_read_does_not_wait_for_it():
-    """The editor's end stops the checking process from the window's thread. It must not
-    wait for the request in flight (the child may be reading a dictionary for seconds,
-    and the asking thread holds the pipe meanwhile): that froze the window as it closed."""
+def test_stopping_while_a_dictionary_is_read_does_not_wait_for_it():
+    """Stopping the checking process (at exit) must not wait for the request in flight:
+    the child may be reading a dictionary for seconds, and the asking thread holds the
+    pipe meanwhile (this froze the window as an editor closed)."""
     import threading
 
     from newsdesk.spelling_process import SpellingProcess

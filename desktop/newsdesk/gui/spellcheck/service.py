@@ -2,7 +2,7 @@
 
 The highlighters ask `status(word, language)`: a cached answer comes back at
 once; an unknown word answers None (drawn as correct for now) and joins the
-queue of one worker thread, which hands the words in batches to a child process
+queue of one worker thread, which hands the words in batches to the process's one child
 (spelling_process: it reads the dictionaries, seconds of pure Python that in
 this process would hold the interpreter the window needs) and waits for its
 answers, holding nothing. Each batch comes back on the main thread as
@@ -29,7 +29,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from ...spelling import SpellChecker, read_word_list
-from ...spelling_process import SUGGESTIONS, SpellingProcess
+from ...spelling_process import SUGGESTIONS, SpellingProcess, shared
 from .. import tasks
 
 PERSONAL_DICTIONARY = "personal-dictionary.txt"
@@ -55,7 +55,7 @@ class SpellingService(QObject):
         self.personal: set[str] = {w.lower() for w in read_word_list(self.personal_path)}
         self.tag_words: set[str] = set()
         self._checkers: dict[str, SpellChecker] = {}  # tokenising, blocking checks
-        self.process = SpellingProcess()
+        self.process: SpellingProcess = shared()  # one child for every editor
         self._answers: dict[str, dict[str, bool]] = {}  # language -> word -> known
         self._asked: dict[str, set[str]] = {}  # queued, not answered yet
         self._suggestions: dict[tuple[str, str], list[str]] = {}
@@ -217,6 +217,7 @@ class SpellingService(QObject):
         return self._outstanding
 
     def stop(self) -> None:
+        # The checking process stays: it is every editor's (see spelling_process.shared).
+        # A request in flight ends on the worker thread; nothing here waits for it.
         self._stopping = True
         self._queue.put(None)
-        self.process.stop()
