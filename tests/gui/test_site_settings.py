@@ -37,7 +37,8 @@ def open_settings(qtbot, desk):  # type: ignore[no-untyped-def]
     from newsdesk.gui.sync.site_settings_dialog import SiteSettingsDialog
 
     qtbot.mouseClick(desk.settings, Qt.MouseButton.LeftButton)
-    dialog = desk.findChild(SiteSettingsDialog)
+    # The newest: one closed before may still await its deferred deletion.
+    dialog = desk.findChildren(SiteSettingsDialog)[-1]
     qtbot.waitUntil(dialog.isVisible)
     return dialog
 
