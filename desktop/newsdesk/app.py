@@ -124,9 +124,7 @@ def attach_services(window):  # type: ignore[no-untyped-def]
             window.announce(Changes(queue=True), controller) if phase == "pull" else None
         )
     )
-    # Before the store closes: when the window closes, and on quit.
-    window.closing.connect(controller.stop)
-    application().aboutToQuit.connect(controller.stop)
+    application().aboutToQuit.connect(controller.stop)  # the window's closing: see install
     window.sync_controller = controller
 
 

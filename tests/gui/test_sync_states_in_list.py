@@ -110,3 +110,18 @@ def test_a_story_sent_without_its_category_says_why_in_the_list_and_the_sync_des
     desk.refresh()
     controller.emit_status()
     assert "warning" not in desk.summary.text()
+
+
+def test_a_closed_windows_sync_never_runs_on_its_closed_store(qtbot, tmp_path):
+    """The window's closing stops its controller, however it was installed: the timer's
+    first sync (a second after start) would otherwise read the closed store."""
+    from newsdesk.gui.sync import install
+    from windows import shown_window
+
+    with shown_window(qtbot, tmp_path / "store", guide_done=True) as win:
+        controller = install(win)
+        win.store.sites.add(Site(name="english", url="http://127.0.0.1:9", username="amal"))
+        assert controller.timer.isActive()
+    assert not win.isVisible() and controller.stopped and not controller.timer.isActive()
+    controller.sync_now()  # what the timer would have done: nothing, and no error
+    assert not controller.running

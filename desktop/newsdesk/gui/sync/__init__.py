@@ -22,6 +22,9 @@ def install(window: MainWindow) -> SyncController:
     window.statusBar().addPermanentWidget(SyncStatusWidget(controller))
     # Built after the first paint, with the other desks not on screen.
     window.add_desk("Sync", lambda: _desk(window, controller), icon_name="desk-sync")
+    # Before the store closes: a closed window's controller never syncs again (its
+    # timer would otherwise fire on a closed store).
+    window.closing.connect(controller.stop)
     controller.start()
     return controller
 

@@ -124,12 +124,16 @@ class SyncController(QObject):
         self.running = False
         self.last_report = report
         self.online = not report.offline
+        if self.stopped:
+            return  # ended after the window did: its store and those who listen are gone
         self.emit_status()
         self.finished.emit(report)
         self._schedule()
 
     def _error(self, exc: Exception) -> None:
         self.running = False
+        if self.stopped:
+            return
         self.failed.emit(str(exc))
         self.emit_status()
         self._schedule()
