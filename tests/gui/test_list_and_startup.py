@@ -275,3 +275,24 @@ def test_a_narrow_list_gives_the_headline_room_and_a_wide_one_shows_every_column
     qtbot.waitUntil(lambda: not table.isColumnHidden(SECTION), timeout=2000)
     assert not any(table.isColumnHidden(c) for c in (STATUS, SECTION, EDITION, UPDATED))
     assert table.columnWidth(HEADLINE) >= MIN_HEADLINE_WIDTH
+
+
+def test_a_new_store_gets_its_samples_without_reading_a_dictionary(tmp_path, monkeypatch):
+    """A newcomer's first start seeds the sample stories and photos before the window
+    shows: their captions' spelling is left for later, as a window's saves leave it (the
+    dictionaries took ~9 s to read here, all before the first paint)."""
+    import newsdesk.spelling
+    from newsdesk.app import open_and_recover
+
+    def not_now(_stem: str) -> None:
+        raise AssertionError("a dictionary was read while the samples were seeded")
+
+    monkeypatch.setattr(newsdesk.spelling, "load_dictionary", not_now)
+    store, _recovery = open_and_recover(tmp_path / "new")
+    try:
+        photos = store.conn.execute("SELECT id FROM photos").fetchall()
+        assert store.articles.count() >= 5 and len(photos) >= 3
+        assert store.photos.spelling_pending == {row[0] for row in photos}  # checked later
+        assert not store.photos.defer_spelling  # only while seeding
+    finally:
+        store.close()

@@ -36,7 +36,13 @@ def _attach_photos(store: Store, articles: dict[str, int]) -> None:
 
     folder = resource_path("samples", "photos")
     uses = yaml.safe_load((folder / "uses.yaml").read_text(encoding="utf-8"))
-    report = import_photos(store, [folder / use["photo"] for use in uses], workers=1)
+    # The captions' spelling waits, as a window's saves do (store.photos.defer_spelling):
+    # reading the dictionaries here kept a newcomer's first window away for ~9 s.
+    deferring, store.photos.defer_spelling = store.photos.defer_spelling, True
+    try:
+        report = import_photos(store, [folder / use["photo"] for use in uses], workers=1)
+    finally:
+        store.photos.defer_spelling = deferring
     photos = {Path(p.original_name).name: p for p in report.added if p.original_name}
     for use in uses:
         photo, article_id = photos.get(use["photo"]), articles.get(use["article"])
