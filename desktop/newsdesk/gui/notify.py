@@ -23,10 +23,12 @@ from .tasks import run_task
 
 SHOWN_MS = 20_000  # long enough to read a return note in the status bar
 # The person's own stories: written on this desktop (the first revision is theirs)
-# or with their name in the byline. Parameters: the name, twice.
+# or with their name in the byline. Parameters: the name, twice. The first author is
+# read from schema 17's covering index, named: with stale statistics the planner took
+# the unique index and read each revision's row (240 ms instead of 100 on 100,000).
 _MINE = (
     "(instr(lower(a.byline), lower(?)) OR (SELECT r.author FROM revisions r "
-    "WHERE r.article_id = a.id ORDER BY r.number LIMIT 1) = ?)"
+    "INDEXED BY revisions_first_author WHERE r.article_id = a.id ORDER BY r.number LIMIT 1) = ?)"
 )
 
 
