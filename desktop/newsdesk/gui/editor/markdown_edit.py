@@ -69,6 +69,19 @@ class MarkdownEdit(BidiTextEdit):
             block = block.next()
         return first, last
 
+    def set_edition_rtl(self, rtl: bool) -> None:
+        """The edition's direction changed: each paragraph that turns is coloured again
+        gradually, not all at once (a long body's every paragraph may turn)."""
+        if rtl == self._edition_rtl:
+            super().set_edition_rtl(rtl)  # the layout direction only
+            return
+        highlighter = self.highlighter
+        highlighter.hold()
+        try:
+            super().set_edition_rtl(rtl)
+        finally:
+            highlighter.rehighlight_gradually()
+
     def set_text(self, text: str) -> None:
         """Load fresh text; its colours come gradually (the paragraphs on screen at once)."""
         highlighter = self.highlighter
