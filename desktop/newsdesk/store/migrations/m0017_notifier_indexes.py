@@ -4,7 +4,8 @@ At start-up the notifier reads, for every story, its byline, stage and
 correction, and the author of its first revision. `correction` was added after
 the body (schema 4), so reading it walked every body's overflow pages, and each
 first author was a look-up in the revisions table beside the revision's text:
-on the 100,000-story benchmark store 250 ms with the file cached, seconds cold.
+on the 100,000-story benchmark store 240 ms with the file cached (cold, not
+measured: more, as every body's pages are read).
 Both are read from these indexes alone (~100 ms cached; the notifier names the
 revisions index, which stale statistics made the planner pass over).
 """
