@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
@@ -87,6 +88,15 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         """Until `rehighlight_gradually`: the text coming in is not highlighted yet."""
         self._held = True
         self._next_block = -1
+
+    @contextmanager
+    def gradually(self) -> Iterator[None]:
+        """Text changed in the block is coloured afterwards, gradually (held meanwhile)."""
+        self.hold()
+        try:
+            yield
+        finally:
+            self.rehighlight_gradually()
 
     def rehighlight_gradually(self) -> None:
         """Highlight the whole text: the paragraphs on screen now, the rest in slices."""

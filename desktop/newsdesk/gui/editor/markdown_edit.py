@@ -75,21 +75,13 @@ class MarkdownEdit(BidiTextEdit):
         if rtl == self._edition_rtl:
             super().set_edition_rtl(rtl)  # the layout direction only
             return
-        highlighter = self.highlighter
-        highlighter.hold()
-        try:
+        with self.highlighter.gradually():
             super().set_edition_rtl(rtl)
-        finally:
-            highlighter.rehighlight_gradually()
 
     def set_text(self, text: str) -> None:
         """Load fresh text; its colours come gradually (the paragraphs on screen at once)."""
-        highlighter = self.highlighter
-        highlighter.hold()
-        try:
+        with self.highlighter.gradually():
             super().set_text(text)
-        finally:
-            highlighter.rehighlight_gradually()
 
     # --- inline marks ---------------------------------------------------------
     def toggle_bold(self) -> None:
