@@ -6,7 +6,9 @@ Arabic one takes seconds. A word is a likely misspelling when no edition's
 dictionary for its script knows it, it is not in the house word list, and it is
 not one of the photo's own trusted names (creator, place). Acronyms and words
 with digits are left alone. Nothing here imports Qt: the editor's as-you-type
-checking reuses it.
+checking reuses it. In the window's process a checker's dictionary lookups go to
+the spelling child (`spelling_process`) instead, so that reading them never holds
+the window's interpreter: see `Lookups`.
 """
 
 from __future__ import annotations
@@ -15,9 +17,8 @@ import os
 import re
 import threading
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 DICTIONARY_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
 # Edition language -> Hunspell dictionary names to try, in order.
@@ -141,8 +142,25 @@ def script_of(word: str) -> str:
     return "ar" if _ARABIC.search(word) else "latin"
 
 
+class Lookups(Protocol):
+    """Dictionaries read somewhere else (spelling_process.SpellingProcess: a child
+    process), asked a language's words at a time."""
+
+    def load(self, language: str) -> bool:
+        """Read the language's dictionary now; False when it is not installed."""
+        ...
+
+    def known(self, language: str, words: list[str]) -> list[bool]: ...
+
+    def suggest(self, language: str, word: str, limit: int = ...) -> list[str]: ...
+
+
+_CACHED_WORDS = 50_000
+
+
 class SpellChecker:
-    """Thread-safe; each dictionary is loaded once, when first needed."""
+    """Thread-safe; each dictionary is loaded once, when first needed: here, or by
+    `lookups` when the checker is given one."""
 
     def __init__(
         self,
@@ -150,6 +168,7 @@ class SpellChecker:
         *,
         house_words: Iterable[str] = (),
         dictionary_dirs: Sequence[Path] = DICTIONARY_DIRS,
+        lookups: Lookups | None = None,
     ) -> None:
         self.languages = tuple(languages)
         self.dictionary_dirs = tuple(dictionary_dirs)
@@ -157,7 +176,16 @@ class SpellChecker:
         self._dictionaries: dict[str, Any] = {}
         self._lock = threading.Lock()
         self.missing: list[str] = []  # languages whose dictionary is not installed
-        self._known = lru_cache(maxsize=50_000)(self._known_uncached)
+        self._cache: dict[str, bool] = {}  # word -> known to a dictionary
+        self.lookups = lookups
+        self._lookups_loaded: set[str] = set()
+
+    def look_up_in(self, lookups: Lookups) -> None:
+        """From now on ask `lookups`, not dictionaries read in this process."""
+        with self._lock:
+            if self.lookups is not lookups:
+                self.lookups, self._lookups_loaded = lookups, set()
+                self._cache.clear()
 
     # --- dictionaries --------------------------------------------------------
     def dictionary(self, language: str) -> Any | None:
@@ -177,18 +205,39 @@ class SpellChecker:
 
     def ready(self) -> bool:
         """Every dictionary is loaded (or known to be missing): checks will not wait."""
-        return all(language in self._dictionaries for language in self.languages)
+        loaded = self._dictionaries if self.lookups is None else self._lookups_loaded
+        return all(language in loaded for language in self.languages)
 
     def preload(self) -> None:
+        lookups = self.lookups
         for language in self.languages:
-            self.dictionary(language)
+            if lookups is None:
+                self.dictionary(language)
+                continue
+            if not lookups.load(language) and language not in self.missing:
+                self.missing.append(language)
+            self._lookups_loaded.add(language)
 
     def _languages_for(self, word: str) -> list[str]:
         if script_of(word) == "ar":
             return [lang for lang in self.languages if lang == "ar"]
         return [lang for lang in self.languages if lang != "ar"]
 
+    def _known(self, word: str) -> bool:
+        known = self._cache.get(word)
+        if known is None:
+            known = self._known_uncached(word)
+            self._remember({word: known})
+        return known
+
+    def _remember(self, answers: dict[str, bool]) -> None:
+        if len(self._cache) + len(answers) > _CACHED_WORDS:
+            self._cache.clear()
+        self._cache.update(answers)
+
     def _known_uncached(self, word: str) -> bool:
+        if self.lookups is not None:
+            return self._ask_lookups([word])[word]
         candidates = [word]
         if script_of(word) == "ar":
             bare = _ARABIC_MARKS.sub("", word)
@@ -199,17 +248,33 @@ class SpellChecker:
             return True  # no dictionary for this script: we cannot call anything wrong
         return any(d.lookup(c) for d in usable for c in candidates)
 
+    def _ask_lookups(self, words: list[str]) -> dict[str, bool]:
+        """Each word known to any of its script's languages, one request per language
+        (the child tries an Arabic word without its vowel marks itself)."""
+        assert self.lookups is not None
+        known = {word: not self._languages_for(word) for word in words}
+        for language in self.languages:
+            asked = [w for w in words if not known[w] and language in self._languages_for(w)]
+            if asked:
+                answers = self.lookups.known(language, asked)
+                known.update((w, True) for w, k in zip(asked, answers, strict=True) if k)
+        return known
+
     # --- checking ------------------------------------------------------------
     def add_word(self, word: str) -> None:
         self.house_words.add(word.strip().lower())
 
     def is_known(self, word: str) -> bool:
+        asked = self._dictionary_word(word)
+        return asked is None or self._known(asked)
+
+    def _dictionary_word(self, word: str) -> str | None:
+        """The word as a dictionary is asked it; None when none need be: a house word,
+        an acronym (AFP, UN), a single letter."""
         word = word.replace("’", "'")
-        if word.lower() in self.house_words:
-            return True
-        if len(word) < 2 or word.isupper():
-            return True  # acronyms (AFP, UN) and single letters
-        return bool(self._known(word))
+        if word.lower() in self.house_words or len(word) < 2 or word.isupper():
+            return None
+        return word
 
     def words(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, word) for every word in the text: what a highlighter underlines."""
@@ -218,9 +283,13 @@ class SpellChecker:
     def misspelt(self, text: str, trusted: Sequence[str] = ()) -> list[str]:
         """The likely misspellings in the text, in order, each once."""
         trusted_words = {w.lower() for name in trusted for _, _, w in self.words(name)}
+        words = [w for _, _, w in self.words(text) if w.lower() not in trusted_words]
+        if self.lookups is not None:  # every new word in one request, not one each
+            asked = {self._dictionary_word(w) for w in words} - {None} - self._cache.keys()
+            self._remember(self._ask_lookups(sorted(w for w in asked if w is not None)))
         found: list[str] = []
-        for _, _, word in self.words(text):
-            if word.lower() in trusted_words or word in found:
+        for word in words:
+            if word in found:
                 continue
             if not self.is_known(word):
                 found.append(word)
@@ -230,6 +299,11 @@ class SpellChecker:
         """Dictionary suggestions (slow: a tenth of a second or more)."""
         out: list[str] = []
         for language in self._languages_for(word):
+            if self.lookups is not None:
+                out += [s for s in self.lookups.suggest(language, word, limit) if s not in out]
+                if len(out) >= limit:
+                    return out[:limit]
+                continue
             dictionary = self.dictionary(language)
             if dictionary is None:
                 continue

@@ -9,8 +9,8 @@ when a word of its language first comes, and answers batches of words (and
 suggestions) over a pipe. If it cannot start or dies, its words count as known
 (nothing is flagged wrongly) and the next request starts a new one.
 
-One child serves the whole process (`shared()`): every editor's spelling asks
-it, so each dictionary is read once however many editors come and go. It is
+One child serves the whole process (`shared()`): every editor's spelling and
+the photo captions' checker (spelling.SpellChecker.look_up_in) ask it, so each dictionary is read once however many editors come and go. It is
 stopped when the process exits.
 """
 
@@ -38,6 +38,11 @@ class SpellingProcess:
         self._process: BaseProcess | None = None
         self._stopped = False
         self.started = 0  # children started (tests: one for the whole session)
+
+    def load(self, language: str) -> bool:
+        """Read the language's dictionary now (the caption checker's `preload`): False
+        when it is not installed; True too when there is no answer (nothing to flag)."""
+        return self._ask(("load", language, None)) is not False
 
     def known(self, language: str, words: list[str]) -> list[bool]:
         """For each word, whether the language's dictionary knows it."""
@@ -137,6 +142,9 @@ def serve(conn: Connection) -> None:
         try:
             if kind == "known":
                 answer: Any = [checker.is_known(word) for word in argument]
+            elif kind == "load":
+                checker.preload()
+                answer = not checker.missing
             else:
                 word, limit = argument
                 answer = checker.suggest(word, limit=limit)

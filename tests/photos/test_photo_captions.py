@@ -17,11 +17,19 @@ from newsdesk.domain.captions import (
 from newsdesk.domain.photo import Photo
 from newsdesk.photos.templates import CaptionTemplate, TemplateError, fill
 from newsdesk.spelling import SpellChecker
+from newsdesk.spelling_process import SpellingProcess
 
 
-@pytest.fixture(scope="module")
-def spell() -> SpellChecker:
-    return SpellChecker()
+@pytest.fixture(scope="module", params=["read here", "read in a child process"])
+def spell(request):
+    """The same checks whether the dictionaries are read in this process (the command
+    line) or by the spelling child (the window's process: spelling.Lookups)."""
+    if request.param == "read here":
+        yield SpellChecker()
+        return
+    child = SpellingProcess()
+    yield SpellChecker(lookups=child)
+    child.stop()
 
 
 def codes(text, credit="AP", alt="Soldiers on a road", **kw):
@@ -88,8 +96,40 @@ def test_names_the_photo_carries_and_house_words_are_not_misspellings(spell):
     text = "The president speaks. (Kenny Holston/The New York Times via AP, Pool)"
     assert spell.misspelt(text) == ["Holston"]
     assert spell.misspelt(text, ["Kenny Holston"]) == []
-    own = SpellChecker(house_words=["Holston"])
+    own = SpellChecker(house_words=["Holston"], lookups=spell.lookups)
     assert own.misspelt(text) == []
+
+
+def test_a_caption_asks_the_spelling_child_once_per_language():
+    """Each round trip to the child is a wait: a caption's new words go in one request
+    per language of their script, and a word asked once is not asked again."""
+
+    class Counting(SpellingProcess):
+        def __init__(self) -> None:
+            super().__init__()
+            self.asked: list[tuple[str, list[str]]] = []
+
+        def known(self, language: str, words: list[str]) -> list[bool]:
+            self.asked.append((language, list(words)))
+            return super().known(language, words)
+
+    child = Counting()
+    try:
+        spell = SpellChecker(lookups=child)
+        assert not spell.ready()
+        spell.preload()  # what the photo desk does on a thread: the child reads them
+        assert spell.ready() and child.started == 1
+        caption = "Soldiers patrol the southren border near Kfar Kila, AFP said. جنود الجيشش"
+        assert spell.misspelt(caption) == ["southren", "Kfar", "Kila", "الجيشش"]
+        assert sorted(language for language, _ in child.asked) == ["ar", "en", "es"]
+        # Spanish is asked only what English did not know; acronyms are never asked.
+        english = dict(child.asked)["en"]
+        assert "AFP" not in english and set(dict(child.asked)["es"]) < set(english)
+        child.asked.clear()
+        assert spell.misspelt(caption) == ["southren", "Kfar", "Kila", "الجيشش"]
+        assert child.asked == []
+    finally:
+        child.stop()
 
 
 def test_templates_fill_variables_and_close_with_the_credit():

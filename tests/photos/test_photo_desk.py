@@ -388,11 +388,13 @@ def test_search_box_takes_any_text_and_the_grid_follows(qtbot, store, tmp_path):
 
 
 def test_a_reporter_who_never_opens_the_photo_desk_sees_caption_misspellings(
-    qtbot, tmp_path, scenic_agency
+    qtbot, tmp_path, scenic_agency, monkeypatch
 ):
     """The caption dictionaries are read when first needed, not at start-up: opening a
     story with a photo is such a need, and the editor's photo line then names the
-    misspelling."""
+    misspelling. The spelling child reads them: never the window's process, where
+    reading them held the interpreter for seconds (a read here fails this test)."""
+    import newsdesk.spelling
     from newsdesk.app import build_window
     from newsdesk.photos.importer import import_files
     from newsdesk.store import open_store
@@ -402,6 +404,11 @@ def test_a_reporter_who_never_opens_the_photo_desk_sees_caption_misspellings(
     elsewhere.close()
     window = build_window(tmp_path / "data")
     qtbot.addWidget(window)
+
+    def not_here(_stem: str) -> None:
+        raise AssertionError("a caption dictionary was read in the window's process")
+
+    monkeypatch.setattr(newsdesk.spelling, "load_dictionary", not_here)
     store = window.store
     assert not store.photos.spell.ready()  # this window has read none of them
     article = store.articles.create(Article(headline="Handout", body="Intro."))

@@ -5,7 +5,9 @@
 underlines misspellings in the body, headline and standfirst in the open
 article's edition language, gives each a right-click menu with suggestions and
 "Add to dictionary", and treats the words of every tag as known. Other desks
-(captions) call `spelling.attach(text_edit, language)`.
+(captions) call `spelling.attach(text_edit, language)`. The photo captions'
+checker (the photo desk's and the editor's photo checks) asks the same spelling
+child, so no dictionary is read in the window's process.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QTextEdit
 
+from ...spelling_process import shared
 from .highlighter import SpellingHighlighter, SpellingLayer, SpellingMarkdownHighlighter
 from .menu import SpellingMenu
 from .service import SpellingService
@@ -91,6 +94,7 @@ def attach_spelling(editor: ArticleEditor, settings: Settings, store: Store) -> 
     spelling.attach(editor.headline_edit, name="headline")
     spelling.attach(editor.standfirst_edit, name="standfirst")
     service.set_tag_names(store.tags.all_names())
+    store.photos.spell.look_up_in(shared())
 
     def follow_edition(*_args: object) -> None:
         spelling.set_language(editor.edition_combo.currentData() or "")
