@@ -15,6 +15,7 @@ since and the claims; the current plugin, whose change counter answers it alone)
 3. 100 desktops at one sync a minute each, for a minute;
 4. how many desktops one WordPress on this machine serves with idle syncs under 100 ms
    p95: the highest rate that kept p95 under 100 ms, times 60 s.
+A sync the server does not answer within 30 s (an overloaded site) counts as failed.
 Loopback only; bounded: a minute for the 100 desktops, --seconds per rate.
 """
 
@@ -27,6 +28,7 @@ import statistics
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -59,10 +61,18 @@ class Recorder(httpx.HTTPTransport):
 
 
 def idle_sync_requests(wp, folder: Path) -> list[tuple[str, str]]:
-    """What one desktop sends when nothing changed (after a first sync and a pause)."""
+    """What one desktop sends when nothing changed (after a first sync and a pause).
+
+    The desktop starts as if its first sync were done (its high-water mark now, its
+    window held): on a stock 100,000-post site a real first sync takes tens of minutes
+    (bench_first_sync.py measures it), and an idle sync asks the same either way."""
     store = open_store(folder)
     user = wp.users["editor"]
-    add_site(store, "site", wp.url, user.login, user.app_password)
+    site = add_site(store, "site", wp.url, user.login, user.app_password).site
+    assert site.id is not None
+    with store.atomic():
+        store.sites.set_pulled_until(site.id, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S"))
+        store.sites.set_window_held(site.id, site.window_days)
     assert SyncEngine(store).sync().ok
     time.sleep(1.2)  # past the pull's one-second overlap
     recorder = Recorder()
@@ -103,7 +113,11 @@ async def replay(
             nonlocal failures
             began = time.perf_counter()
             for method, url in sent:
-                answer = await client.request(method, url)
+                try:
+                    answer = await client.request(method, url)
+                except httpx.TransportError:  # an overloaded server: timed out, reset
+                    failures += 1
+                    break
                 if answer.status_code >= 400:
                     failures += 1
             durations.append((time.perf_counter() - began) * 1000)
@@ -152,6 +166,17 @@ def show(label: str, m: dict, raw: dict | None = None) -> None:
     print(line + (f"  FAILED {m['failures']}" if m["failures"] else ""))
 
 
+def settle(wp, db, limit: float = 180.0) -> None:
+    """Until the server is idle again: requests a client gave up on still run there
+    (an overloaded site's queries), and would be counted against the next figures."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        before = server_cpu(wp, db)
+        time.sleep(1.0)
+        if server_cpu(wp, db) - before < 0.05:
+            return
+
+
 def under_100ms(m: dict) -> bool:
     return m["p95"] <= 100 and not m["failures"]
 
@@ -162,6 +187,7 @@ def raw_rates(wp, db, seconds: float) -> dict[float, dict]:
     found: dict[float, dict] = {}
     for rate in RATES:
         found[rate] = measure(wp, db, sent, rate, seconds)
+        settle(wp, db)
         if not under_100ms(found[rate]):
             break
     return found
@@ -175,10 +201,12 @@ def bench_site(wp, harness, folder: Path, name: str, args, raw: dict[float, dict
     # A newsroom's real spread: each desktop once a minute, for one minute.
     hundred = measure(wp, harness.db, sent, args.desktops / IDLE_SECONDS, IDLE_SECONDS)
     show(f"{args.desktops} desktops, one sync a minute", hundred)
+    settle(wp, harness.db)
     best = 0.0
     for rate in RATES:
         m = measure(wp, harness.db, sent, rate, args.seconds)
         show(f"{rate} idle syncs/s", m, raw.get(rate))
+        settle(wp, harness.db)
         if not under_100ms(m):
             break
         best = rate
@@ -206,7 +234,14 @@ def main() -> None:
             f"{rate}/s p95 {m['p95']:.1f} ms" for rate, m in raw.items()))  # fmt: skip
         bench_site(plain, harness, tmp / "plain", "without the plugin", args, raw)
         site.install_plugin(OLD_PLUGIN)
-        bench_site(site, harness, tmp / "old", "plugin 2.2 (before the counter)", args, raw)
+        bench_site(
+            site,
+            harness,
+            tmp / "old",
+            "plugin 2.2 (before the counter), on the table 2.4 indexed",
+            args,
+            raw,
+        )
         site.install_plugin(PLUGIN_FILE)
         bench_site(site, harness, tmp / "new", "with the plugin (change counter)", args, raw)
         print(f"load average at the end: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
