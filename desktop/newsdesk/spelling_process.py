@@ -10,8 +10,9 @@ suggestions) over a pipe. If it cannot start or dies, its words count as known
 (nothing is flagged wrongly) and the next request starts a new one.
 
 One child serves the whole process (`shared()`): every editor's spelling and
-the photo captions' checker (spelling.SpellChecker.look_up_in) ask it, so each dictionary is read once however many editors come and go. It is
-stopped when the process exits.
+the photo captions' checker (spelling.SpellChecker.look_up_in) ask it, so each
+dictionary is read once however many editors come and go. It is stopped when
+the process exits.
 """
 
 from __future__ import annotations
